@@ -1,0 +1,103 @@
+/**
+ * Runtime configuration (public/config.json, overridable by URL parameters): a deployment
+ * changes its region or base map without a rebuild, and a wall is configured by its URL alone.
+ */
+import { z } from './z';
+import { formatIssues } from './formatIssues';
+
+const tileUrlSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((url) => url.startsWith('/') || /^https?:\/\//.test(url), 'a tile URL is a path on this server or an http(s) URL');
+
+const levelSchema = z.number().int().min(0).max(24);
+
+/**
+ * A tile cache on the deployment's own network. Tiles must be WGS84/CGCS2000 (Tianditu,
+ * GeoServer, MapProxy): a GCJ-02 cache (Amap/Gaode) would sit ~500 m off the data.
+ */
+export const intranetTilesSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('xyz'),
+    url: tileUrlSchema.refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'an XYZ template needs {z}, {x} and {y}'),
+    tilingScheme: z.enum(['web-mercator', 'geographic']).default('web-mercator'),
+    minimumLevel: levelSchema.default(0),
+    maximumLevel: levelSchema.default(18),
+    subdomains: z.array(z.string().min(1)).optional(),
+  }),
+  z.object({
+    type: z.literal('tms'),
+    url: tileUrlSchema.refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'a TMS template needs {z}, {x} and {y}'),
+    tilingScheme: z.enum(['web-mercator', 'geographic']).default('web-mercator'),
+    minimumLevel: levelSchema.default(0),
+    maximumLevel: levelSchema.default(18),
+  }),
+  z.object({
+    type: z.literal('wmts'),
+    url: tileUrlSchema,
+    layer: z.string().min(1),
+    style: z.string().min(1).default('default'),
+    tileMatrixSetID: z.string().min(1),
+    format: z.string().min(1).default('image/png'),
+    tilingScheme: z.enum(['web-mercator', 'geographic']).default('web-mercator'),
+    tileMatrixLabels: z.array(z.string()).optional(),
+    maximumLevel: levelSchema.default(18),
+  }),
+]);
+export type IntranetTiles = z.infer<typeof intranetTilesSchema>;
+
+export const BASEMAP_KINDS = ['dark', 'natural-earth', 'intranet'] as const;
+export type BasemapKind = (typeof BASEMAP_KINDS)[number];
+
+export const appConfigSchema = z
+  .object({
+    region: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'a region id uses letters, digits, dot, dash or underscore').default('changshan-yushan'),
+    basemap: z
+      .object({
+        kind: z.enum(BASEMAP_KINDS).default('dark'),
+        intranet: intranetTilesSchema.optional(),
+      })
+      .default({ kind: 'dark' }),
+  })
+  .refine((config) => config.basemap.kind !== 'intranet' || config.basemap.intranet !== undefined, {
+    message: 'basemap.kind "intranet" needs basemap.intranet (the tile source)',
+    path: ['basemap', 'intranet'],
+  });
+export type AppConfig = z.infer<typeof appConfigSchema>;
+
+export const defaultAppConfig: AppConfig = appConfigSchema.parse({});
+
+/** Each URL parameter is applied and validated on its own, so one bad value does not drop the others. */
+const URL_OVERRIDES: Record<string, (config: AppConfig, value: string) => unknown> = {
+  region: (config, value) => ({ ...config, region: value }),
+  basemap: (config, value) => ({ ...config, basemap: { ...config.basemap, kind: value } }),
+};
+
+export interface ResolvedAppConfig {
+  config: AppConfig;
+  /** What was wrong and ignored, in words for the HUD and diagnostics. */
+  problems: string[];
+}
+
+/**
+ * Merges the config file with URL parameters (`region`, `basemap`). A bad file falls back to the
+ * defaults; a bad URL parameter is ignored; either way the problem is reported, never swallowed.
+ */
+export function resolveAppConfig(file: unknown, search: URLSearchParams): ResolvedAppConfig {
+  const problems: string[] = [];
+  let config = defaultAppConfig;
+  if (file !== undefined) {
+    const parsed = appConfigSchema.safeParse(file);
+    if (parsed.success) config = parsed.data;
+    else problems.push(...formatIssues(parsed.error).map((line) => `config.json ${line}`));
+  }
+  for (const [name, apply] of Object.entries(URL_OVERRIDES)) {
+    const value = search.get(name);
+    if (value === null) continue;
+    const candidate = appConfigSchema.safeParse(apply(config, value));
+    if (candidate.success) config = candidate.data;
+    else problems.push(`URL parameter ${name}=${JSON.stringify(value)} ignored: ${formatIssues(candidate.error).join('; ')}`);
+  }
+  return { config, problems };
+}

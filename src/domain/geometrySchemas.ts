@@ -1,0 +1,75 @@
+/**
+ * zod schemas for the GeoJSON-shaped coordinate arrays the app stores, always WGS84 degrees.
+ * Messages say what is wrong in words a GIS colleague recognises, so a bad file can be fixed
+ * from the error alone.
+ */
+import { z } from './z';
+
+export const longitudeSchema = z
+  .number({ error: 'longitude must be a number' })
+  .refine(Number.isFinite, 'longitude must be finite')
+  .refine((value) => value >= -180 && value <= 180, 'longitude must be between -180 and 180');
+
+export const latitudeSchema = z
+  .number({ error: 'latitude must be a number' })
+  .refine(Number.isFinite, 'latitude must be finite')
+  .refine((value) => value >= -90 && value <= 90, 'latitude must be between -90 and 90');
+
+/** `[longitude, latitude]`, the GeoJSON order. */
+export const lonLatSchema = z.tuple([longitudeSchema, latitudeSchema]);
+export type LonLat = z.infer<typeof lonLatSchema>;
+
+export const lineStringSchema = z.array(lonLatSchema).min(2, 'a line needs at least 2 positions');
+
+export const linearRingSchema = z
+  .array(lonLatSchema)
+  .min(4, 'a polygon ring needs at least 4 positions')
+  .refine((ring) => {
+    const first = ring[0];
+    const last = ring[ring.length - 1];
+    return first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
+  }, 'a polygon ring must end where it starts');
+
+/** Outer ring first, then holes. */
+export const polygonSchema = z.array(linearRingSchema).min(1, 'a polygon needs an outer ring');
+export type PolygonCoordinates = z.infer<typeof polygonSchema>;
+
+export const multiPolygonSchema = z.array(polygonSchema).min(1, 'a multipolygon needs a polygon');
+export type MultiPolygonCoordinates = z.infer<typeof multiPolygonSchema>;
+
+export const boundsSchema = z
+  .object({ west: longitudeSchema, south: latitudeSchema, east: longitudeSchema, north: latitudeSchema })
+  .refine((b) => b.west < b.east, { message: 'west must be less than east', path: ['east'] })
+  .refine((b) => b.south < b.north, { message: 'south must be less than north', path: ['north'] });
+export type Bounds = z.infer<typeof boundsSchema>;
+
+/** A GeoJSON position as files carry it: `[lon, lat]` or `[lon, lat, height]`. */
+export const positionSchema = z.union([
+  z.tuple([longitudeSchema, latitudeSchema]),
+  z.tuple([longitudeSchema, latitudeSchema, z.number().refine(Number.isFinite, 'height must be finite')]),
+]);
+export type GeoPosition = z.infer<typeof positionSchema>;
+
+const closedRing = z
+  .array(positionSchema)
+  .min(4, 'a polygon ring needs at least 4 positions')
+  .refine((ring) => {
+    const first = ring[0];
+    const last = ring[ring.length - 1];
+    return first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
+  }, 'a polygon ring must end where it starts');
+const anyLine = z.array(positionSchema).min(2, 'a line needs at least 2 positions');
+
+/** The GeoJSON geometry types a map layer can draw (GeometryCollection is not one of them). */
+export const geoJsonGeometrySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Point'), coordinates: positionSchema }),
+  z.object({ type: z.literal('MultiPoint'), coordinates: z.array(positionSchema) }),
+  z.object({ type: z.literal('LineString'), coordinates: anyLine }),
+  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(anyLine) }),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(closedRing).min(1, 'a polygon needs an outer ring') }),
+  z.object({
+    type: z.literal('MultiPolygon'),
+    coordinates: z.array(z.array(closedRing).min(1, 'a polygon needs an outer ring')).min(1),
+  }),
+]);
+export type GeoJsonGeometry = z.infer<typeof geoJsonGeometrySchema>;
