@@ -1,0 +1,93 @@
+/**
+ * What `window.safeBorder.diagnostics()` returns: plain JSON that tests, benchmarks and an
+ * operator at the browser console can read. Each part of the app reports into one hub; the
+ * snapshot is a deep copy, so callers can never reach live objects through it.
+ */
+export interface LayerDiagnostics {
+  id: string;
+  featureCount: number;
+  visible: boolean;
+}
+
+export interface DiagnosticError {
+  source: string;
+  message: string;
+  at: string;
+}
+
+export interface DiagnosticsSnapshot {
+  regionId: string | null;
+  ready: boolean;
+  layers: LayerDiagnostics[];
+  renderer: Record<string, unknown> | null;
+  framesRendered: number;
+  errors: DiagnosticError[];
+}
+
+/** A wall runs for months: keep the newest errors, not all of them. */
+export const MAX_DIAGNOSTIC_ERRORS = 100;
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
+}
+
+export class DiagnosticsHub {
+  private regionId: string | null = null;
+  private ready = false;
+  private readonly layers = new Map<string, LayerDiagnostics>();
+  private readonly errors: DiagnosticError[] = [];
+  private renderer: () => Record<string, unknown> | null = () => null;
+  private frames: () => number = () => 0;
+  private droppedErrors = 0;
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  setRegion(regionId: string | null): void {
+    this.regionId = regionId;
+  }
+
+  setReady(ready: boolean): void {
+    this.ready = ready;
+  }
+
+  setLayer(layer: LayerDiagnostics): void {
+    this.layers.set(layer.id, { ...layer });
+  }
+
+  setRendererProbe(renderer: () => Record<string, unknown>, frames: () => number): void {
+    this.renderer = renderer;
+    this.frames = frames;
+  }
+
+  recordError(source: string, error: unknown): void {
+    this.errors.push({ source, message: describeError(error), at: this.now().toISOString() });
+    if (this.errors.length > MAX_DIAGNOSTIC_ERRORS) {
+      this.errors.splice(0, this.errors.length - MAX_DIAGNOSTIC_ERRORS);
+      this.droppedErrors += 1;
+    }
+  }
+
+  get errorCount(): number {
+    return this.errors.length + this.droppedErrors;
+  }
+
+  snapshot(): DiagnosticsSnapshot {
+    return structuredClone({
+      regionId: this.regionId,
+      ready: this.ready,
+      layers: [...this.layers.values()],
+      renderer: this.renderer(),
+      framesRendered: this.frames(),
+      errors: this.errors,
+    });
+  }
+}
+
+/** The app's hub, installed on `window.safeBorder` by main.ts. */
+export const diagnostics = new DiagnosticsHub();

@@ -1,0 +1,23 @@
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { diagnostics } from './diagnostics';
+import { installHudScale } from './hudScale';
+import './theme.css';
+
+window.addEventListener('error', (event) => diagnostics.recordError('window', event.error ?? event.message));
+window.addEventListener('unhandledrejection', (event) => diagnostics.recordError('promise', event.reason));
+
+window.safeBorder = {
+  diagnostics: () => diagnostics.snapshot(),
+  // Replaced by the globe once it exists; until then nothing is on screen.
+  worldToScreen: (positions) => positions.map(() => null),
+  goHome: () => {},
+};
+
+installHudScale(window);
+
+const app = createApp(App);
+app.config.errorHandler = (error) => diagnostics.recordError('vue', error);
+app.use(createPinia());
+app.mount('#app');

@@ -1,0 +1,71 @@
+/**
+ * How the region's geography looks on the dark command-center globe. Colours are CSS strings
+ * plus an alpha so the renderer alone turns them into engine colours.
+ */
+export interface ThemeColor {
+  css: string;
+  alpha: number;
+}
+
+export interface RegionTheme {
+  /** The globe's colour where no imagery is drawn, and the page background around the globe. */
+  globeBase: string;
+  background: string;
+  focusTopHeightMeters: number;
+  contextTopHeightMeters: number;
+  focusFillAlpha: number;
+  focusWallAlpha: number;
+  context: { fill: ThemeColor; wall: ThemeColor; edge: ThemeColor };
+  border: { color: ThemeColor; widthPixels: number; curtainHeightMeters: number; liftMeters: number };
+  labels: {
+    fontFamily: string;
+    province: { sizePixels: number; weight: number };
+    county: { sizePixels: number; weight: number; focusColor: ThemeColor; contextColor: ThemeColor };
+    town: { sizePixels: number; weight: number; color: ThemeColor; maxRangeMeters: number };
+    border: { sizePixels: number; weight: number };
+  };
+  town: { sizePixels: number; color: ThemeColor };
+}
+
+/**
+ * System CJK fonts only: the dashboard runs on isolated networks, so no web font is fetched.
+ * Windows walls have Microsoft YaHei, Debian has WenQuanYi Zen Hei (fonts-wqy-zenhei).
+ */
+export const CJK_FONT_FAMILY = '"Microsoft YaHei", "PingFang SC", "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif';
+
+export const darkRegionTheme: RegionTheme = {
+  globeBase: '#071a2e',
+  background: '#02060d',
+  // Exaggerated slabs read as "a county" from across the room at a ~100 km camera range.
+  focusTopHeightMeters: 2400,
+  contextTopHeightMeters: 700,
+  focusFillAlpha: 0.38,
+  focusWallAlpha: 0.85,
+  context: {
+    fill: { css: '#27476e', alpha: 0.35 },
+    wall: { css: '#3d6a9e', alpha: 0.45 },
+    edge: { css: '#5f8fc4', alpha: 0.7 },
+  },
+  border: { color: { css: '#ff3d6e', alpha: 1 }, widthPixels: 14, curtainHeightMeters: 6000, liftMeters: 60 },
+  labels: {
+    fontFamily: CJK_FONT_FAMILY,
+    province: { sizePixels: 30, weight: 700 },
+    county: { sizePixels: 22, weight: 700, focusColor: { css: '#ffffff', alpha: 1 }, contextColor: { css: '#a9c1de', alpha: 0.85 } },
+    town: { sizePixels: 17, weight: 500, color: { css: '#e8f4ff', alpha: 1 }, maxRangeMeters: 400_000 },
+    border: { sizePixels: 18, weight: 700 },
+  },
+  town: { sizePixels: 9, color: { css: '#ffffff', alpha: 1 } },
+};
+
+/**
+ * `color` drawn over an opaque `backdrop`, as one opaque colour. Over the plain dark globe the
+ * county tops are drawn this way: translucent ear-cut polygons show their long sliver triangles
+ * as faint stray lines where triangles meet, opaque ones cannot.
+ */
+export function blendOver(color: ThemeColor, backdropCss: string): ThemeColor {
+  const channels = (css: string) => [1, 3, 5].map((i) => Number.parseInt(css.slice(i, i + 2), 16));
+  const top = channels(color.css);
+  const bottom = channels(backdropCss);
+  const mixed = top.map((value, i) => Math.round(value * color.alpha + bottom[i]! * (1 - color.alpha)));
+  return { css: `#${mixed.map((value) => value.toString(16).padStart(2, '0')).join('')}`, alpha: 1 };
+}

@@ -1,0 +1,50 @@
+import { defineConfig, type Plugin } from 'vite';
+import vue from '@vitejs/plugin-vue';
+import { viteStaticCopy } from 'vite-plugin-static-copy';
+import { contentSecurityPolicyHeader, contentSecurityPolicyMeta } from './scripts/contentSecurityPolicy.ts';
+
+/** Cesium's prebuilt static assets, served from /cesium/ (CESIUM_BASE_URL below). */
+const cesiumBuild = 'node_modules/cesium/Build/Cesium';
+const cesiumBaseUrl = '/cesium/';
+
+/** Bakes the CSP into the built page so a static deployment without our server keeps it. */
+function contentSecurityPolicyMetaTag(): Plugin {
+  return {
+    name: 'safe-border-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicyMeta }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    vue(),
+    viteStaticCopy({
+      targets: ['Workers', 'ThirdParty', 'Assets', 'Widgets'].map((folder) => ({
+        src: `${cesiumBuild}/${folder}`,
+        dest: cesiumBaseUrl.replaceAll('/', ''),
+      })),
+    }),
+    contentSecurityPolicyMetaTag(),
+  ],
+  define: {
+    CESIUM_BASE_URL: JSON.stringify(cesiumBaseUrl),
+  },
+  build: {
+    target: 'es2022',
+    // Cesium's engine is one large chunk by nature; splitting it buys nothing on a wall.
+    chunkSizeWarningLimit: 8000,
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: Number(process.env.PORT ?? 4173),
+    strictPort: true,
+    headers: { 'Content-Security-Policy': contentSecurityPolicyHeader },
+  },
+});
