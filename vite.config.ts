@@ -19,6 +19,8 @@ function contentSecurityPolicyMetaTag(): Plugin {
 }
 
 export default defineConfig({
+  // No client-side routing: a missing file must be a 404, not index.html with status 200.
+  appType: 'mpa',
   plugins: [
     vue(),
     viteStaticCopy({

@@ -44,10 +44,10 @@ export const boundsSchema = z
 export type Bounds = z.infer<typeof boundsSchema>;
 
 /** A GeoJSON position as files carry it: `[lon, lat]` or `[lon, lat, height]`. */
-export const positionSchema = z.union([
-  z.tuple([longitudeSchema, latitudeSchema]),
-  z.tuple([longitudeSchema, latitudeSchema, z.number().refine(Number.isFinite, 'height must be finite')]),
-]);
+export const positionSchema = z
+  .tuple([longitudeSchema, latitudeSchema], z.number().refine(Number.isFinite, 'height must be finite'))
+  .refine((position) => position.length <= 3, 'a position is [longitude, latitude] or [longitude, latitude, height]')
+  .transform((position) => position as [number, number] | [number, number, number]);
 export type GeoPosition = z.infer<typeof positionSchema>;
 
 const closedRing = z

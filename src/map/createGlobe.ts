@@ -23,6 +23,8 @@ export interface RendererInfo {
   devicePixelRatio: number;
   requestRenderMode: boolean;
   msaaSamples: number;
+  /** False while the globe still streams tiles in (it renders until they are all in). */
+  globeTilesLoaded: boolean;
 }
 
 export interface GlobeHandle {
@@ -100,6 +102,7 @@ export async function createGlobe(container: HTMLElement, options: GlobeOptions)
       devicePixelRatio: window.devicePixelRatio,
       requestRenderMode: scene.requestRenderMode,
       msaaSamples: scene.msaaSamples,
+      globeTilesLoaded: scene.globe.tilesLoaded,
     }),
     destroy: () => widget.destroy(),
   };

@@ -3,7 +3,7 @@
  * slabs (bright at the top edge) and the curtain above the border (bright at the bottom).
  * A Fabric material is plain GLSL compiled by WebGL, so it needs no 'unsafe-eval'.
  */
-import { Color, Material } from '@cesium/engine';
+import { type Color, Material } from '@cesium/engine';
 
 const source = /* glsl */ `
 czm_material czm_getMaterial(czm_materialInput materialInput) {

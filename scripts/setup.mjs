@@ -1,0 +1,66 @@
+// What `npm start` and `npm test` do before anything else, so both work straight after a fresh
+// clone: install the locked npm dependencies when missing or stale, and (for tests) find a
+// Chromium with Chinese fonts, installing Debian's packages when running as root.
+// Plain Node with no dependencies: it runs before node_modules exists.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** @param {string} command @param {string[]} args */
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`setup: \`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status || 1);
+  }
+}
+
+/** `npm ci` when node_modules is missing or older than package-lock.json. */
+export function ensureDependencies() {
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+  console.log('setup: installing npm dependencies (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+function findChromium() {
+  if (process.env.CHROME_PATH) return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : undefined;
+  return CHROMIUM_CANDIDATES.find((path) => existsSync(path));
+}
+
+function hasChineseFont() {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim().length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const canApt = () => existsSync('/etc/debian_version') && typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** A Chromium for the e2e tests, and a CJK font so Chinese text is not drawn as boxes. */
+export function ensureBrowser() {
+  const missing = [];
+  if (!findChromium()) missing.push('chromium');
+  if (!hasChineseFont()) missing.push('fonts-wqy-zenhei');
+  if (missing.length === 0) return;
+  if (canApt()) {
+    console.log(`setup: installing ${missing.join(' ')} with apt-get…`);
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]);
+    return;
+  }
+  if (missing.includes('chromium')) {
+    console.error(
+      'setup: the end-to-end tests need Chromium. On Debian/Ubuntu run `sudo apt-get install -y chromium fonts-wqy-zenhei`,\n' +
+        'or point CHROME_PATH at a Chromium or Chrome binary.',
+    );
+    process.exit(1);
+  }
+  console.warn('setup: no Chinese font found (install fonts-wqy-zenhei); Chinese text will render as boxes in screenshots.');
+}

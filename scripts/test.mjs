@@ -1,0 +1,13 @@
+// `npm test`: all set-up, then every test (unit and end-to-end) in one vitest run.
+// Extra arguments go to vitest, e.g. `npm test -- --project unit`.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureBrowser, ensureDependencies, root } from './setup.mjs';
+
+const args = process.argv.slice(2);
+const unitOnly = args.includes('unit') && !args.includes('e2e');
+ensureDependencies();
+if (!unitOnly) ensureBrowser();
+const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+const result = spawnSync(process.execPath, [vitest, 'run', ...args], { cwd: root, stdio: 'inherit' });
+process.exit(result.status ?? 1);

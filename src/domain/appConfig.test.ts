@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { defaultAppConfig, resolveAppConfig } from './appConfig';
+
+const params = (query: string) => new URLSearchParams(query);
+
+describe('resolveAppConfig', () => {
+  it('uses the defaults when there is no config file', () => {
+    const { config, problems } = resolveAppConfig(undefined, params(''));
+    expect(config).toEqual(defaultAppConfig);
+    expect(config.region).toBe('changshan-yushan');
+    expect(config.basemap.kind).toBe('dark');
+    expect(problems).toEqual([]);
+  });
+
+  it('reads an intranet tile source from the file', () => {
+    const { config, problems } = resolveAppConfig(
+      { basemap: { kind: 'intranet', intranet: { type: 'xyz', url: '/tiles/{z}/{x}/{y}.png', maximumLevel: 17 } } },
+      params(''),
+    );
+    expect(problems).toEqual([]);
+    expect(config.basemap.intranet).toMatchObject({ type: 'xyz', tilingScheme: 'web-mercator', maximumLevel: 17, minimumLevel: 0 });
+  });
+
+  it('falls back to the defaults on a bad file and says what was wrong', () => {
+    const { config, problems } = resolveAppConfig({ basemap: { kind: 'intranet' } }, params(''));
+    expect(config).toEqual(defaultAppConfig);
+    expect(problems).toEqual(['config.json basemap.intranet: basemap.kind "intranet" needs basemap.intranet (the tile source)']);
+  });
+
+  it('rejects a tile template without its placeholders', () => {
+    const { problems } = resolveAppConfig({ basemap: { kind: 'intranet', intranet: { type: 'xyz', url: '/tiles/tile.png' } } }, params(''));
+    expect(problems.join()).toMatch(/needs \{z\}, \{x\} and \{y\}/);
+  });
+
+  it('lets URL parameters override the file, each on its own', () => {
+    const { config, problems } = resolveAppConfig({ region: 'changshan-yushan' }, params('basemap=natural-earth&region=bad%20id!'));
+    expect(config.basemap.kind).toBe('natural-earth');
+    expect(config.region).toBe('changshan-yushan');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^URL parameter region="bad id!" ignored/);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Builds the production bundle exactly as `npm run build` does and serves it with Vite's preview
+ * server (the same headers, CSP included, as `npm start`) on a free loopback port.
+ */
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { preview } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { findChromium } from './launchBrowser';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!findChromium()) {
+    throw new Error('e2e: no Chromium. `npm test` installs Debian\'s chromium when run as root; otherwise install it or set CHROME_PATH.');
+  }
+  const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+  if (build.status !== 0) throw new Error(`e2e: npm run build failed (exit ${build.status})`);
+  const port = await freePort();
+  const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true } });
+  project.provide('baseUrl', `http://127.0.0.1:${port}/`);
+  return async () => {
+    await server.close();
+  };
+}

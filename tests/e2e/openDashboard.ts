@@ -1,0 +1,60 @@
+/**
+ * Opens the dashboard in a fresh browser context and records what a reviewer would want to know:
+ * console errors, page errors, CSP violations and every request that leaves the local server.
+ */
+import type { Browser, Page } from 'playwright-core';
+
+export interface DashboardSession {
+  page: Page;
+  consoleErrors: string[];
+  externalRequests: string[];
+  cspViolations(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  width?: number;
+  height?: number;
+  query?: string;
+  /** Wait for `data-ready="true"` (default) or not at all. */
+  waitForReady?: boolean;
+  readyTimeoutMs?: number;
+}
+
+export async function openDashboard(browser: Browser, baseUrl: string, options: OpenOptions = {}): Promise<DashboardSession> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1920, height: options.height ?? 1080 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const origin = new URL(baseUrl).origin;
+  const consoleErrors: string[] = [];
+  const externalRequests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  // The console only says "404"; this says what.
+  page.on('response', (response) => {
+    if (response.status() >= 400) consoleErrors.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) externalRequests.push(url);
+  });
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      violations.push(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}`);
+    });
+  });
+  await page.goto(`${baseUrl}${options.query ?? ''}`);
+  if (options.waitForReady !== false) {
+    await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: options.readyTimeoutMs ?? 120_000 });
+  }
+  return {
+    page,
+    consoleErrors,
+    externalRequests,
+    cspViolations: () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+    close: () => context.close(),
+  };
+}
