@@ -29,7 +29,7 @@ describe('resolveAppConfig', () => {
 
   it('rejects a tile template without its placeholders', () => {
     const { problems } = resolveAppConfig({ basemap: { kind: 'intranet', intranet: { type: 'xyz', url: '/tiles/tile.png' } } }, params(''));
-    expect(problems.join()).toMatch(/needs \{z\}, \{x\} and \{y\}/);
+    expect(problems.join()).toMatch(/tile template needs \{z\}, \{x\} and \{y\}/);
   });
 
   it('lets URL parameters override the file, each on its own', () => {

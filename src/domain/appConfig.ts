@@ -17,22 +17,17 @@ const levelSchema = z.number().int().min(0).max(24);
  * A tile cache on the deployment's own network. Tiles must be WGS84/CGCS2000 (Tianditu,
  * GeoServer, MapProxy): a GCJ-02 cache (Amap/Gaode) would sit ~500 m off the data.
  */
+const templateFields = {
+  url: tileUrlSchema.refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'a tile template needs {z}, {x} and {y}'),
+  tilingScheme: z.enum(['web-mercator', 'geographic']).default('web-mercator'),
+  minimumLevel: levelSchema.default(0),
+  maximumLevel: levelSchema.default(18),
+};
+
 export const intranetTilesSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('xyz'),
-    url: tileUrlSchema.refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'an XYZ template needs {z}, {x} and {y}'),
-    tilingScheme: z.enum(['web-mercator', 'geographic']).default('web-mercator'),
-    minimumLevel: levelSchema.default(0),
-    maximumLevel: levelSchema.default(18),
-    subdomains: z.array(z.string().min(1)).optional(),
-  }),
-  z.object({
-    type: z.literal('tms'),
-    url: tileUrlSchema.refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'a TMS template needs {z}, {x} and {y}'),
-    tilingScheme: z.enum(['web-mercator', 'geographic']).default('web-mercator'),
-    minimumLevel: levelSchema.default(0),
-    maximumLevel: levelSchema.default(18),
-  }),
+  z.object({ type: z.literal('xyz'), ...templateFields, subdomains: z.array(z.string().min(1)).optional() }),
+  /** TMS numbers rows from the south; the template is otherwise the same as XYZ. */
+  z.object({ type: z.literal('tms'), ...templateFields }),
   z.object({
     type: z.literal('wmts'),
     url: tileUrlSchema,

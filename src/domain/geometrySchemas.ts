@@ -19,19 +19,22 @@ export const latitudeSchema = z
 export const lonLatSchema = z.tuple([longitudeSchema, latitudeSchema]);
 export type LonLat = z.infer<typeof lonLatSchema>;
 
-export const lineStringSchema = z.array(lonLatSchema).min(2, 'a line needs at least 2 positions');
+const isClosed = (ring: readonly (readonly number[])[]) => {
+  const first = ring[0];
+  const last = ring[ring.length - 1];
+  return first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
+};
 
-export const linearRingSchema = z
-  .array(lonLatSchema)
-  .min(4, 'a polygon ring needs at least 4 positions')
-  .refine((ring) => {
-    const first = ring[0];
-    const last = ring[ring.length - 1];
-    return first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
-  }, 'a polygon ring must end where it starts');
+/** Lines, rings and polygons over any position schema: 2-D in packs, 2-D or 3-D in GeoJSON files. */
+const lineOf = <P extends z.ZodType<number[]>>(position: P) => z.array(position).min(2, 'a line needs at least 2 positions');
+const ringOf = <P extends z.ZodType<number[]>>(position: P) =>
+  z.array(position).min(4, 'a polygon ring needs at least 4 positions').refine(isClosed, 'a polygon ring must end where it starts');
+const polygonOf = <P extends z.ZodType<number[]>>(position: P) => z.array(ringOf(position)).min(1, 'a polygon needs an outer ring');
+
+export const lineStringSchema = lineOf(lonLatSchema);
 
 /** Outer ring first, then holes. */
-export const polygonSchema = z.array(linearRingSchema).min(1, 'a polygon needs an outer ring');
+export const polygonSchema = polygonOf(lonLatSchema);
 export type PolygonCoordinates = z.infer<typeof polygonSchema>;
 
 export const multiPolygonSchema = z.array(polygonSchema).min(1, 'a multipolygon needs a polygon');
@@ -50,26 +53,14 @@ export const positionSchema = z
   .transform((position) => position as [number, number] | [number, number, number]);
 export type GeoPosition = z.infer<typeof positionSchema>;
 
-const closedRing = z
-  .array(positionSchema)
-  .min(4, 'a polygon ring needs at least 4 positions')
-  .refine((ring) => {
-    const first = ring[0];
-    const last = ring[ring.length - 1];
-    return first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
-  }, 'a polygon ring must end where it starts');
-const anyLine = z.array(positionSchema).min(2, 'a line needs at least 2 positions');
 
 /** The GeoJSON geometry types a map layer can draw (GeometryCollection is not one of them). */
 export const geoJsonGeometrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Point'), coordinates: positionSchema }),
   z.object({ type: z.literal('MultiPoint'), coordinates: z.array(positionSchema) }),
-  z.object({ type: z.literal('LineString'), coordinates: anyLine }),
-  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(anyLine) }),
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(closedRing).min(1, 'a polygon needs an outer ring') }),
-  z.object({
-    type: z.literal('MultiPolygon'),
-    coordinates: z.array(z.array(closedRing).min(1, 'a polygon needs an outer ring')).min(1),
-  }),
+  z.object({ type: z.literal('LineString'), coordinates: lineOf(positionSchema) }),
+  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(lineOf(positionSchema)) }),
+  z.object({ type: z.literal('Polygon'), coordinates: polygonOf(positionSchema) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(polygonOf(positionSchema)).min(1) }),
 ]);
 export type GeoJsonGeometry = z.infer<typeof geoJsonGeometrySchema>;
