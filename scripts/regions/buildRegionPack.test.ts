@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { area, bbox, booleanPointInPolygon, featureCollection, intersect, length, lineString, multiPolygon, point, polygon } from '@turf/turf';
+import { area, bbox, booleanPointInPolygon, featureCollection, intersect, length, lineString, multiPolygon, point, pointToLineDistance, polygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { RegionPack } from '../../src/domain/regionPack';
 import { buildRegionPack } from './buildRegionPack';
@@ -29,11 +29,13 @@ describe('the changshan-yushan region pack', () => {
     expect(context).not.toContain('龙游县');
   });
 
-  it('derives the shared provincial border: about 27–29 km, where the published extent puts it', () => {
+  it('derives the shared provincial border: about 27 km, where the published extent puts it', () => {
     const border = pack.borderLines[0]!;
     expect(border.countyIds).toEqual(['330822', '361123']);
-    expect(border.lengthMeters).toBeGreaterThan(26_000);
-    expect(border.lengthMeters).toBeLessThan(30_000);
+    expect(border.lengthMeters).toBeGreaterThan(26_500);
+    expect(border.lengthMeters).toBeLessThan(27_500);
+    // The stored length is the stored line's length.
+    expect(Math.abs(length(lineString(border.coordinates), { units: 'meters' }) - border.lengthMeters)).toBeLessThan(5);
     // Published extent (GCJ-02): lon 118.257–118.384, lat 28.773–28.924; in WGS84 it sits ~0.005° west, ~0.003° north.
     const [west, south, east, north] = bbox(lineString(border.coordinates));
     expect(west).toBeCloseTo(118.252, 2);
@@ -42,7 +44,15 @@ describe('the changshan-yushan region pack', () => {
     expect(north).toBeCloseTo(28.927, 2);
     // Drawn from its northern end.
     expect(border.coordinates[0]![1]).toBeGreaterThan(border.coordinates[border.coordinates.length - 1]![1]);
-    expect(length(lineString(border.coordinates), { units: 'meters' })).toBeGreaterThan(26_000);
+  });
+
+  it('lays the border exactly on both county outlines', () => {
+    const border = pack.borderLines[0]!;
+    for (const id of border.countyIds) {
+      const outline = lineString(county(id).geometry[0]![0]!);
+      const worst = Math.max(...border.coordinates.map((p) => pointToLineDistance(point(p), outline, { units: 'meters' })));
+      expect(worst, id).toBeLessThan(10);
+    }
   });
 
   it('places every town inside its own county, with WGS84 (converted) centres', () => {

@@ -77,6 +77,9 @@ export const mapLabelSchema = z.object({
   text: localizedTextSchema,
   position: lonLatSchema,
   kind: z.enum(['province', 'county', 'town', 'border', 'grid']),
+  /** What the label names, for styling: a province label takes its province's colour, a county label its role's. */
+  provinceId: idSchema.optional(),
+  countyId: idSchema.optional(),
 });
 export type MapLabel = z.infer<typeof mapLabelSchema>;
 
@@ -132,6 +135,10 @@ export const regionPackSchema = z
     };
     pack.counties.forEach((county, i) => reference(provinceIds, county.provinceId, ['counties', i, 'provinceId'], 'province'));
     pack.towns.forEach((town, i) => reference(countyIds, town.countyId, ['towns', i, 'countyId'], 'county'));
+    pack.labels.forEach((label, i) => {
+      if (label.provinceId !== undefined) reference(provinceIds, label.provinceId, ['labels', i, 'provinceId'], 'province');
+      if (label.countyId !== undefined) reference(countyIds, label.countyId, ['labels', i, 'countyId'], 'county');
+    });
     pack.borderLines.forEach((line, i) => {
       line.provinceIds.forEach((id, j) => reference(provinceIds, id, ['borderLines', i, 'provinceIds', j], 'province'));
       line.countyIds.forEach((id, j) => reference(countyIds, id, ['borderLines', i, 'countyIds', j], 'county'));

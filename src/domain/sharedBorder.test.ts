@@ -10,7 +10,7 @@ describe('deriveSharedBorder', () => {
   it('finds the edge two areas share, with its length', () => {
     const border = deriveSharedBorder(west, east);
     const lons = border.coordinates.map(([lon]) => lon);
-    const lats = border.coordinates.map(([, lat]) => lat).sort();
+    const lats = border.coordinates.map(([, lat]) => lat).sort((a, b) => a - b);
     expect(new Set(lons)).toEqual(new Set([118.3]));
     expect(lats[0]).toBe(28.8);
     expect(lats[lats.length - 1]).toBe(28.9);

@@ -127,12 +127,15 @@ export function describeRegionScene(pack: RegionPack, options: DescribeOptions =
       liftPixels: 0,
     };
     switch (label.kind) {
-      case 'province': {
-        const provinceId = label.id.replace(/^province-/, '');
-        return { ...common, font: font(theme.labels.province), color: colorOf(provinceId, 1), maxRangeMeters: undefined };
-      }
+      case 'province':
+        return {
+          ...common,
+          font: font(theme.labels.province),
+          color: label.provinceId ? colorOf(label.provinceId, 1) : theme.labels.county.focusColor,
+          maxRangeMeters: undefined,
+        };
       case 'county': {
-        const county = countyById.get(label.id.replace(/^county-/, ''));
+        const county = label.countyId === undefined ? undefined : countyById.get(label.countyId);
         const focus = county?.role === 'focus';
         return {
           ...common,
