@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DiagnosticsHub, MAX_DIAGNOSTIC_ERRORS, describeError } from './diagnostics';
+import { describeError } from '../domain/describeError';
+import { DiagnosticsHub, MAX_DIAGNOSTIC_ERRORS } from './diagnostics';
 
 describe('DiagnosticsHub', () => {
   it('reports region, layers, renderer, frames and errors as plain JSON', () => {
@@ -17,6 +18,7 @@ describe('DiagnosticsHub', () => {
       renderer: { renderer: 'SwiftShader' },
       framesRendered: 42,
       errors: [{ source: 'render', message: 'TypeError: boom', at: '2026-11-23T10:00:00.000Z' }],
+      errorsDropped: 0,
     });
     expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
   });
@@ -34,7 +36,7 @@ describe('DiagnosticsHub', () => {
     const errors = hub.snapshot().errors;
     expect(errors).toHaveLength(MAX_DIAGNOSTIC_ERRORS);
     expect(errors[errors.length - 1]!.message).toBe(`error ${MAX_DIAGNOSTIC_ERRORS + 24}`);
-    expect(hub.errorCount).toBe(MAX_DIAGNOSTIC_ERRORS + 25);
+    expect(hub.snapshot().errorsDropped).toBe(25);
   });
 
   it('describes any thrown value', () => {

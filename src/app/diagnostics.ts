@@ -22,20 +22,14 @@ export interface DiagnosticsSnapshot {
   renderer: Record<string, unknown> | null;
   framesRendered: number;
   errors: DiagnosticError[];
+  /** Errors older than the newest MAX_DIAGNOSTIC_ERRORS, counted but no longer listed. */
+  errorsDropped: number;
 }
+
+import { describeError } from '../domain/describeError';
 
 /** A wall runs for months: keep the newest errors, not all of them. */
 export const MAX_DIAGNOSTIC_ERRORS = 100;
-
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  if (typeof error === 'string') return error;
-  try {
-    return JSON.stringify(error) ?? String(error);
-  } catch {
-    return String(error);
-  }
-}
 
 export class DiagnosticsHub {
   private regionId: string | null = null;
@@ -73,10 +67,6 @@ export class DiagnosticsHub {
     }
   }
 
-  get errorCount(): number {
-    return this.errors.length + this.droppedErrors;
-  }
-
   snapshot(): DiagnosticsSnapshot {
     return structuredClone({
       regionId: this.regionId,
@@ -85,6 +75,7 @@ export class DiagnosticsHub {
       renderer: this.renderer(),
       framesRendered: this.frames(),
       errors: this.errors,
+      errorsDropped: this.droppedErrors,
     });
   }
 }

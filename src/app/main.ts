@@ -2,7 +2,6 @@ import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
 import { diagnostics } from './diagnostics';
-import { installHudScale } from './hudScale';
 import './theme.css';
 
 window.addEventListener('error', (event) => diagnostics.recordError('window', event.error ?? event.message));
@@ -14,8 +13,6 @@ window.safeBorder = {
   worldToScreen: (positions) => positions.map(() => null),
   goHome: () => {},
 };
-
-installHudScale(window);
 
 const app = createApp(App);
 app.config.errorHandler = (error) => diagnostics.recordError('vue', error);

@@ -8,9 +8,8 @@
  * knockout evaluates code at import and breaks under a CSP without 'unsafe-eval'.
  */
 import '@cesium/engine/Source/Widget/CesiumWidget.css';
-import { Camera, CesiumWidget, Color, EllipsoidTerrainProvider, Ion, Rectangle, type Scene } from '@cesium/engine';
+import { CesiumWidget, Color, EllipsoidTerrainProvider, Ion, type Scene } from '@cesium/engine';
 import type { AppConfig } from '../domain/appConfig';
-import type { Bounds } from '../domain/geometrySchemas';
 import { darkRegionTheme } from '../layers/region/regionTheme';
 import { createBasemapLayers } from './createBasemapLayers';
 
@@ -37,20 +36,19 @@ export interface GlobeHandle {
 
 export interface GlobeOptions {
   basemap: AppConfig['basemap'];
-  /** Where the camera starts before the region pack arrives, so the first frame is not the whole Earth. */
-  initialBounds?: Bounds;
-  onRenderError(error: unknown): void;
+  /** Failures that do not stop the globe (`basemap`) or stop it until restarted (`render`). */
+  onError(source: 'basemap' | 'render', error: unknown): void;
 }
 
+/**
+ * Cesium stops its render loop on a render error. A transient one (a driver hiccup) should not
+ * freeze a wall for good, so the loop is restarted a few times before the error is left standing.
+ */
+const MAX_RENDER_RESTARTS = 3;
 
-export async function createGlobe(container: HTMLElement, options: GlobeOptions): Promise<GlobeHandle> {
+export function createGlobe(container: HTMLElement, options: GlobeOptions): GlobeHandle {
   // No ion: no token, no default imagery, terrain, geocoder or Bing. Nothing may leave the network.
   Ion.defaultAccessToken = '';
-  if (options.initialBounds) {
-    const { west, south, east, north } = options.initialBounds;
-    Camera.DEFAULT_VIEW_RECTANGLE = Rectangle.fromDegrees(west, south, east, north);
-    Camera.DEFAULT_VIEW_FACTOR = 0;
-  }
 
   const widget = new CesiumWidget(container, {
     baseLayer: false,
@@ -76,13 +74,31 @@ export async function createGlobe(container: HTMLElement, options: GlobeOptions)
   scene.screenSpaceCameraController.minimumZoomDistance = 800;
   scene.screenSpaceCameraController.maximumZoomDistance = 3_000_000;
 
-  for (const layer of await createBasemapLayers(options.basemap)) scene.imageryLayers.add(layer);
+  // Imagery arrives when it arrives; a base map that fails leaves the dark globe, never no globe.
+  createBasemapLayers(options.basemap).then(
+    (layers) => {
+      if (widget.isDestroyed()) return;
+      for (const layer of layers) scene.imageryLayers.add(layer);
+      scene.requestRender();
+    },
+    (error: unknown) => options.onError('basemap', error),
+  );
 
   let frames = 0;
   scene.postRender.addEventListener(() => {
     frames += 1;
   });
-  scene.renderError.addEventListener((_scene, error) => options.onRenderError(error));
+  let restarts = 0;
+  scene.renderError.addEventListener((_scene, error) => {
+    options.onError('render', error);
+    if (restarts >= MAX_RENDER_RESTARTS) return;
+    restarts += 1;
+    setTimeout(() => {
+      if (widget.isDestroyed()) return;
+      widget.useDefaultRenderLoop = true;
+      scene.requestRender();
+    }, 1000 * restarts);
+  });
 
   // The same context Cesium created (getContext returns the existing one for the same type).
   const gl = (widget.canvas.getContext('webgl2') ?? widget.canvas.getContext('webgl')) as WebGLRenderingContext;

@@ -35,10 +35,11 @@ import { toCesiumColor } from './toCesiumColor';
 export interface RegionSceneHandle {
   /** Counts per drawn layer, for diagnostics. */
   readonly counts: Record<string, number>;
-  /** Resolves once every primitive has finished building in the workers and a frame has shown it. */
-  whenDrawn(): Promise<void>;
-  /** Replaces the labels only (language or wall size changed); the geometry stays. */
-  setLabels(labels: LabelDescription[]): void;
+  /**
+   * Resolves true once every primitive has finished building in the workers and a frame has
+   * shown it; false if the scene was destroyed first.
+   */
+  whenDrawn(): Promise<boolean>;
   destroy(): void;
 }
 
@@ -161,8 +162,7 @@ function borderPrimitives(description: RegionSceneDescription): Primitive[] {
   });
 }
 
-function fillLabels(collection: LabelCollection, labels: LabelDescription[]): void {
-  collection.removeAll();
+function addLabels(collection: LabelCollection, labels: LabelDescription[]): void {
   for (const label of labels) {
     collection.add({
       id: `label:${label.id}`,
@@ -208,7 +208,7 @@ export function renderRegionScene(scene: Scene, description: RegionSceneDescript
   scene.primitives.add(towns);
 
   const labels = new LabelCollection();
-  fillLabels(labels, description.labels);
+  addLabels(labels, description.labels);
   scene.primitives.add(labels);
   scene.requestRender();
 
@@ -219,30 +219,29 @@ export function renderRegionScene(scene: Scene, description: RegionSceneDescript
     labels: description.labels.length,
   };
 
+  // In requestRenderMode nothing renders by itself, so keep asking for frames until the
+  // worker-built geometry is in; the frame after that is the one that shows it.
+  let settle: (drawn: boolean) => void = () => {};
+  const drawn = new Promise<boolean>((resolve) => {
+    settle = resolve;
+  });
+  let allReadySeen = false;
+  const stopWatching = scene.postRender.addEventListener(() => {
+    if (allReadySeen) {
+      stopWatching();
+      settle(true);
+      return;
+    }
+    allReadySeen = primitives.every((primitive) => primitive.ready);
+    scene.requestRender();
+  });
+
   return {
     counts,
-    whenDrawn: () =>
-      new Promise<void>((resolve) => {
-        // In requestRenderMode nothing renders by itself, so keep asking for frames until the
-        // worker-built geometry is in; the frame after that is the one that shows it.
-        let allReadySeen = false;
-        const removeListener = scene.postRender.addEventListener(() => {
-          if (allReadySeen) {
-            removeListener();
-            resolve();
-            return;
-          }
-          allReadySeen = primitives.every((primitive) => primitive.ready);
-          scene.requestRender();
-        });
-        scene.requestRender();
-      }),
-    setLabels(next) {
-      fillLabels(labels, next);
-      counts.labels = next.length;
-      scene.requestRender();
-    },
+    whenDrawn: () => drawn,
     destroy() {
+      stopWatching();
+      settle(false);
       for (const primitive of [...primitives, towns, labels]) scene.primitives.remove(primitive);
       scene.requestRender();
     },

@@ -6,6 +6,7 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { RegionPack } from '../domain/regionPack';
 import { loadRegionPack } from '../regions/loadRegionPack';
+import { describeError } from '../domain/describeError';
 
 export type RegionStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -21,7 +22,7 @@ export const useRegionStore = defineStore('region', () => {
       pack.value = await loader(regionId);
       status.value = 'ready';
     } catch (caught) {
-      error.value = (caught as Error).message;
+      error.value = caught instanceof Error ? caught.message : describeError(caught);
       status.value = 'error';
     }
   }
