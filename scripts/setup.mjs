@@ -28,7 +28,8 @@ export function ensureDependencies() {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-function findChromium() {
+/** Debian's Chromium (or CHROME_PATH): shared with the e2e tests, which launch it. */
+export function findChromium() {
   if (process.env.CHROME_PATH) return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : undefined;
   return CHROMIUM_CANDIDATES.find((path) => existsSync(path));
 }

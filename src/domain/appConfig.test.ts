@@ -27,6 +27,14 @@ describe('resolveAppConfig', () => {
     expect(problems).toEqual(['config.json basemap.intranet: basemap.kind "intranet" needs basemap.intranet (the tile source)']);
   });
 
+  it('rejects a tile server on another host, which the page’s CSP would block silently', () => {
+    const { problems } = resolveAppConfig(
+      { basemap: { kind: 'intranet', intranet: { type: 'xyz', url: 'http://10.1.2.3/tiles/{z}/{x}/{y}.png' } } },
+      params(''),
+    );
+    expect(problems.join()).toMatch(/must be a path on this server/);
+  });
+
   it('rejects a tile template without its placeholders', () => {
     const { problems } = resolveAppConfig({ basemap: { kind: 'intranet', intranet: { type: 'xyz', url: '/tiles/tile.png' } } }, params(''));
     expect(problems.join()).toMatch(/tile template needs \{z\}, \{x\} and \{y\}/);

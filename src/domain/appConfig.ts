@@ -5,11 +5,19 @@
 import { z } from './z';
 import { formatIssues } from './formatIssues';
 
+/**
+ * Tile URLs are paths on this server. The page's Content-Security-Policy allows its own origin
+ * only, so a tile server on another host would be blocked silently at run time; it belongs
+ * behind a same-origin reverse-proxy path (e.g. /tiles/) instead.
+ */
 const tileUrlSchema = z
   .string()
   .trim()
   .min(1)
-  .refine((url) => url.startsWith('/') || /^https?:\/\//.test(url), 'a tile URL is a path on this server or an http(s) URL');
+  .refine(
+    (url) => url.startsWith('/') && !url.startsWith('//'),
+    'a tile URL must be a path on this server such as /tiles/{z}/{x}/{y}.png (the page only loads from its own origin: proxy the tile cache there)',
+  );
 
 const levelSchema = z.number().int().min(0).max(24);
 

@@ -2,16 +2,10 @@
  * Starts Debian's Chromium headless through playwright-core (never `playwright install`: that
  * downloads a browser, which an isolated network cannot do). WebGL runs on SwiftShader.
  */
-import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { findChromium } from '../../scripts/setup.mjs';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-
-export function findChromium(): string | undefined {
-  const fromEnvironment = process.env.CHROME_PATH;
-  if (fromEnvironment) return existsSync(fromEnvironment) ? fromEnvironment : undefined;
-  return CANDIDATES.find((path) => existsSync(path));
-}
+export { findChromium };
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = findChromium();

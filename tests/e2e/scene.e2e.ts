@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { parseRegionPack, type RegionPack } from '../../src/domain/regionPack';
-import { darkRegionTheme } from '../../src/layers/region/regionTheme';
+import { blendOver, darkRegionTheme } from '../../src/layers/region/regionTheme';
 import type { DiagnosticsSnapshot } from '../../src/app/diagnostics';
 import { borderSamples } from './borderSamples';
 import { launchBrowser } from './launchBrowser';
@@ -21,8 +21,13 @@ let pack: RegionPack;
 
 /** The border glow: hot pink-red, unlike the gold of Jiangxi, the blue of Zhejiang and the navy globe. */
 const isBorderColour = ([r, g, b]: Rgb) => r > 170 && r - g > 90 && b > 60;
-const isZhejiangColour = ([r, , b]: Rgb) => b > r + 40;
-const isJiangxiColour = ([r, g, b]: Rgb) => r > b + 25 && r >= g;
+
+/** The top colour of a focus county over the dark globe, as describeRegionScene computes it. */
+function countyTopColour(provinceColour: string): Rgb {
+  const { css } = blendOver({ css: provinceColour, alpha: darkRegionTheme.focusFillAlpha }, darkRegionTheme.globeBase);
+  return [1, 3, 5].map((i) => Number.parseInt(css.slice(i, i + 2), 16)) as unknown as Rgb;
+}
+const near = (expected: Rgb, tolerance = 24) => (rgb: Rgb) => rgb.every((value, i) => Math.abs(value - expected[i]!) <= tolerance);
 
 beforeAll(async () => {
   mkdirSync(outputDir, { recursive: true });
@@ -53,11 +58,20 @@ async function checkBorderAndCounties(session: DashboardSession, screenshotName:
   const sideChecks = sides
     .map((side, i) => ({ side, point: beside[i] }))
     .filter((entry): entry is { side: (typeof sides)[number]; point: { x: number; y: number } } => entry.point !== null && entry.point !== undefined);
-  const sideHits = sideChecks.filter(({ side, point }) =>
-    anyPixelNear(png, point.x, point.y, 2, side.provinceId === 'zj' ? isZhejiangColour : isJiangxiColour),
-  );
+  const provinceColour = new Map(pack.provinces.map((p) => [p.id, near(countyTopColour(p.color))]));
+  const sideHits = sideChecks.filter(({ side, point }) => anyPixelNear(png, point.x, point.y, 2, provinceColour.get(side.provinceId)!));
   const sideBorderHits = sideChecks.filter(({ point }) => anyPixelNear(png, point.x, point.y, 3, isBorderColour));
   return { png, samples: samples.length, visible: visible.length, hits: hits.length, sides: sideChecks.length, sideHits: sideHits.length, sideBorderHits: sideBorderHits.length };
+}
+
+function expectBorderAndCounties(result: Awaited<ReturnType<typeof checkBorderAndCounties>>) {
+  // The whole border is on screen and glows along it.
+  expect(result.visible).toBe(result.samples);
+  expect(result.hits / result.visible).toBeGreaterThan(0.9);
+  // 3 km to either side: each county in its own province colour (not the dimmed neighbours',
+  // not the other province's), and no border glow there, so the checks tell the three apart.
+  expect(result.sideHits / result.sides).toBeGreaterThan(0.8);
+  expect(result.sideBorderHits / result.sides).toBeLessThan(0.15);
 }
 
 describe('the 3D border scene at 1920×1080', () => {
@@ -91,12 +105,7 @@ describe('the 3D border scene at 1920×1080', () => {
   });
 
   it('shows the border glowing along its whole length, Jiangxi gold on one side and Zhejiang blue on the other', async () => {
-    const result = await checkBorderAndCounties(session, 'scene-1920x1080.png');
-    expect(result.visible).toBe(result.samples);
-    expect(result.hits / result.visible).toBeGreaterThan(0.9);
-    // 3 km to either side there is county, not border: the check tells the two apart.
-    expect(result.sideHits / result.sides).toBeGreaterThan(0.8);
-    expect(result.sideBorderHits / result.sides).toBeLessThan(0.15);
+    expectBorderAndCounties(await checkBorderAndCounties(session, 'scene-1920x1080.png'));
   });
 
   it('draws a real scene, not a blank canvas', async () => {
@@ -151,9 +160,7 @@ describe('the 3D border scene at 3840×2160', () => {
       const diagnostics = await session.page.evaluate(() => window.safeBorder!.diagnostics());
       const renderer = diagnostics.renderer as { drawingBuffer: { width: number; height: number } };
       expect(renderer.drawingBuffer).toEqual({ width: 3840, height: 2160 });
-      const result = await checkBorderAndCounties(session, 'scene-3840x2160.png');
-      expect(result.hits / result.visible).toBeGreaterThan(0.9);
-      expect(result.sideHits / result.sides).toBeGreaterThan(0.8);
+      expectBorderAndCounties(await checkBorderAndCounties(session, 'scene-3840x2160.png'));
       expect(session.externalRequests).toEqual([]);
       expect(session.consoleErrors).toEqual([]);
     } finally {
