@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { contentSecurityPolicyHeader, contentSecurityPolicyMeta } from './scripts/contentSecurityPolicy.ts';
+import { mockBackendPlugin } from './mock/server/mockBackendPlugin.ts';
 
 /** Cesium's prebuilt static assets, served from /cesium/ (CESIUM_BASE_URL below). */
 const cesiumBuild = 'node_modules/cesium/Build/Cesium';
@@ -30,6 +31,7 @@ export default defineConfig({
       })),
     }),
     contentSecurityPolicyMetaTag(),
+    mockBackendPlugin(),
   ],
   define: {
     CESIUM_BASE_URL: JSON.stringify(cesiumBaseUrl),

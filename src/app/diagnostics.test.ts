@@ -19,6 +19,8 @@ describe('DiagnosticsHub', () => {
       framesRendered: 42,
       errors: [{ source: 'render', message: 'TypeError: boom', at: '2026-11-23T10:00:00.000Z' }],
       errorsDropped: 0,
+      sources: [],
+      entities: {},
     });
     expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
   });

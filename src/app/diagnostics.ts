@@ -15,6 +15,18 @@ export interface DiagnosticError {
   at: string;
 }
 
+/** A data source as diagnostics reports it (see stores/sourceStore). */
+export interface SourceDiagnostics {
+  id: string;
+  type: string;
+  state: string;
+  lastMessageAt: string | null;
+  lastChangeAt: string | null;
+  cursor: number | null;
+  lastError: { code: string; reason: string } | null;
+  rejected: { total: number; byReason: Record<string, number> };
+}
+
 export interface DiagnosticsSnapshot {
   regionId: string | null;
   ready: boolean;
@@ -24,6 +36,9 @@ export interface DiagnosticsSnapshot {
   errors: DiagnosticError[];
   /** Errors older than the newest MAX_DIAGNOSTIC_ERRORS, counted but no longer listed. */
   errorsDropped: number;
+  sources: SourceDiagnostics[];
+  /** Records held, by entity kind. */
+  entities: Record<string, number>;
 }
 
 import { describeError } from '../domain/describeError';
@@ -38,6 +53,8 @@ export class DiagnosticsHub {
   private readonly errors: DiagnosticError[] = [];
   private renderer: () => Record<string, unknown> | null = () => null;
   private frames: () => number = () => 0;
+  private sources: () => SourceDiagnostics[] = () => [];
+  private entities: () => Record<string, number> = () => ({});
   private droppedErrors = 0;
 
   constructor(private readonly now: () => Date = () => new Date()) {}
@@ -59,6 +76,11 @@ export class DiagnosticsHub {
     this.frames = frames;
   }
 
+  setDataProbe(sources: () => SourceDiagnostics[], entities: () => Record<string, number>): void {
+    this.sources = sources;
+    this.entities = entities;
+  }
+
   recordError(source: string, error: unknown): void {
     this.errors.push({ source, message: describeError(error), at: this.now().toISOString() });
     if (this.errors.length > MAX_DIAGNOSTIC_ERRORS) {
@@ -76,6 +98,8 @@ export class DiagnosticsHub {
       framesRendered: this.frames(),
       errors: this.errors,
       errorsDropped: this.droppedErrors,
+      sources: this.sources(),
+      entities: this.entities(),
     });
   }
 }

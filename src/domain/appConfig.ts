@@ -4,6 +4,8 @@
  */
 import { z } from './z';
 import { formatIssues } from './formatIssues';
+import { CRS_IDS } from './crs';
+import { ENTITY_KINDS } from './entities/entityKinds';
 
 /**
  * Tile URLs are paths on this server. The page's Content-Security-Policy allows its own origin
@@ -50,6 +52,59 @@ export const intranetTilesSchema = z.discriminatedUnion('type', [
 ]);
 export type IntranetTiles = z.infer<typeof intranetTilesSchema>;
 
+const sourceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'a source id uses letters, digits, dot, dash or underscore');
+
+/** Same reasoning as tile URLs: the CSP lets the page talk to its own origin only. */
+const sameOriginPathSchema = z
+  .string()
+  .trim()
+  .refine((url) => url.startsWith('/') && !url.startsWith('//'), 'a backend URL must be a path on this server (proxy the backend there)');
+
+/** A REST + stream backend implementing docs/api/openapi.json. */
+export const httpSourceSchema = z.object({
+  type: z.literal('http'),
+  id: sourceIdSchema,
+  baseUrl: sameOriginPathSchema.default('/api/v1'),
+  stream: z.enum(['sse', 'websocket', 'none']).default('sse'),
+  crs: z.enum(CRS_IDS).default('wgs84'),
+  kinds: z.array(z.enum(ENTITY_KINDS)).optional(),
+  /** Sent as a header on every request (and as the WebSocket's first message), never in a URL. */
+  auth: z.object({ header: z.string().regex(/^[A-Za-z0-9-]+$/), value: z.string().min(1) }).optional(),
+  timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
+  heartbeatTimeoutMs: z.number().int().min(1000).max(600_000).default(15_000),
+});
+export type HttpSourceSettings = z.infer<typeof httpSourceSchema>;
+
+/** A GeoJSON file or URL (an existing GIS export), polled, its properties mapped onto entity fields. */
+export const geojsonSourceSchema = z.object({
+  type: z.literal('geojson'),
+  id: sourceIdSchema,
+  url: sameOriginPathSchema,
+  kind: z.enum(ENTITY_KINDS),
+  /** Required: guessing a Chinese source's datum wrong puts everything ~500 m off. */
+  crs: z.enum(CRS_IDS),
+  pollIntervalMs: z.number().int().min(5000).max(24 * 3600_000).default(60_000),
+  /** Entity field → where to find it in a feature: `properties.NAME`, `id`, … */
+  fields: z.record(z.string(), z.string().regex(/^[A-Za-z0-9_$\u4e00-\u9fa5.-]+$/, 'a field path is dotted property names')).default({}),
+  /** Entity field → a fixed value for every feature (e.g. `province: "zj"`). */
+  constants: z.record(z.string(), z.unknown()).default({}),
+  /** Entity field → source value → entity value (e.g. `stationKind: { "派出所": "police-station" }`). */
+  valueMaps: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+});
+export type GeojsonSourceSettings = z.infer<typeof geojsonSourceSchema>;
+
+/** The simulator running in the browser, for a static deployment with no server. */
+export const mockSourceSchema = z.object({
+  type: z.literal('mock'),
+  id: sourceIdSchema,
+  seed: z.number().int().default(20_240_430),
+  speed: z.number().positive().max(100_000).default(1),
+});
+export type MockSourceSettings = z.infer<typeof mockSourceSchema>;
+
+export const sourceSettingsSchema = z.discriminatedUnion('type', [httpSourceSchema, geojsonSourceSchema, mockSourceSchema]);
+export type SourceSettings = z.infer<typeof sourceSettingsSchema>;
+
 export const BASEMAP_KINDS = ['dark', 'natural-earth', 'intranet'] as const;
 export type BasemapKind = (typeof BASEMAP_KINDS)[number];
 
@@ -62,6 +117,13 @@ export const appConfigSchema = z
         intranet: intranetTilesSchema.optional(),
       })
       .default({ kind: 'dark' }),
+    /** Where the data comes from. The default is the backend served beside the page (the mock in `npm start`). */
+    sources: z
+      .array(sourceSettingsSchema)
+      .default([{ type: 'http', id: 'backend', baseUrl: '/api/v1', stream: 'sse', crs: 'wgs84', timeoutMs: 15_000, heartbeatTimeoutMs: 15_000 }])
+      .refine((sources) => new Set(sources.map((s) => s.id)).size === sources.length, 'source ids must be unique'),
+    /** How long closed alerts, events and requests stay on the wall before they age out. */
+    retentionHours: z.number().positive().max(24 * 365).default(24),
   })
   .refine((config) => config.basemap.kind !== 'intranet' || config.basemap.intranet !== undefined, {
     message: 'basemap.kind "intranet" needs basemap.intranet (the tile source)',

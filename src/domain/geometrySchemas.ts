@@ -5,15 +5,16 @@
  */
 import { z } from './z';
 
+// zod 4 numbers reject NaN and ±Infinity themselves; bounds as min/max also reach the JSON Schema.
 export const longitudeSchema = z
-  .number({ error: 'longitude must be a number' })
-  .refine(Number.isFinite, 'longitude must be finite')
-  .refine((value) => value >= -180 && value <= 180, 'longitude must be between -180 and 180');
+  .number({ error: 'longitude must be a finite number' })
+  .min(-180, 'longitude must be between -180 and 180')
+  .max(180, 'longitude must be between -180 and 180');
 
 export const latitudeSchema = z
-  .number({ error: 'latitude must be a number' })
-  .refine(Number.isFinite, 'latitude must be finite')
-  .refine((value) => value >= -90 && value <= 90, 'latitude must be between -90 and 90');
+  .number({ error: 'latitude must be a finite number' })
+  .min(-90, 'latitude must be between -90 and 90')
+  .max(90, 'latitude must be between -90 and 90');
 
 /** `[longitude, latitude]`, the GeoJSON order. */
 export const lonLatSchema = z.tuple([longitudeSchema, latitudeSchema]);
@@ -48,7 +49,7 @@ export type Bounds = z.infer<typeof boundsSchema>;
 
 /** A GeoJSON position as files carry it: `[lon, lat]` or `[lon, lat, height]`. */
 export const positionSchema = z
-  .tuple([longitudeSchema, latitudeSchema], z.number().refine(Number.isFinite, 'height must be finite'))
+  .tuple([longitudeSchema, latitudeSchema], z.number({ error: 'height must be a finite number' }))
   .refine((position) => position.length <= 3, 'a position is [longitude, latitude] or [longitude, latitude, height]')
   .transform((position) => position as [number, number] | [number, number, number]);
 export type GeoPosition = z.infer<typeof positionSchema>;

@@ -46,7 +46,7 @@ describe('parseGeoJson', () => {
     expect(parsed.features.map((f) => f.index)).toEqual([0, 5]);
     expect(parsed.rejected.map((r) => r.index)).toEqual([1, 2, 3, 4]);
     expect(parsed.rejected[0]!.reason).toMatch(/features\[1\]: geometry\.coordinates\[1\]: latitude must be between -90 and 90/);
-    expect(parsed.rejected[1]!.reason).toMatch(/longitude must be a number/);
+    expect(parsed.rejected[1]!.reason).toMatch(/longitude must be a finite number/);
     expect(parsed.rejected[2]!.reason).toMatch(/ring must end where it starts/);
     expect(parsed.rejected[3]!.reason).toMatch(/geometry\.type/);
   });

@@ -1,0 +1,257 @@
+/**
+ * The mock backend: a real HTTP implementation of the documented contract (docs/api/openapi.json)
+ * over a running simulator. Framework-free request and upgrade handlers, so the same backend runs
+ * standalone (`npm run mock`) and inside Vite's dev and preview servers (`npm run dev`, `npm start`).
+ *
+ * Endpoints, under /api/v1: GET health, capabilities, snapshot, changes, stream (SSE); WebSocket
+ * ws; POST alerts/{id}/acknowledge; POST control (pause, speed, faults); GET control.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { RegionPack } from '../../src/domain/regionPack';
+import type { CapabilitiesResponse, HealthResponse, WireChange } from '../../src/domain/wire';
+import { ENTITY_KINDS, type EntityKind } from '../../src/domain/entities/entityKinds';
+import { BorderSimulator } from '../simulator/borderSimulator';
+import { SimulationClock, driveSimulation } from '../simulator/simulationClock';
+import { readJsonBody, sendError, sendJson } from './httpHelpers';
+import { malformedChanges } from './malformedChanges';
+import { matchesQuery, parseAfter, parseRecordQuery } from './parseQuery';
+
+export const API_PREFIX = '/api/v1';
+
+export interface MockBackendOptions {
+  region: RegionPack;
+  seed?: number;
+  /** Simulated seconds per real second. */
+  speed?: number;
+  /** Simulated "now" at start; defaults to the wall clock. */
+  start?: number;
+  heartbeatMs?: number;
+  tickMs?: number;
+  logLimit?: number;
+  /** When set, every request must carry `Authorization: Bearer <token>`. */
+  token?: string;
+}
+
+export interface MockBackend {
+  readonly simulator: BorderSimulator;
+  readonly clock: SimulationClock;
+  /** Handles /api/v1 requests; calls `next` (or answers 404) for anything else. */
+  handle(request: IncomingMessage, response: ServerResponse, next?: () => void): void;
+  /** Handles WebSocket upgrades to /api/v1/ws; returns false for other paths. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Drops every stream connection, as a network outage would. */
+  dropConnections(): void;
+  close(): void;
+}
+
+interface Subscriber {
+  kinds: ReadonlySet<EntityKind>;
+  sendChanges(changes: readonly WireChange[], seq: number): void;
+  sendRaw(text: string): void;
+  heartbeat(seq: number): void;
+  drop(): void;
+}
+
+const MAX_BATCH = 500;
+
+export function createMockBackend(options: MockBackendOptions): MockBackend {
+  const start = options.start ?? Date.now();
+  const simulator = new BorderSimulator({ seed: options.seed ?? 20_240_430, region: options.region, start, logLimit: options.logLimit });
+  const clock = new SimulationClock(start, options.speed ?? 1);
+  const stopDriving = driveSimulation(simulator, clock, options.tickMs ?? 100);
+  const subscribers = new Set<Subscriber>();
+  const webSockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+
+  const stopListening = simulator.onChanges((changes) => {
+    const seq = changes[changes.length - 1]!.seq;
+    for (const subscriber of subscribers) subscriber.sendChanges(changes, seq);
+  });
+  const heartbeat = setInterval(() => {
+    for (const subscriber of subscribers) subscriber.heartbeat(simulator.log.latestSeq);
+  }, options.heartbeatMs ?? 5000);
+
+  const authorized = (header: string | undefined) => options.token === undefined || header === `Bearer ${options.token}`;
+
+  /** Replays the log after `after`, then follows live changes; null when the cursor is too old. */
+  function subscribe(subscriber: Subscriber, after: number | undefined): boolean {
+    if (after !== undefined && !simulator.log.canResumeAfter(after)) return false;
+    const backlog = after === undefined ? [] : simulator.log.after(after);
+    for (let i = 0; i < backlog.length; i += MAX_BATCH) {
+      const batch = backlog.slice(i, i + MAX_BATCH);
+      subscriber.sendChanges(batch, batch[batch.length - 1]!.seq);
+    }
+    subscriber.heartbeat(simulator.log.latestSeq);
+    subscribers.add(subscriber);
+    return true;
+  }
+
+  const only = (kinds: ReadonlySet<EntityKind>, changes: readonly WireChange[]) => changes.filter((change) => kinds.has(change.kind));
+
+  function openEventStream(request: IncomingMessage, response: ServerResponse, params: URLSearchParams): void {
+    const after = parseAfter(params.get('after') ?? (request.headers['last-event-id'] as string | undefined));
+    const query = parseRecordQuery(params);
+    if (typeof after === 'object') return sendError(response, 400, 'bad-request', after.error);
+    if ('error' in query) return sendError(response, 400, 'bad-request', query.error);
+    if (after !== undefined && !simulator.log.canResumeAfter(after)) {
+      return sendError(response, 410, 'cursor-expired', `changes after ${after} are no longer kept (oldest is ${simulator.log.oldestSeq}); take a new snapshot`);
+    }
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    response.write('retry: 1000\n\n');
+    const kinds = new Set(query.kinds);
+    const subscriber: Subscriber = {
+      kinds,
+      sendChanges(changes, seq) {
+        const relevant = only(kinds, changes);
+        // The id moves on even when nothing here matched the kinds, so a resume starts after it.
+        response.write(`id: ${seq}\nevent: changes\ndata: ${JSON.stringify({ seq, changes: relevant })}\n\n`);
+      },
+      sendRaw(text) {
+        response.write(`event: changes\ndata: ${text}\n\n`);
+      },
+      heartbeat(seq) {
+        response.write(`event: heartbeat\ndata: ${JSON.stringify({ at: new Date(simulator.now).toISOString(), seq })}\n\n`);
+      },
+      drop: () => response.destroy(),
+    };
+    subscribe(subscriber, after ?? simulator.log.latestSeq);
+    request.on('close', () => subscribers.delete(subscriber));
+  }
+
+  function openWebSocket(socket: WebSocket, params: URLSearchParams): void {
+    const after = parseAfter(params.get('after'));
+    const query = parseRecordQuery(params);
+    const fail = (code: string, message: string) => {
+      socket.send(JSON.stringify({ type: 'error', error: code, message }));
+      socket.close(code === 'cursor-expired' ? 4410 : 4400, code);
+    };
+    if (typeof after === 'object') return fail('bad-request', after.error);
+    if ('error' in query) return fail('bad-request', query.error);
+    const kinds = new Set(query.kinds);
+    const subscriber: Subscriber = {
+      kinds,
+      sendChanges: (changes, seq) => socket.send(JSON.stringify({ type: 'changes', seq, changes: only(kinds, changes) })),
+      sendRaw: (text) => socket.send(`{"type":"changes","changes":[${text}]}`),
+      heartbeat: (seq) => socket.send(JSON.stringify({ type: 'heartbeat', at: new Date(simulator.now).toISOString(), seq })),
+      drop: () => socket.terminate(),
+    };
+    const begin = () => {
+      if (!subscribe(subscriber, after ?? simulator.log.latestSeq)) {
+        fail('cursor-expired', `changes after ${after} are no longer kept (oldest is ${simulator.log.oldestSeq}); take a new snapshot`);
+      }
+    };
+    socket.on('close', () => subscribers.delete(subscriber));
+    if (options.token === undefined) return begin();
+    // Browsers cannot set headers on a WebSocket: the first message carries the credentials.
+    socket.once('message', (data) => {
+      let message: { type?: unknown; authorization?: unknown } = {};
+      try {
+        message = JSON.parse(String(data)) as typeof message;
+      } catch {
+        /* handled as unauthorized below */
+      }
+      if (message.type === 'auth' && authorized(String(message.authorization))) begin();
+      else fail('unauthorized', 'send {"type":"auth","authorization":"Bearer …"} first');
+    });
+  }
+
+  async function route(request: IncomingMessage, response: ServerResponse, path: string, params: URLSearchParams): Promise<void> {
+    const method = request.method ?? 'GET';
+    if (path === '/health' && method === 'GET') {
+      const body: HealthResponse = { status: 'ok', time: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq, oldestSeq: simulator.log.oldestSeq };
+      return sendJson(response, 200, body);
+    }
+    if (path === '/capabilities' && method === 'GET') {
+      const body: CapabilitiesResponse = { kinds: [...ENTITY_KINDS], streams: ['sse', 'websocket'], acknowledgeAlert: true, history: false, crs: 'wgs84' };
+      return sendJson(response, 200, body);
+    }
+    if (path === '/snapshot' && method === 'GET') {
+      const query = parseRecordQuery(params);
+      if ('error' in query) return sendError(response, 400, 'bad-request', query.error);
+      const snapshot = simulator.snapshot(query.kinds);
+      return sendJson(response, 200, { seq: snapshot.seq, records: snapshot.records.filter((r) => matchesQuery(r.record as { position?: unknown }, query)) });
+    }
+    if (path === '/changes' && method === 'GET') {
+      const after = parseAfter(params.get('after'));
+      const limit = Math.min(10_000, Math.max(1, Number(params.get('limit') ?? 1000) || 1000));
+      if (typeof after === 'object') return sendError(response, 400, 'bad-request', after.error);
+      const from = after ?? 0;
+      if (!simulator.log.canResumeAfter(from)) {
+        return sendError(response, 410, 'cursor-expired', `changes after ${from} are no longer kept (oldest is ${simulator.log.oldestSeq})`);
+      }
+      const changes = simulator.log.after(from, limit);
+      return sendJson(response, 200, { seq: changes[changes.length - 1]?.seq ?? from, changes });
+    }
+    if (path === '/stream' && method === 'GET') return openEventStream(request, response, params);
+    const acknowledge = /^\/alerts\/([^/]+)\/acknowledge$/.exec(path);
+    if (acknowledge && method === 'POST') {
+      const body = (await readJsonBody(request)) as { by?: unknown };
+      const by = typeof body.by === 'string' && body.by.trim() !== '' ? body.by.trim().slice(0, 200) : '值班民警';
+      const result = simulator.acknowledgeAlert(decodeURIComponent(acknowledge[1]!), by);
+      if (result.ok) return sendJson(response, 200, { record: result.record });
+      return sendError(response, result.code === 'not-found' ? 404 : 409, result.code, result.message);
+    }
+    if (path === '/control' && method === 'GET') {
+      return sendJson(response, 200, { paused: clock.paused, speed: clock.speed, simTime: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq, streams: subscribers.size });
+    }
+    if (path === '/control' && method === 'POST') {
+      const body = (await readJsonBody(request)) as { paused?: unknown; speed?: unknown; fault?: { type?: unknown; count?: unknown } };
+      if (typeof body.paused === 'boolean') clock.setPaused(body.paused);
+      if (body.speed !== undefined) {
+        if (typeof body.speed !== 'number' || !(body.speed > 0) || body.speed > 100_000) {
+          return sendError(response, 400, 'bad-request', 'speed is a number above 0 and at most 100000');
+        }
+        clock.setSpeed(body.speed);
+      }
+      if (body.fault?.type === 'drop-connections') backend.dropConnections();
+      if (body.fault?.type === 'malformed') {
+        const count = Math.min(1000, Math.max(1, Number(body.fault.count) || 10));
+        for (const subscriber of subscribers) for (const text of malformedChanges(count, simulator.log.latestSeq)) subscriber.sendRaw(`{"changes":[${text}]}`);
+      }
+      return sendJson(response, 200, { paused: clock.paused, speed: clock.speed, simTime: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq });
+    }
+    return sendError(response, 404, 'not-found', `no ${method} ${API_PREFIX}${path}`);
+  }
+
+  const backend: MockBackend = {
+    simulator,
+    clock,
+    handle(request, response, next) {
+      const url = new URL(request.url ?? '/', 'http://mock.local');
+      if (!url.pathname.startsWith(API_PREFIX)) {
+        if (next) return next();
+        return sendError(response, 404, 'not-found', `no ${url.pathname}; the API is under ${API_PREFIX}`);
+      }
+      if (!authorized(request.headers.authorization)) return sendError(response, 401, 'unauthorized', 'send Authorization: Bearer <token>');
+      route(request, response, url.pathname.slice(API_PREFIX.length), url.searchParams).catch((error: unknown) => {
+        if (!response.headersSent) sendError(response, 400, 'bad-request', error instanceof Error ? error.message : String(error));
+        else response.destroy();
+      });
+    },
+    handleUpgrade(request, socket, head) {
+      const url = new URL(request.url ?? '/', 'http://mock.local');
+      if (url.pathname !== `${API_PREFIX}/ws`) return false;
+      webSockets.handleUpgrade(request, socket, head, (ws) => openWebSocket(ws, url.searchParams));
+      return true;
+    },
+    dropConnections() {
+      for (const subscriber of subscribers) subscriber.drop();
+      subscribers.clear();
+    },
+    close() {
+      stopDriving();
+      stopListening();
+      clearInterval(heartbeat);
+      backend.dropConnections();
+      for (const client of webSockets.clients) client.terminate();
+      webSockets.close();
+    },
+  };
+  return backend;
+}

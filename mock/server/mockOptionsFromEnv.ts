@@ -1,0 +1,23 @@
+import type { MockBackendOptions } from './createMockBackend';
+
+/**
+ * The mock's settings from the environment: SIM_SEED (default 20240430), SIM_SPEED (simulated
+ * seconds per real second, default 1), MOCK_HEARTBEAT_MS (default 5000), MOCK_TOKEN (require
+ * `Authorization: Bearer <token>`), MOCK_LOG_LIMIT (changes kept for resuming, default 20000).
+ */
+export function mockOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<MockBackendOptions, 'region'> {
+  const number = (name: string, fallback: number) => {
+    const text = env[name];
+    if (text === undefined || text === '') return fallback;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(text)}`);
+    return value;
+  };
+  return {
+    seed: number('SIM_SEED', 20_240_430),
+    speed: number('SIM_SPEED', 1),
+    heartbeatMs: number('MOCK_HEARTBEAT_MS', 5000),
+    logLimit: number('MOCK_LOG_LIMIT', 20_000),
+    ...(env.MOCK_TOKEN ? { token: env.MOCK_TOKEN } : {}),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The one interface every backend implements (the shape of Grafana's data-source contract,
+ * without its `any`): a snapshot of current state, a live stream of changes carrying a resume
+ * cursor, health and capabilities, and optional write-back declared as a capability. Failures
+ * are values with a reason the HUD can show, never thrown across this boundary.
+ *
+ * Everything that leaves an adapter has been validated and converted to WGS84: records that fail
+ * are reported as rejections, one by one, and never reach a store.
+ */
+import type { Alert } from '../domain/entities/alert';
+import type { AnyEntity, EntityKind } from '../domain/entities/entityKinds';
+
+export type FailureCode = 'network' | 'http' | 'timeout' | 'invalid' | 'unauthorized' | 'not-found' | 'conflict' | 'cursor-expired' | 'unsupported';
+
+export interface Failure {
+  code: FailureCode;
+  /** Words for the HUD: what went wrong, with the source named. */
+  reason: string;
+  status?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
+
+export const success = <T>(value: T): Result<T> => ({ ok: true, value });
+export const failure = (code: FailureCode, reason: string, status?: number): Result<never> => ({
+  ok: false,
+  error: status === undefined ? { code, reason } : { code, reason, status },
+});
+
+export interface EntityRecord<K extends EntityKind = EntityKind> {
+  kind: K;
+  record: AnyEntity;
+}
+
+export type Change =
+  | { seq: number; kind: EntityKind; op: 'upsert'; record: AnyEntity }
+  | { seq: number; kind: EntityKind; op: 'delete'; id: string; version: number };
+
+/** A record the adapter refused, and why, for diagnostics. */
+export interface Rejection {
+  source: string;
+  kind: string | null;
+  id: string | null;
+  reason: string;
+}
+
+export interface SnapshotQuery {
+  kinds?: readonly EntityKind[];
+  /** west, south, east, north (WGS84 degrees). */
+  bbox?: readonly [number, number, number, number];
+  /** ISO 8601 window on `updatedAt`. */
+  from?: string;
+  to?: string;
+}
+
+export interface Snapshot {
+  /** The change sequence number the snapshot is consistent with: stream from here. */
+  cursor: number;
+  records: EntityRecord[];
+  rejected: Rejection[];
+}
+
+export interface Capabilities {
+  kinds: EntityKind[];
+  stream: boolean;
+  acknowledgeAlert: boolean;
+  history: boolean;
+}
+
+export interface Health {
+  ok: boolean;
+  /** The backend's own clock, for freshness checks. */
+  time: string | null;
+  latestCursor: number | null;
+}
+
+export type StreamState = 'connecting' | 'live' | 'reconnecting' | 'closed';
+
+export interface StreamStatus {
+  state: StreamState;
+  /** Reconnection attempts since the stream was last live. */
+  attempt: number;
+  lastError?: Failure;
+  /** When the backend last said anything (a change or a heartbeat), ISO 8601. */
+  lastMessageAt?: string;
+}
+
+export interface StreamHandlers {
+  /** Validated changes, in sequence order, with the cursor after them. */
+  onChanges(changes: Change[], cursor: number): void;
+  onRejected?(rejections: Rejection[]): void;
+  onStatus?(status: StreamStatus): void;
+  /** The cursor was too old to resume from: replace state with this snapshot and carry on. */
+  onResync?(snapshot: Snapshot): void;
+}
+
+export interface StreamOptions {
+  /** Resume after this sequence number (from the snapshot, or the last applied change). */
+  cursor: number;
+  kinds?: readonly EntityKind[];
+}
+
+export interface Subscription {
+  close(): void;
+}
+
+export interface DataSource {
+  readonly id: string;
+  readonly type: string;
+  capabilities(): Promise<Result<Capabilities>>;
+  health(): Promise<Result<Health>>;
+  snapshot(query?: SnapshotQuery): Promise<Result<Snapshot>>;
+  subscribe(handlers: StreamHandlers, options: StreamOptions): Subscription;
+  close(): void;
+}
+
+/** Write-back of an acknowledgement, for backends that declare `acknowledgeAlert`. */
+export interface AlertAcknowledger {
+  acknowledgeAlert(id: string, by: string): Promise<Result<Alert>>;
+}
+
+export function canAcknowledgeAlerts(source: DataSource): source is DataSource & AlertAcknowledger {
+  return typeof (source as Partial<AlertAcknowledger>).acknowledgeAlert === 'function';
+}

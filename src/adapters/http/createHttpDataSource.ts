@@ -1,0 +1,181 @@
+/**
+ * The `http` adapter: REST with axios for snapshots, health, capabilities and write-back; live
+ * changes over server-sent events or a WebSocket, resumed by sequence number.
+ */
+import axios, { type AxiosInstance, isAxiosError } from 'axios';
+import type { CrsId } from '../../domain/crs';
+import type { EntityKind } from '../../domain/entities/entityKinds';
+import type { Alert } from '../../domain/entities/alert';
+import { capabilitiesResponseSchema, changesResponseSchema, healthResponseSchema, snapshotResponseSchema } from '../../domain/wire';
+import { formatIssues } from '../../domain/formatIssues';
+import {
+  type AlertAcknowledger,
+  type DataSource,
+  type Failure,
+  type Result,
+  type Snapshot,
+  type SnapshotQuery,
+  failure,
+  success,
+} from '../contract';
+import { validateRecord, validateRecords } from '../validateRecords';
+import { StreamFailure, openEventStream } from './openEventStream';
+import { type WebSocketConstructor, openWebSocketStream } from './openWebSocketStream';
+import { startResumableStream } from './startResumableStream';
+
+export interface HttpSourceConfig {
+  id: string;
+  /** The API root, e.g. `/api/v1` (same origin) or a full URL in tests. */
+  baseUrl: string;
+  stream: 'sse' | 'websocket' | 'none';
+  crs: CrsId;
+  kinds?: readonly EntityKind[];
+  /** An Authorization-style header for every request; never put into a URL. */
+  auth?: { header: string; value: string };
+  timeoutMs?: number;
+  heartbeatTimeoutMs?: number;
+}
+
+export interface HttpEnvironment {
+  fetch?: typeof fetch;
+  WebSocket?: WebSocketConstructor;
+  /** Where relative URLs resolve from; the page's location in a browser. */
+  origin?: string;
+}
+
+function describeHttpFailure(error: unknown, what: string): Failure {
+  if (isAxiosError(error)) {
+    const status = error.response?.status;
+    if (status === undefined) {
+      return { code: error.code === 'ECONNABORTED' ? 'timeout' : 'network', reason: `${what}: ${error.message}` };
+    }
+    const body = error.response?.data as { error?: string; message?: string } | undefined;
+    const detail = body?.message ? ` ${body.message}` : '';
+    const code = status === 401 ? 'unauthorized' : status === 404 ? 'not-found' : status === 409 ? 'conflict' : status === 410 ? 'cursor-expired' : 'http';
+    return { code, reason: `${what}: HTTP ${status}${detail}`, status };
+  }
+  return { code: 'network', reason: `${what}: ${String(error)}` };
+}
+
+const invalid = (what: string, issues: string[]): Result<never> => failure('invalid', `${what}: ${issues.join('; ')}`);
+
+export function createHttpDataSource(config: HttpSourceConfig, environment: HttpEnvironment = {}): DataSource & AlertAcknowledger {
+  const origin = environment.origin ?? (typeof location === 'undefined' ? 'http://127.0.0.1' : location.href);
+  const root = new URL(config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`, origin);
+  const headers: Record<string, string> = config.auth ? { [config.auth.header]: config.auth.value } : {};
+  const client: AxiosInstance = axios.create({ baseURL: root.href, timeout: config.timeoutMs ?? 15_000, headers });
+  const validation = { source: config.id, crs: config.crs };
+  const kindsParam = config.kinds?.length ? config.kinds.join(',') : undefined;
+
+  async function get<T>(path: string, params: Record<string, string | undefined>, what: string): Promise<Result<T>> {
+    try {
+      const response = await client.get<T>(path, { params });
+      return success(response.data);
+    } catch (error) {
+      return { ok: false, error: describeHttpFailure(error, `${config.id} ${what}`) };
+    }
+  }
+
+  async function snapshot(query: SnapshotQuery = {}): Promise<Result<Snapshot>> {
+    const kinds = query.kinds ?? config.kinds;
+    const response = await get<unknown>('snapshot', {
+      kinds: kinds?.length ? kinds.join(',') : undefined,
+      bbox: query.bbox?.join(','),
+      from: query.from,
+      to: query.to,
+    }, 'snapshot');
+    if (!response.ok) return response;
+    const envelope = snapshotResponseSchema.safeParse(response.value);
+    if (!envelope.success) return invalid(`${config.id} snapshot`, formatIssues(envelope.error, 3));
+    const { records, rejected } = validateRecords(envelope.data.records, validation);
+    return success({ cursor: envelope.data.seq, records, rejected });
+  }
+
+  return {
+    id: config.id,
+    type: 'http',
+    async capabilities() {
+      const response = await get<unknown>('capabilities', {}, 'capabilities');
+      if (!response.ok) return response;
+      const parsed = capabilitiesResponseSchema.safeParse(response.value);
+      if (!parsed.success) return invalid(`${config.id} capabilities`, formatIssues(parsed.error, 3));
+      return success({
+        kinds: parsed.data.kinds,
+        stream: config.stream !== 'none' && parsed.data.streams.includes(config.stream),
+        acknowledgeAlert: parsed.data.acknowledgeAlert,
+        history: parsed.data.history,
+      });
+    },
+    async health() {
+      const response = await get<unknown>('health', {}, 'health');
+      if (!response.ok) return response;
+      const parsed = healthResponseSchema.safeParse(response.value);
+      if (!parsed.success) return invalid(`${config.id} health`, formatIssues(parsed.error, 3));
+      return success({ ok: parsed.data.status === 'ok', time: parsed.data.time, latestCursor: parsed.data.seq });
+    },
+    snapshot,
+    subscribe(handlers, options) {
+      const streamUrl = (path: string, after: number, protocol?: 'ws:' | 'wss:') => {
+        const url = new URL(path, root);
+        url.searchParams.set('after', String(after));
+        const kinds = options.kinds?.length ? options.kinds.join(',') : kindsParam;
+        if (kinds) url.searchParams.set('kinds', kinds);
+        if (protocol) url.protocol = protocol;
+        return url.href;
+      };
+      if (config.stream === 'none') {
+        // Polling /changes, for backends without a stream: same cursor, same guarantees, slower.
+        return startResumableStream({
+          cursor: options.cursor,
+          handlers,
+          validation,
+          heartbeatTimeoutMs: config.heartbeatTimeoutMs ?? 15_000,
+          takeSnapshot: () => snapshot({ kinds: options.kinds }),
+          open: async (after, signal, onMessage, onOpen) => {
+            onOpen();
+            let cursor = after;
+            while (!signal.aborted) {
+              const page = await get<unknown>('changes', { after: String(cursor), kinds: kindsParam }, 'changes');
+              if (!page.ok) throw new StreamFailure(page.error);
+              const parsed = changesResponseSchema.safeParse(page.value);
+              if (!parsed.success) onMessage({ type: 'malformed', reason: `changes: ${formatIssues(parsed.error, 1).join('')}` });
+              else {
+                onMessage({ type: 'changes', seq: parsed.data.seq, changes: parsed.data.changes });
+                cursor = Math.max(cursor, parsed.data.seq);
+              }
+              await new Promise((resolve) => setTimeout(resolve, 2000));
+            }
+          },
+        });
+      }
+      return startResumableStream({
+        cursor: options.cursor,
+        handlers,
+        validation,
+        heartbeatTimeoutMs: config.heartbeatTimeoutMs ?? 15_000,
+        takeSnapshot: () => snapshot({ kinds: options.kinds }),
+        open: (after, signal, onMessage, onOpen) => {
+          if (config.stream === 'sse') {
+            return openEventStream(streamUrl('stream', after), headers, signal, onMessage, onOpen, environment.fetch ?? fetch);
+          }
+          const WebSocketImpl = environment.WebSocket ?? (globalThis.WebSocket as unknown as WebSocketConstructor);
+          const secure = root.protocol === 'https:';
+          return openWebSocketStream(streamUrl('ws', after, secure ? 'wss:' : 'ws:'), config.auth?.value, signal, onMessage, onOpen, WebSocketImpl);
+        },
+      });
+    },
+    async acknowledgeAlert(id: string, by: string): Promise<Result<Alert>> {
+      try {
+        const response = await client.post<{ record?: unknown }>(`alerts/${encodeURIComponent(id)}/acknowledge`, { by });
+        const checked = validateRecord('alert', response.data.record, validation);
+        if (!checked.ok) return failure('invalid', `${config.id} acknowledge: ${checked.rejection.reason}`);
+        return success(checked.value.record as Alert);
+      } catch (error) {
+        return { ok: false, error: describeHttpFailure(error, `${config.id} acknowledge ${id}`) };
+      }
+    },
+    close() {
+      /* nothing pooled: subscriptions close themselves */
+    },
+  };
+}

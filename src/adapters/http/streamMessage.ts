@@ -1,0 +1,33 @@
+/**
+ * What a change stream says, whichever transport carries it (SSE events or WebSocket messages),
+ * decoded defensively: a message that is not what the contract says becomes `malformed`.
+ */
+export type StreamMessage =
+  | { type: 'changes'; seq: number | undefined; changes: unknown[] }
+  | { type: 'heartbeat'; seq: number | undefined; at: string | undefined }
+  | { type: 'error'; error: string; message: string }
+  | { type: 'malformed'; reason: string };
+
+const sequenceOf = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined);
+
+export function decodeStreamMessage(type: string, data: string): StreamMessage {
+  let body: unknown;
+  try {
+    body = JSON.parse(data);
+  } catch {
+    return { type: 'malformed', reason: `stream: ${type} message is not valid JSON` };
+  }
+  if (typeof body !== 'object' || body === null) return { type: 'malformed', reason: `stream: ${type} message is not an object` };
+  const fields = body as Record<string, unknown>;
+  switch (type) {
+    case 'changes':
+      if (!Array.isArray(fields.changes)) return { type: 'malformed', reason: 'stream: changes message without a changes array' };
+      return { type: 'changes', seq: sequenceOf(fields.seq), changes: fields.changes };
+    case 'heartbeat':
+      return { type: 'heartbeat', seq: sequenceOf(fields.seq), at: typeof fields.at === 'string' ? fields.at : undefined };
+    case 'error':
+      return { type: 'error', error: String(fields.error ?? 'unknown'), message: String(fields.message ?? '') };
+    default:
+      return { type: 'malformed', reason: `stream: unknown message type ${JSON.stringify(type).slice(0, 40)}` };
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The `mock` adapter: the same seeded simulator as the mock server, running in the page, for a
+ * static deployment with no server at all. Its records go through the same validation as any
+ * backend's: the simulator is a source like the others, not a special case.
+ */
+import type { MockSourceSettings } from '../../domain/appConfig';
+import type { Alert } from '../../domain/entities/alert';
+import type { RegionPack } from '../../domain/regionPack';
+import { BorderSimulator } from '../../../mock/simulator/borderSimulator';
+import { SimulationClock, driveSimulation } from '../../../mock/simulator/simulationClock';
+import { type AlertAcknowledger, type DataSource, type Result, failure, success } from '../contract';
+import { validateChanges, validateRecord, validateRecords } from '../validateRecords';
+
+export function createMockDataSource(settings: MockSourceSettings, region: RegionPack, start = Date.now()): DataSource & AlertAcknowledger {
+  const simulator = new BorderSimulator({ seed: settings.seed, region, start, source: settings.id });
+  const clock = new SimulationClock(start, settings.speed);
+  const stopDriving = driveSimulation(simulator, clock, 250);
+  const validation = { source: settings.id, crs: 'wgs84' as const };
+
+  return {
+    id: settings.id,
+    type: 'mock',
+    async capabilities() {
+      return success({ kinds: ['station', 'alert', 'gridEvent', 'assistRequest', 'patrolTrack', 'kpiSeries', 'grid'], stream: true, acknowledgeAlert: true, history: false });
+    },
+    async health() {
+      return success({ ok: true, time: new Date(simulator.now).toISOString(), latestCursor: simulator.log.latestSeq });
+    },
+    async snapshot(query = {}) {
+      const snapshot = simulator.snapshot(query.kinds);
+      const { records, rejected } = validateRecords(snapshot.records, validation);
+      return success({ cursor: snapshot.seq, records, rejected });
+    },
+    subscribe(handlers, options) {
+      const kinds = options.kinds ? new Set(options.kinds) : undefined;
+      let cursor = options.cursor;
+      const deliver = (raw: readonly unknown[]) => {
+        const { changes, rejected } = validateChanges(raw, validation);
+        if (rejected.length > 0) handlers.onRejected?.(rejected);
+        const fresh = changes.filter((change) => change.seq > cursor && (!kinds || kinds.has(change.kind)));
+        cursor = Math.max(cursor, ...changes.map((change) => change.seq));
+        if (fresh.length > 0) handlers.onChanges(fresh, cursor);
+      };
+      // Anything logged between the snapshot and now first, then live.
+      deliver(simulator.log.after(cursor));
+      const stop = simulator.onChanges(deliver);
+      handlers.onStatus?.({ state: 'live', attempt: 0, lastMessageAt: new Date().toISOString() });
+      return {
+        close() {
+          stop();
+          handlers.onStatus?.({ state: 'closed', attempt: 0 });
+        },
+      };
+    },
+    async acknowledgeAlert(id, by): Promise<Result<Alert>> {
+      const result = simulator.acknowledgeAlert(id, by);
+      if (!result.ok) return failure(result.code, `${settings.id}: ${result.message}`);
+      const checked = validateRecord('alert', result.record, validation);
+      return checked.ok ? success(checked.value.record as Alert) : failure('invalid', checked.rejection.reason);
+    },
+    close() {
+      stopDriving();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * The adapters that ship with the dashboard. The geojson and mock adapters load on first use: the
+ * simulator in particular has no business in a deployment that talks to a real backend.
+ */
+import { createHttpDataSource } from './http/createHttpDataSource';
+import { registerAdapter } from './registry';
+
+export function registerBuiltinAdapters(): void {
+  registerAdapter('http', async (settings) => createHttpDataSource(settings));
+  registerAdapter('geojson', async (settings) => {
+    const { createGeojsonDataSource } = await import('./geojson/createGeojsonDataSource');
+    return createGeojsonDataSource(settings);
+  });
+  registerAdapter('mock', async (settings, environment) => {
+    const { createMockDataSource } = await import('./mock/createMockDataSource');
+    return createMockDataSource(settings, await environment.region());
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * The gate every record passes on its way in: the envelope is checked, the record is validated
+ * against its kind's schema and converted to WGS84 from the CRS the source declared. A bad
+ * record is rejected alone, with a reason; the rest of its batch goes on.
+ */
+import { type CrsId, needsConversion, toWgs84 } from '../domain/crs';
+import { ENTITY_SCHEMAS, type AnyEntity, type EntityKind, isEntityKind } from '../domain/entities/entityKinds';
+import { formatIssuePath } from '../domain/formatIssues';
+import type { LonLat } from '../domain/geometrySchemas';
+import type { z } from '../domain/z';
+import type { Change, EntityRecord, Rejection } from './contract';
+
+export interface ValidationContext {
+  source: string;
+  crs: CrsId;
+}
+
+/**
+ * One reason per problem, with array indexes folded (`stages[].at`), so reasons stay few and
+ * countable however many records share the problem.
+ */
+function reasonOf(kind: string, error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  const path = formatIssuePath(issue.path).replace(/\[\d+\]/g, '[]');
+  return `${kind}: ${path}: ${issue.message}`;
+}
+
+const idOf = (value: unknown): string | null => {
+  if (typeof value !== 'object' || value === null) return null;
+  const id = (value as { id?: unknown }).id;
+  return typeof id === 'string' ? id.slice(0, 128) : null;
+};
+
+function convert(kind: EntityKind, record: AnyEntity, crs: CrsId): AnyEntity {
+  if (!needsConversion(crs)) return record;
+  const position = (p: LonLat): LonLat => toWgs84(p, crs) as LonLat;
+  const converted = { ...record, position: position(record.position) } as AnyEntity;
+  if (kind === 'grid') {
+    const grid = converted as Extract<AnyEntity, { gridWorkers: unknown }>;
+    return { ...grid, geometry: grid.geometry.map((ring) => ring.map(position)) };
+  }
+  if (kind === 'patrolTrack') {
+    const track = converted as Extract<AnyEntity, { points: unknown }>;
+    return { ...track, points: track.points.map((p) => ({ ...p, position: position(p.position) })) };
+  }
+  return converted;
+}
+
+export function validateRecord(
+  kind: unknown,
+  raw: unknown,
+  context: ValidationContext,
+): { ok: true; value: EntityRecord } | { ok: false; rejection: Rejection } {
+  if (!isEntityKind(kind)) {
+    return { ok: false, rejection: { source: context.source, kind: null, id: idOf(raw), reason: `unknown kind ${JSON.stringify(kind)?.slice(0, 40)}` } };
+  }
+  const parsed = ENTITY_SCHEMAS[kind].safeParse(raw);
+  if (!parsed.success) return { ok: false, rejection: { source: context.source, kind, id: idOf(raw), reason: reasonOf(kind, parsed.error) } };
+  return { ok: true, value: { kind, record: convert(kind, parsed.data, context.crs) } };
+}
+
+/** Validates a list of `{ kind, record }` entries (a snapshot). */
+export function validateRecords(entries: readonly unknown[], context: ValidationContext): { records: EntityRecord[]; rejected: Rejection[] } {
+  const records: EntityRecord[] = [];
+  const rejected: Rejection[] = [];
+  for (const entry of entries) {
+    const { kind, record } = (typeof entry === 'object' && entry !== null ? entry : {}) as { kind?: unknown; record?: unknown };
+    const result = validateRecord(kind, record, context);
+    if (result.ok) records.push(result.value);
+    else rejected.push(result.rejection);
+  }
+  return { records, rejected };
+}
+
+const isSequence = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/** Validates a list of wire changes (one stream message or a page of /changes). */
+export function validateChanges(entries: readonly unknown[], context: ValidationContext): { changes: Change[]; rejected: Rejection[] } {
+  const changes: Change[] = [];
+  const rejected: Rejection[] = [];
+  const reject = (kind: string | null, id: string | null, reason: string) => rejected.push({ source: context.source, kind, id, reason });
+  for (const entry of entries) {
+    if (typeof entry !== 'object' || entry === null) {
+      reject(null, null, 'change: not an object');
+      continue;
+    }
+    const { seq, kind, op } = entry as { seq?: unknown; kind?: unknown; op?: unknown };
+    if (!isSequence(seq)) {
+      reject(isEntityKind(kind) ? kind : null, null, 'change: seq must be a whole number ≥ 0');
+      continue;
+    }
+    if (op === 'delete') {
+      const { id, version } = entry as { id?: unknown; version?: unknown };
+      if (!isEntityKind(kind)) reject(null, null, `unknown kind ${JSON.stringify(kind)?.slice(0, 40)}`);
+      else if (typeof id !== 'string' || id === '' || id.length > 128) reject(kind, null, `${kind}: delete: id must be a non-empty string`);
+      else if (!isSequence(version)) reject(kind, id, `${kind}: delete: version must be a whole number ≥ 0`);
+      else changes.push({ seq, kind, op: 'delete', id, version });
+      continue;
+    }
+    if (op !== 'upsert') {
+      reject(isEntityKind(kind) ? kind : null, null, `change: op must be "upsert" or "delete"`);
+      continue;
+    }
+    const result = validateRecord(kind, (entry as { record?: unknown }).record, context);
+    if (result.ok) changes.push({ seq, kind: result.value.kind, op: 'upsert', record: result.value.record });
+    else rejected.push(result.rejection);
+  }
+  return { changes, rejected };
+}

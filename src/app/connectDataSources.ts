@@ -1,0 +1,125 @@
+/**
+ * Connects every configured source to the stores: snapshot first (retried with backoff until the
+ * backend answers), then the live stream from the snapshot's cursor, resyncing from a new snapshot
+ * when the backend says the cursor is too old. Each source's state and rejected records go to the
+ * source store; closed items age out of the entity store once a minute.
+ */
+import type { SourceSettings } from '../domain/appConfig';
+import type { Alert } from '../domain/entities/alert';
+import type { EntityKind } from '../domain/entities/entityKinds';
+import { type Change, type DataSource, type EntityRecord, type Result, type Subscription, canAcknowledgeAlerts } from '../adapters/contract';
+import { reconnectDelayMs } from '../adapters/http/reconnectDelay';
+import { type AdapterEnvironment, createDataSource } from '../adapters/registry';
+import type { useEntityStore } from '../stores/entityStore';
+import type { useSourceStore } from '../stores/sourceStore';
+
+export interface Connections {
+  /** Write-back through the first source that can acknowledge alerts; null when none can. */
+  acknowledgeAlert(id: string, by: string): Promise<Result<Alert>> | null;
+  stop(): void;
+}
+
+const PRUNE_INTERVAL_MS = 60_000;
+
+export function connectDataSources(
+  settings: readonly SourceSettings[],
+  entities: ReturnType<typeof useEntityStore>,
+  sourceStore: ReturnType<typeof useSourceStore>,
+  environment: AdapterEnvironment,
+): Connections {
+  let stopped = false;
+  const sources: DataSource[] = [];
+  const subscriptions: Subscription[] = [];
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+
+  async function connect(config: SourceSettings): Promise<void> {
+    sourceStore.register(config.id, config.type);
+    const created = await createDataSource(config, environment);
+    if (!created.ok) {
+      sourceStore.update(config.id, { state: 'failed', lastError: created.error });
+      return;
+    }
+    const source = created.value;
+    if (stopped) return source.close();
+    sources.push(source);
+    const capabilities = await source.capabilities();
+    if (capabilities.ok) sourceStore.update(config.id, { capabilities: capabilities.value });
+
+    // Which records came from this source, so a resync removes exactly what it no longer has.
+    const owned = new Map<EntityKind, Set<string>>();
+    const own = (kind: EntityKind) => owned.get(kind) ?? owned.set(kind, new Set()).get(kind)!;
+    const applySnapshot = (records: EntityRecord[]) => {
+      entities.applySnapshot(records, owned);
+      owned.clear();
+      for (const { kind, record } of records) own(kind).add(record.id);
+    };
+
+    let snapshot = await source.snapshot();
+    for (let attempt = 1; !snapshot.ok && !stopped; attempt++) {
+      sourceStore.update(config.id, { state: 'reconnecting', attempt, lastError: snapshot.error });
+      await wait(reconnectDelayMs(attempt));
+      snapshot = await source.snapshot();
+    }
+    if (stopped || !snapshot.ok) return;
+    if (snapshot.value.rejected.length > 0) sourceStore.reject(config.id, snapshot.value.rejected);
+    applySnapshot(snapshot.value.records);
+    sourceStore.update(config.id, { cursor: snapshot.value.cursor, lastChangeAt: new Date().toISOString(), lastError: null });
+
+    subscriptions.push(
+      source.subscribe(
+        {
+          onChanges(changes: Change[], cursor: number) {
+            entities.applyChanges(changes);
+            for (const change of changes) {
+              if (change.op === 'upsert') own(change.kind).add(change.record.id);
+              else own(change.kind).delete(change.id);
+            }
+            sourceStore.update(config.id, { cursor, lastChangeAt: new Date().toISOString(), lastMessageAt: new Date().toISOString() });
+          },
+          onRejected: (rejections) => sourceStore.reject(config.id, rejections),
+          onStatus: (status) =>
+            sourceStore.update(config.id, {
+              state: status.state,
+              attempt: status.attempt,
+              ...(status.lastMessageAt ? { lastMessageAt: status.lastMessageAt } : {}),
+              ...(status.state === 'live' ? { lastError: null } : status.lastError ? { lastError: status.lastError } : {}),
+            }),
+          onResync(fresh) {
+            applySnapshot(fresh.records);
+            sourceStore.update(config.id, { cursor: fresh.cursor });
+          },
+        },
+        { cursor: snapshot.value.cursor },
+      ),
+    );
+  }
+
+  for (const config of settings) {
+    void connect(config).catch((error: unknown) =>
+      sourceStore.update(config.id, { state: 'failed', lastError: { code: 'unsupported', reason: `${config.id}: ${String(error)}` } }),
+    );
+  }
+  const pruning = setInterval(() => entities.prune(), PRUNE_INTERVAL_MS);
+
+  return {
+    acknowledgeAlert(id, by) {
+      const writer = sources.find(canAcknowledgeAlerts);
+      return writer ? writer.acknowledgeAlert(id, by) : null;
+    },
+    stop() {
+      stopped = true;
+      clearInterval(pruning);
+      for (const timer of timers) clearTimeout(timer);
+      for (const subscription of subscriptions) subscription.close();
+      for (const source of sources) source.close();
+    },
+  };
+}

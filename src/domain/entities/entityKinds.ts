@@ -1,0 +1,41 @@
+/**
+ * The entity kinds the dashboard knows, each with its schema. Backends send records tagged with
+ * one of these kinds; every record is validated against its kind's schema before it is stored.
+ */
+import type { z } from '../z';
+import { type Alert, alertSchema } from './alert';
+import { type AssistRequest, assistRequestSchema } from './assistRequest';
+import { type Grid, gridSchema } from './grid';
+import { type GridEvent, gridEventSchema } from './gridEvent';
+import { type KpiSeries, kpiSeriesSchema } from './kpiSeries';
+import { type PatrolTrack, patrolTrackSchema } from './patrolTrack';
+import { type Station, stationSchema } from './station';
+
+export const ENTITY_KINDS = ['station', 'alert', 'gridEvent', 'assistRequest', 'patrolTrack', 'kpiSeries', 'grid'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export interface EntityByKind {
+  station: Station;
+  alert: Alert;
+  gridEvent: GridEvent;
+  assistRequest: AssistRequest;
+  patrolTrack: PatrolTrack;
+  kpiSeries: KpiSeries;
+  grid: Grid;
+}
+
+export type AnyEntity = EntityByKind[EntityKind];
+
+export const ENTITY_SCHEMAS: { [K in EntityKind]: z.ZodType<EntityByKind[K], unknown> } = {
+  station: stationSchema,
+  alert: alertSchema,
+  gridEvent: gridEventSchema,
+  assistRequest: assistRequestSchema,
+  patrolTrack: patrolTrackSchema,
+  kpiSeries: kpiSeriesSchema,
+  grid: gridSchema,
+};
+
+export function isEntityKind(value: unknown): value is EntityKind {
+  return typeof value === 'string' && (ENTITY_KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,53 @@
+/**
+ * The wire format of the HTTP contract (REST, SSE and WebSocket all carry the same envelopes).
+ * Every change has a sequence number from the backend's change log: a client resumes after the
+ * last one it applied, so a reconnect neither misses nor repeats a change. Records are checked
+ * against their kind's schema separately, so one bad record is rejected alone.
+ */
+import { z } from './z';
+import { ENTITY_KINDS } from './entities/entityKinds';
+
+export const sequenceSchema = z.number().int().nonnegative();
+
+export const wireChangeSchema = z.discriminatedUnion('op', [
+  z.object({ seq: sequenceSchema, kind: z.enum(ENTITY_KINDS), op: z.literal('upsert'), record: z.unknown() }),
+  z.object({ seq: sequenceSchema, kind: z.enum(ENTITY_KINDS), op: z.literal('delete'), id: z.string().min(1).max(128), version: z.number().int().nonnegative() }),
+]);
+export type WireChange = z.infer<typeof wireChangeSchema>;
+
+export const wireRecordSchema = z.object({ kind: z.enum(ENTITY_KINDS), record: z.unknown() });
+export type WireRecord = z.infer<typeof wireRecordSchema>;
+
+/** GET /snapshot: the current state and the sequence number it is consistent with. */
+export const snapshotResponseSchema = z.object({ seq: sequenceSchema, records: z.array(z.unknown()) });
+
+/** GET /changes, and one SSE `changes` event or WebSocket `changes` message. */
+export const changesResponseSchema = z.object({ seq: sequenceSchema, changes: z.array(z.unknown()) });
+
+export const healthResponseSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  time: z.iso.datetime({ offset: true }),
+  seq: sequenceSchema,
+  /** The oldest change still in the log: resuming from before it needs a fresh snapshot. */
+  oldestSeq: sequenceSchema,
+});
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+export const capabilitiesResponseSchema = z.object({
+  kinds: z.array(z.enum(ENTITY_KINDS)),
+  streams: z.array(z.enum(['sse', 'websocket'])),
+  acknowledgeAlert: z.boolean(),
+  history: z.boolean(),
+  crs: z.enum(['wgs84', 'cgcs2000', 'gcj02', 'bd09']),
+});
+export type CapabilitiesResponse = z.infer<typeof capabilitiesResponseSchema>;
+
+/** The body of every error response: a code a client can act on and words a person can read. */
+export const errorResponseSchema = z.object({
+  error: z.enum(['bad-request', 'unauthorized', 'not-found', 'conflict', 'cursor-expired', 'internal']),
+  message: z.string(),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+/** A change before the log has given it a sequence number. */
+export type WireChangeDraft = WireChange extends infer Change ? (Change extends WireChange ? Omit<Change, 'seq'> : never) : never;

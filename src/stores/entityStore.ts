@@ -1,0 +1,77 @@
+/**
+ * The entities, for the whole app. The records live in a plain EntityState (markRaw: no proxy
+ * over 100k records); what components react to is a revision counter and a count per kind, and
+ * renderers subscribe to the per-change diffs so they update incrementally.
+ */
+import { defineStore } from 'pinia';
+import { markRaw, reactive } from 'vue';
+import { ENTITY_KINDS, type EntityByKind, type EntityKind } from '../domain/entities/entityKinds';
+import type { Change, EntityRecord } from '../adapters/contract';
+import { EntityState, type StateDiff } from './entityState';
+
+/** Closed items stay on the wall this long, then age out (configurable). */
+export const DEFAULT_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+type DiffListener = (diff: StateDiff) => void;
+
+export const useEntityStore = defineStore('entities', () => {
+  const state = markRaw(new EntityState());
+  const listeners = markRaw(new Set<DiffListener>());
+  const counts = reactive(Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, 0])) as Record<EntityKind, number>);
+  const revisions = reactive(Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, 0])) as Record<EntityKind, number>);
+  let retentionMs = DEFAULT_RETENTION_MS;
+  /** The newest backend time seen: a simulator running faster than real time must still age out. */
+  let latestRecordMs = 0;
+
+  function publish(diff: StateDiff): StateDiff {
+    for (const kind of Object.keys(diff) as EntityKind[]) {
+      counts[kind] = state.count(kind);
+      revisions[kind] += 1;
+    }
+    if (Object.keys(diff).length > 0) for (const listener of listeners) listener(diff);
+    return diff;
+  }
+
+  function noteTimes(records: Iterable<{ updatedAt: string }>) {
+    for (const record of records) {
+      const ms = Date.parse(record.updatedAt);
+      if (ms > latestRecordMs) latestRecordMs = ms;
+    }
+  }
+
+  function applyChanges(changes: readonly Change[]): StateDiff {
+    noteTimes(changes.flatMap((change) => (change.op === 'upsert' ? [change.record] : [])));
+    return publish(state.apply(changes, Date.now()));
+  }
+
+  /** A source's fresh snapshot; `previouslyOwned` are the ids it delivered before (see EntityState.replace). */
+  function applySnapshot(records: readonly EntityRecord[], previouslyOwned: ReadonlyMap<EntityKind, ReadonlySet<string>> = new Map()): StateDiff {
+    noteTimes(records.map((entry) => entry.record));
+    return publish(state.replace(records, previouslyOwned, Date.now()));
+  }
+
+  function prune(nowMs = Math.max(Date.now(), latestRecordMs)): StateDiff {
+    return publish(state.prune(nowMs, retentionMs));
+  }
+
+  function setRetention(ms: number): void {
+    retentionMs = ms;
+  }
+
+  function list<K extends EntityKind>(kind: K): EntityByKind[K][] {
+    void revisions[kind];
+    return [...state.collection(kind).values()];
+  }
+
+  function get<K extends EntityKind>(kind: K, id: string): EntityByKind[K] | undefined {
+    void revisions[kind];
+    return state.collection(kind).get(id);
+  }
+
+  function onDiff(listener: DiffListener): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  return { counts, revisions, applyChanges, applySnapshot, prune, setRetention, list, get, onDiff };
+});
