@@ -30,7 +30,7 @@ const htmlSinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/regions/', 'tests/output/', 'docs/api/', '.scratch/'] },
+  { ignores: ['dist/', 'node_modules/', 'public/regions/', 'tests/output/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],

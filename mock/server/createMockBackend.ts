@@ -43,13 +43,15 @@ export interface MockBackend {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Drops every stream connection, as a network outage would. */
   dropConnections(): void;
+  /** Slips `count` malformed records into the next batch of changes. */
+  injectMalformed(count: number): void;
   close(): void;
 }
 
 interface Subscriber {
   kinds: ReadonlySet<EntityKind>;
-  sendChanges(changes: readonly WireChange[], seq: number): void;
-  sendRaw(text: string): void;
+  /** `extra`: raw JSON texts appended to the changes array (the malformed fault). */
+  sendChanges(changes: readonly WireChange[], seq: number, extra?: readonly string[]): void;
   heartbeat(seq: number): void;
   drop(): void;
 }
@@ -64,9 +66,13 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
   const subscribers = new Set<Subscriber>();
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 
+  /** Malformed records to slip into the next batch, beside its valid changes. */
+  let malformedNext = 0;
   const stopListening = simulator.onChanges((changes) => {
     const seq = changes[changes.length - 1]!.seq;
-    for (const subscriber of subscribers) subscriber.sendChanges(changes, seq);
+    const extra = malformedNext > 0 ? malformedChanges(malformedNext, seq) : undefined;
+    malformedNext = 0;
+    for (const subscriber of subscribers) subscriber.sendChanges(changes, seq, extra);
   });
   const heartbeat = setInterval(() => {
     for (const subscriber of subscribers) subscriber.heartbeat(simulator.log.latestSeq);
@@ -87,7 +93,11 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     return true;
   }
 
-  const only = (kinds: ReadonlySet<EntityKind>, changes: readonly WireChange[]) => changes.filter((change) => kinds.has(change.kind));
+  /** The changes message body as text, so malformed raw entries can sit beside valid changes. */
+  const changesBody = (kinds: ReadonlySet<EntityKind>, changes: readonly WireChange[], seq: number, extra: readonly string[] = []) => {
+    const entries = [...changes.filter((change) => kinds.has(change.kind)).map((change) => JSON.stringify(change)), ...extra];
+    return `"seq":${seq},"changes":[${entries.join(',')}]`;
+  };
 
   function openEventStream(request: IncomingMessage, response: ServerResponse, params: URLSearchParams): void {
     const after = parseAfter(params.get('after') ?? (request.headers['last-event-id'] as string | undefined));
@@ -107,13 +117,9 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     const kinds = new Set(query.kinds);
     const subscriber: Subscriber = {
       kinds,
-      sendChanges(changes, seq) {
-        const relevant = only(kinds, changes);
+      sendChanges(changes, seq, extra) {
         // The id moves on even when nothing here matched the kinds, so a resume starts after it.
-        response.write(`id: ${seq}\nevent: changes\ndata: ${JSON.stringify({ seq, changes: relevant })}\n\n`);
-      },
-      sendRaw(text) {
-        response.write(`event: changes\ndata: ${text}\n\n`);
+        response.write(`id: ${seq}\nevent: changes\ndata: {${changesBody(kinds, changes, seq, extra)}}\n\n`);
       },
       heartbeat(seq) {
         response.write(`event: heartbeat\ndata: ${JSON.stringify({ at: new Date(simulator.now).toISOString(), seq })}\n\n`);
@@ -136,8 +142,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     const kinds = new Set(query.kinds);
     const subscriber: Subscriber = {
       kinds,
-      sendChanges: (changes, seq) => socket.send(JSON.stringify({ type: 'changes', seq, changes: only(kinds, changes) })),
-      sendRaw: (text) => socket.send(`{"type":"changes","changes":[${text}]}`),
+      sendChanges: (changes, seq, extra) => socket.send(`{"type":"changes",${changesBody(kinds, changes, seq, extra)}}`),
       heartbeat: (seq) => socket.send(JSON.stringify({ type: 'heartbeat', at: new Date(simulator.now).toISOString(), seq })),
       drop: () => socket.terminate(),
     };
@@ -210,10 +215,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
         clock.setSpeed(body.speed);
       }
       if (body.fault?.type === 'drop-connections') backend.dropConnections();
-      if (body.fault?.type === 'malformed') {
-        const count = Math.min(1000, Math.max(1, Number(body.fault.count) || 10));
-        for (const subscriber of subscribers) for (const text of malformedChanges(count, simulator.log.latestSeq)) subscriber.sendRaw(`{"changes":[${text}]}`);
-      }
+      if (body.fault?.type === 'malformed') backend.injectMalformed(Math.min(1000, Math.max(1, Number(body.fault.count) || 10)));
       return sendJson(response, 200, { paused: clock.paused, speed: clock.speed, simTime: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq });
     }
     return sendError(response, 404, 'not-found', `no ${method} ${API_PREFIX}${path}`);
@@ -243,6 +245,9 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     dropConnections() {
       for (const subscriber of subscribers) subscriber.drop();
       subscribers.clear();
+    },
+    injectMalformed(count) {
+      malformedNext = count;
     },
     close() {
       stopDriving();

@@ -32,21 +32,19 @@ export const useEntityStore = defineStore('entities', () => {
     return diff;
   }
 
-  function noteTimes(records: Iterable<{ updatedAt: string }>) {
-    for (const record of records) {
-      const ms = Date.parse(record.updatedAt);
-      if (ms > latestRecordMs) latestRecordMs = ms;
-    }
+  function noteTime(updatedAt: string) {
+    const ms = Date.parse(updatedAt);
+    if (ms > latestRecordMs) latestRecordMs = ms;
   }
 
   function applyChanges(changes: readonly Change[]): StateDiff {
-    noteTimes(changes.flatMap((change) => (change.op === 'upsert' ? [change.record] : [])));
+    for (const change of changes) if (change.op === 'upsert') noteTime(change.record.updatedAt);
     return publish(state.apply(changes, Date.now()));
   }
 
   /** A source's fresh snapshot; `previouslyOwned` are the ids it delivered before (see EntityState.replace). */
   function applySnapshot(records: readonly EntityRecord[], previouslyOwned: ReadonlyMap<EntityKind, ReadonlySet<string>> = new Map()): StateDiff {
-    noteTimes(records.map((entry) => entry.record));
+    for (const entry of records) noteTime(entry.record.updatedAt);
     return publish(state.replace(records, previouslyOwned, Date.now()));
   }
 

@@ -38,6 +38,8 @@ export function startResumableStream(options: ResumableStreamOptions): Subscript
   let status: StreamStatus = { state: 'connecting', attempt: 0 };
 
   const report = (next: Partial<StreamStatus>) => {
+    // Once closed, a connection attempt still winding down has nothing more to say.
+    if (closed && next.state !== 'closed') return;
     status = { ...status, ...next };
     handlers.onStatus?.(status);
   };
@@ -123,7 +125,6 @@ export function startResumableStream(options: ResumableStreamOptions): Subscript
       report({ state: 'reconnecting', attempt, lastError: failed });
       await pause(reconnectDelayMs(attempt, options.random));
     }
-    report({ state: 'closed' });
   };
   void run();
 
@@ -134,6 +135,7 @@ export function startResumableStream(options: ResumableStreamOptions): Subscript
       clearTimeout(watchdog);
       connection?.abort();
       wake?.();
+      report({ state: 'closed' });
     },
   };
 }

@@ -11,10 +11,16 @@ import { SimulationClock, driveSimulation } from '../../../mock/simulator/simula
 import { type AlertAcknowledger, type DataSource, type Result, failure, success } from '../contract';
 import { validateChanges, validateRecord, validateRecords } from '../validateRecords';
 
-export function createMockDataSource(settings: MockSourceSettings, region: RegionPack, start = Date.now()): DataSource & AlertAcknowledger {
-  const simulator = new BorderSimulator({ seed: settings.seed, region, start, source: settings.id });
-  const clock = new SimulationClock(start, settings.speed);
-  const stopDriving = driveSimulation(simulator, clock, 250);
+export interface MockDataSourceOptions {
+  start?: number;
+  /** A simulator driven by the caller (tests); without one the adapter runs its own in real time. */
+  simulator?: BorderSimulator;
+}
+
+export function createMockDataSource(settings: MockSourceSettings, region: RegionPack, options: MockDataSourceOptions = {}): DataSource & AlertAcknowledger {
+  const start = options.start ?? Date.now();
+  const simulator = options.simulator ?? new BorderSimulator({ seed: settings.seed, region, start, source: settings.id });
+  const stopDriving = options.simulator ? () => {} : driveSimulation(simulator, new SimulationClock(start, settings.speed), 250);
   const validation = { source: settings.id, crs: 'wgs84' as const };
 
   return {

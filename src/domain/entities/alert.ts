@@ -5,6 +5,7 @@
  */
 import { z } from '../z';
 import { entityBaseShape, idSchema, nameSchema, provinceIdSchema, textSchema, timestampSchema } from './entityBase';
+import { type EntityRule, withRules } from './entityRules';
 
 export const ALERT_STATUSES = ['new', 'acknowledged', 'dispatched', 'intercepted', 'released', 'closed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -37,29 +38,30 @@ export const alertSubjectSchema = z.object({
   description: textSchema.optional(),
 });
 
-export const alertSchema = z
-  .object({
-    ...entityBaseShape,
-    severity: z.number().int().min(1, 'severity is 1–4').max(4, 'severity is 1–4'),
-    watchlist: nameSchema,
-    subject: alertSubjectSchema,
-    hit: z.object({
-      at: timestampSchema,
-      via: z.enum(['camera', 'checkpoint']),
-      deviceId: idSchema,
-      deviceName: nameSchema,
-    }),
-    controlSide: provinceIdSchema,
-    hitSide: provinceIdSchema,
-    /** The station of the side that set the control: the alert's line on the map ends there. */
-    controlStationId: idSchema,
-    status: z.enum(ALERT_STATUSES),
-    statusTimes: z.partialRecord(z.enum(ALERT_STATUSES), timestampSchema),
-    acknowledgedBy: nameSchema.optional(),
-  })
-  .refine((alert) => alert.statusTimes.new !== undefined, { message: 'statusTimes.new is required', path: ['statusTimes', 'new'] })
-  .refine((alert) => alert.statusTimes[alert.status] !== undefined, {
-    message: 'the current status needs its time in statusTimes',
-    path: ['statusTimes'],
-  });
+const alertShape = z.object({
+  ...entityBaseShape,
+  severity: z.number().int().min(1, 'severity is 1–4').max(4, 'severity is 1–4'),
+  watchlist: nameSchema,
+  subject: alertSubjectSchema,
+  hit: z.object({
+    at: timestampSchema,
+    via: z.enum(['camera', 'checkpoint']),
+    deviceId: idSchema,
+    deviceName: nameSchema,
+  }),
+  controlSide: provinceIdSchema,
+  hitSide: provinceIdSchema,
+  /** The station of the side that set the control: the alert's line on the map ends there. */
+  controlStationId: idSchema,
+  status: z.enum(ALERT_STATUSES),
+  statusTimes: z.partialRecord(z.enum(ALERT_STATUSES), timestampSchema),
+  acknowledgedBy: nameSchema.optional(),
+});
+
+export const alertRules: readonly EntityRule<z.output<typeof alertShape>>[] = [
+  { path: ['statusTimes', 'new'], message: 'statusTimes.new is required', holds: (alert) => alert.statusTimes.new !== undefined },
+  { path: ['statusTimes'], message: 'the current status needs its time in statusTimes', holds: (alert) => alert.statusTimes[alert.status] !== undefined },
+];
+
+export const alertSchema = withRules(alertShape, alertRules);
 export type Alert = z.infer<typeof alertSchema>;

@@ -4,30 +4,36 @@
  */
 import { z } from '../z';
 import { entityBaseShape, idSchema, nameSchema, provinceIdSchema, textSchema, timestampSchema } from './entityBase';
+import { type EntityRule, withRules } from './entityRules';
 
 export const ASSIST_STATUSES = ['open', 'responded', 'completed'] as const;
 export const ASSIST_OUTCOMES = ['intercepted', 'located', 'not-found', 'withdrawn'] as const;
 
-export const assistRequestSchema = z
-  .object({
-    ...entityBaseShape,
-    fromStationId: idSchema,
-    toStationId: idSchema,
-    fromSide: provinceIdSchema,
-    toSide: provinceIdSchema,
-    subject: z.object({ type: z.enum(['person', 'vehicle', 'item']), summary: nameSchema, details: textSchema.optional() }),
-    requestedAt: timestampSchema,
-    slaMinutes: z.number().int().min(1).max(7 * 24 * 60),
-    status: z.enum(ASSIST_STATUSES),
-    respondedAt: timestampSchema.optional(),
-    completedAt: timestampSchema.optional(),
-    outcome: z.enum(ASSIST_OUTCOMES).optional(),
-  })
-  .refine((r) => r.status === 'open' || r.respondedAt !== undefined, { message: 'a responded request needs respondedAt', path: ['respondedAt'] })
-  .refine((r) => r.status !== 'completed' || (r.completedAt !== undefined && r.outcome !== undefined), {
-    message: 'a completed request needs completedAt and outcome',
+const assistRequestShape = z.object({
+  ...entityBaseShape,
+  fromStationId: idSchema,
+  toStationId: idSchema,
+  fromSide: provinceIdSchema,
+  toSide: provinceIdSchema,
+  subject: z.object({ type: z.enum(['person', 'vehicle', 'item']), summary: nameSchema, details: textSchema.optional() }),
+  requestedAt: timestampSchema,
+  slaMinutes: z.number().int().min(1).max(7 * 24 * 60),
+  status: z.enum(ASSIST_STATUSES),
+  respondedAt: timestampSchema.optional(),
+  completedAt: timestampSchema.optional(),
+  outcome: z.enum(ASSIST_OUTCOMES).optional(),
+});
+
+export const assistRequestRules: readonly EntityRule<z.output<typeof assistRequestShape>>[] = [
+  { path: ['respondedAt'], message: 'a responded request needs respondedAt', holds: (r) => r.status === 'open' || r.respondedAt !== undefined },
+  {
     path: ['completedAt'],
-  });
+    message: 'a completed request needs completedAt and outcome',
+    holds: (r) => r.status !== 'completed' || (r.completedAt !== undefined && r.outcome !== undefined),
+  },
+];
+
+export const assistRequestSchema = withRules(assistRequestShape, assistRequestRules);
 export type AssistRequest = z.infer<typeof assistRequestSchema>;
 
 /** Minutes left until the request's SLA runs out (negative once overdue); null once answered. */

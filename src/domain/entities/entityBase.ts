@@ -12,7 +12,11 @@ export const MAX_NAME_LENGTH = 200;
 export const MAX_TEXT_LENGTH = 2000;
 
 export const idSchema = z.string().min(1, 'an id cannot be empty').max(128, 'an id is at most 128 characters');
-export const nameSchema = z.string().trim().min(1, 'a name cannot be empty').max(MAX_NAME_LENGTH, `a name is at most ${MAX_NAME_LENGTH} characters`);
+export const nameSchema = z
+  .string()
+  .min(1, 'a name cannot be empty')
+  .max(MAX_NAME_LENGTH, `a name is at most ${MAX_NAME_LENGTH} characters`)
+  .regex(/\S/, 'a name cannot be blank');
 export const textSchema = z.string().max(MAX_TEXT_LENGTH, `a text is at most ${MAX_TEXT_LENGTH} characters`);
 
 /** ISO 8601 with a time zone, as every backend must send it: `2026-11-23T10:00:00Z` or `…+08:00`. */

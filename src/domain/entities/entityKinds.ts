@@ -3,11 +3,12 @@
  * one of these kinds; every record is validated against its kind's schema before it is stored.
  */
 import type { z } from '../z';
-import { type Alert, alertSchema } from './alert';
-import { type AssistRequest, assistRequestSchema } from './assistRequest';
+import { type Alert, alertRules, alertSchema } from './alert';
+import { type AssistRequest, assistRequestRules, assistRequestSchema } from './assistRequest';
+import type { EntityRule } from './entityRules';
 import { type Grid, gridSchema } from './grid';
-import { type GridEvent, gridEventSchema } from './gridEvent';
-import { type KpiSeries, kpiSeriesSchema } from './kpiSeries';
+import { type GridEvent, gridEventRules, gridEventSchema } from './gridEvent';
+import { type KpiSeries, kpiSeriesSchema, withYearOnYear } from './kpiSeries';
 import { type PatrolTrack, patrolTrackSchema } from './patrolTrack';
 import { type Station, stationSchema } from './station';
 
@@ -39,3 +40,19 @@ export const ENTITY_SCHEMAS: { [K in EntityKind]: z.ZodType<EntityByKind[K], unk
 export function isEntityKind(value: unknown): value is EntityKind {
   return typeof value === 'string' && (ENTITY_KINDS as readonly string[]).includes(value);
 }
+
+/** The cross-field rules of each kind (see entityRules.ts), for the compiled fast validator. */
+export const ENTITY_RULES: { [K in EntityKind]: readonly EntityRule<never>[] } = {
+  station: [],
+  alert: alertRules,
+  gridEvent: gridEventRules,
+  assistRequest: assistRequestRules,
+  patrolTrack: [],
+  kpiSeries: [],
+  grid: [],
+};
+
+/** What zod's transforms add after validation, for records accepted by the fast validator. */
+export const ENTITY_FINALIZERS: { [K in EntityKind]?: (record: never) => EntityByKind[K] } = {
+  kpiSeries: withYearOnYear as (record: never) => KpiSeries,
+};

@@ -7,40 +7,39 @@
 import { z } from '../z';
 import { entityBaseShape, idSchema, nameSchema, provinceIdSchema, textSchema, timestampSchema } from './entityBase';
 import { GRID_EVENT_CATEGORY_IDS, GRID_EVENT_SUBCATEGORY_CODES } from './gridEventCategories';
+import { type EntityRule, withRules } from './entityRules';
 
 export const GRID_EVENT_STAGES = ['discover', 'analyze', 'command', 'handle', 'feedback', 'closed'] as const;
 export type GridEventStage = (typeof GRID_EVENT_STAGES)[number];
 
 export const REPORTER_ROLES = ['grid-worker', 'resident', 'police', 'patrol', 'sensor'] as const;
 
-export const gridEventSchema = z
-  .object({
-    ...entityBaseShape,
-    title: nameSchema,
-    category: z.enum(GRID_EVENT_CATEGORY_IDS),
-    subcategory: z.string().refine((code) => GRID_EVENT_SUBCATEGORY_CODES.has(code), 'unknown subcategory code'),
-    gridId: idSchema,
-    reporter: z.object({ name: nameSchema, role: z.enum(REPORTER_ROLES) }),
-    stage: z.enum(GRID_EVENT_STAGES),
-    /** Every stage reached so far, in order, with when and which side owned it. */
-    stages: z
-      .array(z.object({ stage: z.enum(GRID_EVENT_STAGES), at: timestampSchema, side: provinceIdSchema }))
-      .min(1, 'an event has at least its discover stage')
-      .max(GRID_EVENT_STAGES.length),
-    handoffs: z
-      .array(z.object({ at: timestampSchema, fromSide: provinceIdSchema, toSide: provinceIdSchema, note: textSchema.optional() }))
-      .max(50),
-    /** When the loop should be closed by; past it and still open, the event is overdue. */
-    dueAt: timestampSchema,
-  })
-  .refine((event) => event.subcategory.startsWith(`${event.category}.`), {
-    message: 'the subcategory belongs to another category',
-    path: ['subcategory'],
-  })
-  .refine((event) => event.stages[event.stages.length - 1]?.stage === event.stage, {
-    message: 'the last entry of stages must be the current stage',
-    path: ['stages'],
-  });
+const gridEventShape = z.object({
+  ...entityBaseShape,
+  title: nameSchema,
+  category: z.enum(GRID_EVENT_CATEGORY_IDS),
+  subcategory: z.enum([...GRID_EVENT_SUBCATEGORY_CODES] as [string, ...string[]], { error: 'unknown subcategory code' }),
+  gridId: idSchema,
+  reporter: z.object({ name: nameSchema, role: z.enum(REPORTER_ROLES) }),
+  stage: z.enum(GRID_EVENT_STAGES),
+  /** Every stage reached so far, in order, with when and which side owned it. */
+  stages: z
+    .array(z.object({ stage: z.enum(GRID_EVENT_STAGES), at: timestampSchema, side: provinceIdSchema }))
+    .min(1, 'an event has at least its discover stage')
+    .max(GRID_EVENT_STAGES.length),
+  handoffs: z
+    .array(z.object({ at: timestampSchema, fromSide: provinceIdSchema, toSide: provinceIdSchema, note: textSchema.optional() }))
+    .max(50),
+  /** When the loop should be closed by; past it and still open, the event is overdue. */
+  dueAt: timestampSchema,
+});
+
+export const gridEventRules: readonly EntityRule<z.output<typeof gridEventShape>>[] = [
+  { path: ['subcategory'], message: 'the subcategory belongs to another category', holds: (event) => event.subcategory.startsWith(`${event.category}.`) },
+  { path: ['stages'], message: 'the last entry of stages must be the current stage', holds: (event) => event.stages[event.stages.length - 1]?.stage === event.stage },
+];
+
+export const gridEventSchema = withRules(gridEventShape, gridEventRules);
 export type GridEvent = z.infer<typeof gridEventSchema>;
 
 export function isGridEventOverdue(event: Pick<GridEvent, 'stage' | 'dueAt'>, now: Date): boolean {

@@ -4,25 +4,30 @@
  */
 import { z } from '../z';
 import { entityBaseShape, idSchema, localizedTextSchema, nameSchema, textSchema } from './entityBase';
-import { computeYearOnYear } from './yearOnYear';
+import { type YearOnYear, computeYearOnYear } from './yearOnYear';
 
 const monthValue = z.number({ error: 'a monthly value is a finite number or null' }).nullable();
 
-export const kpiSeriesSchema = z
-  .object({
-    ...entityBaseShape,
-    metricId: idSchema,
-    label: localizedTextSchema,
-    unit: z.object({ zh: z.string().max(16), en: z.string().max(16) }),
-    definition: z.object({ zh: textSchema, en: textSchema }),
-    provenance: z.object({ source: nameSchema, system: nameSchema.optional() }),
-    /** Fewer incidents is good (`lower`); a higher resolution rate is good (`higher`). */
-    betterWhen: z.enum(['lower', 'higher']),
-    /** Counts add up over months; rates average. */
-    aggregation: z.enum(['sum', 'mean']),
-    year: z.number().int().min(2000).max(2100),
-    months: z.array(z.object({ thisYear: monthValue, lastYear: monthValue })).length(12, 'a series has 12 months'),
-  })
-  .transform((series) => ({ ...series, yearOnYear: computeYearOnYear(series.months, series.aggregation) }));
+const kpiSeriesShape = z.object({
+  ...entityBaseShape,
+  metricId: idSchema,
+  label: localizedTextSchema,
+  unit: z.object({ zh: z.string().max(16), en: z.string().max(16) }),
+  definition: z.object({ zh: textSchema, en: textSchema }),
+  provenance: z.object({ source: nameSchema, system: nameSchema.optional() }),
+  /** Fewer incidents is good (`lower`); a higher resolution rate is good (`higher`). */
+  betterWhen: z.enum(['lower', 'higher']),
+  /** Counts add up over months; rates average. */
+  aggregation: z.enum(['sum', 'mean']),
+  year: z.number().int().min(2000).max(2100),
+  months: z.array(z.object({ thisYear: monthValue, lastYear: monthValue })).length(12, 'a series has 12 months'),
+});
+
+/** Adds the derived year-on-year change: clients compute it, backends need not send it. */
+export function withYearOnYear<T extends z.output<typeof kpiSeriesShape>>(series: T): T & { yearOnYear: YearOnYear } {
+  return { ...series, yearOnYear: computeYearOnYear(series.months, series.aggregation) };
+}
+
+export const kpiSeriesSchema = kpiSeriesShape.transform(withYearOnYear);
 export type KpiSeries = z.output<typeof kpiSeriesSchema>;
 export type KpiSeriesInput = z.input<typeof kpiSeriesSchema>;

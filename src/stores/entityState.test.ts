@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Change } from '../adapters/contract';
+import type { Alert } from '../domain/entities/alert';
+import { EntityState } from './entityState';
+
+const alert = (id: string, version: number, status: Alert['status'] = 'new', updatedAt = '2026-11-23T10:00:00Z'): Alert =>
+  ({
+    id,
+    version,
+    updatedAt,
+    province: 'zj',
+    county: '330822',
+    position: [118.35, 28.83],
+    source: 'test',
+    severity: 3,
+    watchlist: '在逃人员',
+    subject: { type: 'person' },
+    hit: { at: updatedAt, via: 'camera', deviceId: 'c', deviceName: 'c' },
+    controlSide: 'jx',
+    hitSide: 'zj',
+    controlStationId: 's',
+    status,
+    statusTimes: { new: updatedAt, [status]: updatedAt },
+  }) as Alert;
+
+const upsert = (seq: number, record: Alert): Change => ({ seq, kind: 'alert', op: 'upsert', record });
+const remove = (seq: number, id: string, version: number): Change => ({ seq, kind: 'alert', op: 'delete', id, version });
+
+describe('EntityState', () => {
+  it('keeps the newest version and reports what changed', () => {
+    const state = new EntityState();
+    expect(state.apply([upsert(1, alert('a', 1)), upsert(2, alert('b', 1))], 0)).toEqual({ alert: { added: ['a', 'b'], updated: [], removed: [] } });
+    expect(state.apply([upsert(3, alert('a', 2, 'acknowledged'))], 0)).toEqual({ alert: { added: [], updated: ['a'], removed: [] } });
+    expect(state.collection('alert').get('a')!.status).toBe('acknowledged');
+  });
+
+  it('ignores older and duplicate versions, so redelivery and reordering change nothing', () => {
+    const state = new EntityState();
+    state.apply([upsert(2, alert('a', 2, 'acknowledged'))], 0);
+    expect(state.apply([upsert(1, alert('a', 1)), upsert(2, alert('a', 2, 'acknowledged'))], 0)).toEqual({});
+    expect(state.collection('alert').get('a')!.version).toBe(2);
+  });
+
+  it('does not let a late, older upsert bring a deleted record back', () => {
+    const state = new EntityState();
+    state.apply([upsert(1, alert('a', 1)), remove(3, 'a', 3)], 0);
+    expect(state.count('alert')).toBe(0);
+    state.apply([upsert(2, alert('a', 2))], 0);
+    expect(state.count('alert')).toBe(0);
+    // …but a genuinely newer one does.
+    state.apply([upsert(4, alert('a', 4))], 0);
+    expect(state.count('alert')).toBe(1);
+  });
+
+  it('ignores a delete older than the record it would remove', () => {
+    const state = new EntityState();
+    state.apply([upsert(2, alert('a', 5))], 0);
+    expect(state.apply([remove(1, 'a', 3)], 0)).toEqual({});
+    expect(state.count('alert')).toBe(1);
+  });
+
+  it('replaces a source’s records with its fresh snapshot and leaves other sources alone', () => {
+    const state = new EntityState();
+    state.apply([upsert(1, alert('mine-1', 1)), upsert(2, alert('mine-2', 1)), upsert(3, alert('theirs', 1))], 0);
+    const diff = state.replace([{ kind: 'alert', record: alert('mine-1', 2) }], new Map([['alert', new Set(['mine-1', 'mine-2'])]]), 0);
+    expect(diff).toEqual({ alert: { added: [], updated: ['mine-1'], removed: ['mine-2'] } });
+    expect([...state.collection('alert').values()].map((a) => a.id).sort()).toEqual(['mine-1', 'theirs']);
+  });
+
+  it('ages out closed records after the retention window and keeps open ones', () => {
+    const state = new EntityState();
+    state.apply(
+      [
+        upsert(1, alert('closed-old', 3, 'closed', '2026-11-20T00:00:00Z')),
+        upsert(2, alert('closed-new', 3, 'closed', '2026-11-23T09:00:00Z')),
+        upsert(3, alert('open-old', 1, 'new', '2026-11-20T00:00:00Z')),
+        remove(4, 'gone', 2),
+      ],
+      Date.parse('2026-11-20T00:00:00Z'),
+    );
+    const diff = state.prune(Date.parse('2026-11-23T10:00:00Z'), 24 * 3600_000);
+    expect(diff).toEqual({ alert: { added: [], updated: [], removed: ['closed-old'] } });
+    expect([...state.collection('alert').values()].map((a) => a.id).sort()).toEqual(['closed-new', 'open-old']);
+    // Tombstones age out too: memory stays flat on a wall that runs for months.
+    expect(state.collection('alert').tombstoneCount).toBe(0);
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * One contract suite, run against every adapter (http over SSE and WebSocket against the real mock
+ * server, geojson against files, mock in-process): snapshot, live changes, resuming after a
+ * dropped connection with no loss and no duplicates, convergence under out-of-order and duplicate
+ * delivery, and malformed records rejected with reasons while the valid ones are kept.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Change, DataSource, Rejection, StreamStatus, Subscription } from '../../src/adapters/contract';
+import { EntityState } from '../../src/stores/entityState';
+
+export interface ContractHarness {
+  source: DataSource;
+  /** Makes the backend change some records now. */
+  produceChanges(): Promise<void>;
+  /** The backend's own state: version by `kind:id`. */
+  truth(): Promise<Map<string, number>>;
+  /** Cuts every stream connection, as an outage would (adapters with streams). */
+  dropConnections?(): Promise<void>;
+  /** Makes the next batch carry malformed records beside valid ones. */
+  injectMalformed?(): Promise<void>;
+  /** Makes more changes than the backend's log keeps (call while the client is away). */
+  outrunLog?(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+function stateVersions(state: EntityState, kinds: Iterable<string>): Map<string, number> {
+  const versions = new Map<string, number>();
+  for (const kind of kinds) {
+    for (const record of state.collection(kind as never).values()) versions.set(`${kind}:${(record as { id: string }).id}`, (record as { version: number }).version);
+  }
+  return versions;
+}
+
+/** A client as the app has it: a store fed by a snapshot and then the stream. */
+class Client {
+  readonly state = new EntityState();
+  readonly applied: Change[] = [];
+  readonly rejected: Rejection[] = [];
+  readonly statuses: StreamStatus[] = [];
+  resyncs = 0;
+  private subscription: Subscription | undefined;
+
+  constructor(private readonly source: DataSource) {}
+
+  async start(): Promise<number> {
+    const snapshot = await this.source.snapshot();
+    if (!snapshot.ok) throw new Error(snapshot.error.reason);
+    this.rejected.push(...snapshot.value.rejected);
+    this.state.replace(snapshot.value.records, new Map(), Date.now());
+    this.subscription = this.source.subscribe(
+      {
+        onChanges: (changes) => {
+          this.applied.push(...changes);
+          this.state.apply(changes, Date.now());
+        },
+        onRejected: (rejections) => this.rejected.push(...rejections),
+        onStatus: (status) => this.statuses.push(status),
+        onResync: (fresh) => {
+          this.resyncs += 1;
+          const owned = new Map<never, Set<string>>();
+          for (const [key] of stateVersions(this.state, KINDS)) {
+            const [kind, id] = key.split(':') as [never, string];
+            (owned.get(kind) ?? owned.set(kind, new Set()).get(kind)!).add(id);
+          }
+          this.state.replace(fresh.records, owned, Date.now());
+        },
+      },
+      { cursor: snapshot.value.cursor },
+    );
+    return snapshot.value.cursor;
+  }
+
+  versions(): Map<string, number> {
+    return stateVersions(this.state, KINDS);
+  }
+
+  stop(): void {
+    this.subscription?.close();
+  }
+}
+
+const KINDS = ['station', 'alert', 'gridEvent', 'assistRequest', 'patrolTrack', 'kpiSeries', 'grid'];
+
+const sameState = (a: Map<string, number>, b: Map<string, number>) => a.size === b.size && [...a].every(([key, version]) => b.get(key) === version);
+
+export function describeDataSourceContract(name: string, createHarness: () => Promise<ContractHarness>): void {
+  // Reconnection waits out real backoff delays: more than vitest's default 5 s per test.
+  describe(`data source contract: ${name}`, { timeout: 30_000 }, () => {
+    let harness: ContractHarness;
+    let client: Client;
+
+    beforeEach(async () => {
+      harness = await createHarness();
+      client = new Client(harness.source);
+    });
+    afterEach(async () => {
+      client.stop();
+      await harness.close();
+    });
+
+    it('gives a snapshot equal to the backend’s state, with a cursor, every record valid', async () => {
+      const cursor = await client.start();
+      expect(Number.isInteger(cursor)).toBe(true);
+      expect(client.rejected).toEqual([]);
+      expect(client.versions().size).toBeGreaterThan(0);
+      expect(sameState(client.versions(), await harness.truth())).toBe(true);
+      const capabilities = await harness.source.capabilities();
+      expect(capabilities.ok).toBe(true);
+    });
+
+    it('delivers live changes until the client’s state is the backend’s', async () => {
+      await client.start();
+      await harness.produceChanges();
+      const truth = await harness.truth();
+      await waitFor(() => sameState(client.versions(), truth), 10_000, 'the client to catch up');
+      expect(client.applied.length).toBeGreaterThan(0);
+      const seqs = client.applied.map((change) => change.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    });
+
+    it('resumes a dropped connection with nothing lost and nothing applied twice', async (context) => {
+      if (!harness.dropConnections) return context.skip();
+      await client.start();
+      await harness.produceChanges();
+      await waitFor(async () => sameState(client.versions(), await harness.truth()), 10_000, 'the first batch');
+      await harness.dropConnections();
+      // Changes made while the client is away must arrive after it reconnects.
+      await harness.produceChanges();
+      await harness.produceChanges();
+      const truth = await harness.truth();
+      await waitFor(() => sameState(client.versions(), truth), 15_000, 'the client to resume and catch up');
+      const seqs = client.applied.map((change) => change.seq);
+      expect(new Set(seqs).size).toBe(seqs.length);
+      // Resumed from its cursor, not rescued by a new snapshot.
+      expect(client.resyncs).toBe(0);
+      expect(client.statuses.some((status) => status.state === 'reconnecting')).toBe(true);
+      expect(client.statuses[client.statuses.length - 1]!.state).toBe('live');
+    });
+
+    it('falls back to a fresh snapshot when the backend no longer keeps what the client missed', async (context) => {
+      if (!harness.dropConnections || !harness.outrunLog) return context.skip();
+      await client.start();
+      await waitFor(() => client.statuses.some((status) => status.state === 'live'), 10_000, 'the stream to go live');
+      await harness.dropConnections();
+      await harness.outrunLog();
+      const truth = await harness.truth();
+      await waitFor(() => sameState(client.versions(), truth), 15_000, 'the client to resync');
+      expect(client.resyncs).toBeGreaterThan(0);
+    });
+
+    it('converges on the same state whatever the order and however often changes arrive', async () => {
+      await client.start();
+      await harness.produceChanges();
+      const truth = await harness.truth();
+      await waitFor(() => sameState(client.versions(), truth), 10_000, 'the changes');
+      // Replay the same changes shuffled and duplicated onto the same snapshot: versions decide.
+      const replay = new Client(harness.source);
+      await replay.start();
+      replay.stop();
+      const shuffled = [...client.applied, ...client.applied].map((change, index) => ({ change, key: (index * 7919) % 104_729 }));
+      shuffled.sort((a, b) => a.key - b.key);
+      replay.state.apply(shuffled.map((entry) => entry.change), Date.now());
+      expect(sameState(replay.versions(), truth)).toBe(true);
+    });
+
+    it('rejects malformed records one by one with a reason, and keeps the valid ones beside them', async (context) => {
+      if (!harness.injectMalformed) return context.skip();
+      await client.start();
+      // Live first: a batch sent before the stream is up would come back only as the log's valid changes.
+      await waitFor(() => client.statuses.some((status) => status.state === 'live'), 10_000, 'the stream to go live');
+      await harness.injectMalformed();
+      await harness.produceChanges();
+      const truth = await harness.truth();
+      await waitFor(() => sameState(client.versions(), truth), 10_000, 'the valid changes');
+      await waitFor(() => client.rejected.length >= 5, 10_000, 'the rejections');
+      for (const rejection of client.rejected) expect(rejection.reason.length).toBeGreaterThan(5);
+      const reasons = client.rejected.map((r) => r.reason).join('\n');
+      expect(reasons).toMatch(/severity|position|longitude|latitude|title|unknown kind|seq/);
+      // Nothing invalid reached the state.
+      for (const key of client.versions().keys()) expect(key).not.toMatch(/bad-|huge|proto|nan|deep/);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  });
+}
