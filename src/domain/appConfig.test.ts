@@ -40,6 +40,14 @@ describe('resolveAppConfig', () => {
     expect(problems.join()).toMatch(/tile template needs \{z\}, \{x\} and \{y\}/);
   });
 
+  it('switches the data source from the URL: the in-page simulator or the backend', () => {
+    expect(resolveAppConfig(undefined, params('source=mock')).config.sources).toEqual([{ type: 'mock', id: 'simulator', seed: 20_240_430, speed: 1 }]);
+    expect(resolveAppConfig(undefined, params('source=http')).config.sources[0]).toMatchObject({ type: 'http', baseUrl: '/api/v1', stream: 'sse' });
+    const bad = resolveAppConfig(undefined, params('source=ftp'));
+    expect(bad.config.sources[0]!.type).toBe('http');
+    expect(bad.problems[0]).toMatch(/^URL parameter source="ftp" ignored/);
+  });
+
   it('lets URL parameters override the file, each on its own', () => {
     const { config, problems } = resolveAppConfig({ region: 'changshan-yushan' }, params('basemap=natural-earth&region=bad%20id!'));
     expect(config.basemap.kind).toBe('natural-earth');

@@ -133,10 +133,17 @@ export type AppConfig = z.infer<typeof appConfigSchema>;
 
 export const defaultAppConfig: AppConfig = appConfigSchema.parse({});
 
+/** `?source=mock` runs the simulator in the page (a demo with no server); `?source=http` the default backend. */
+const SOURCE_SHORTCUTS: Record<string, unknown> = {
+  mock: [{ type: 'mock', id: 'simulator' }],
+  http: [{ type: 'http', id: 'backend' }],
+};
+
 /** Each URL parameter is applied and validated on its own, so one bad value does not drop the others. */
 const URL_OVERRIDES: Record<string, (config: AppConfig, value: string) => unknown> = {
   region: (config, value) => ({ ...config, region: value }),
   basemap: (config, value) => ({ ...config, basemap: { ...config.basemap, kind: value } }),
+  source: (config, value) => ({ ...config, sources: Object.hasOwn(SOURCE_SHORTCUTS, value) ? SOURCE_SHORTCUTS[value] : value }),
 };
 
 export interface ResolvedAppConfig {

@@ -8,6 +8,8 @@ export interface DashboardSession {
   page: Page;
   consoleErrors: string[];
   externalRequests: string[];
+  /** Every URL the page asked for. */
+  requests: string[];
   cspViolations(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export async function openDashboard(browser: Browser, baseUrl: string, options: 
   const origin = new URL(baseUrl).origin;
   const consoleErrors: string[] = [];
   const externalRequests: string[] = [];
+  const requests: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
@@ -37,6 +40,7 @@ export async function openDashboard(browser: Browser, baseUrl: string, options: 
   });
   page.on('request', (request) => {
     const url = request.url();
+    requests.push(url);
     if (!url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) externalRequests.push(url);
   });
   await page.addInitScript(() => {
@@ -54,6 +58,7 @@ export async function openDashboard(browser: Browser, baseUrl: string, options: 
     page,
     consoleErrors,
     externalRequests,
+    requests,
     cspViolations: () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
     close: () => context.close(),
   };
