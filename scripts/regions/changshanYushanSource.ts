@@ -98,7 +98,7 @@ export const changshanYushanSource = {
   /** Half the width of a schematic grid corridor on each side of the border. */
   gridHalfWidthMeters: 1800,
   /** Home view: looking north-west along the border, Jiangxi on the left and Zhejiang on the right. */
-  camera: { headingDegrees: -35, pitchDegrees: -48, rangeToReach: 3.2 },
+  camera: { headingDegrees: -35, pitchDegrees: -48, rangeToReach: 2.6 },
 };
 
 export type RegionSource = typeof changshanYushanSource;

@@ -54,6 +54,7 @@ export class DiagnosticsHub {
   private renderer: () => Record<string, unknown> | null = () => null;
   private frames: () => number = () => 0;
   private sources: () => SourceDiagnostics[] = () => [];
+  private layerProbe: () => LayerDiagnostics[] = () => [];
   private entities: () => Record<string, number> = () => ({});
   private droppedErrors = 0;
 
@@ -69,6 +70,11 @@ export class DiagnosticsHub {
 
   setLayer(layer: LayerDiagnostics): void {
     this.layers.set(layer.id, { ...layer });
+  }
+
+  /** Layers whose counts change all the time (the live layers) are read when asked for. */
+  setLayerProbe(probe: () => LayerDiagnostics[]): void {
+    this.layerProbe = probe;
   }
 
   setRendererProbe(renderer: () => Record<string, unknown>, frames: () => number): void {
@@ -93,7 +99,7 @@ export class DiagnosticsHub {
     return structuredClone({
       regionId: this.regionId,
       ready: this.ready,
-      layers: [...this.layers.values()],
+      layers: [...this.layers.values(), ...this.layerProbe()],
       renderer: this.renderer(),
       framesRendered: this.frames(),
       errors: this.errors,

@@ -48,6 +48,15 @@ describe('resolveAppConfig', () => {
     expect(bad.problems[0]).toMatch(/^URL parameter source="ftp" ignored/);
   });
 
+  it('picks the live layers shown at start from the URL, and names a layer it does not know', () => {
+    expect(resolveAppConfig(undefined, params('')).config.layers).toHaveLength(7);
+    expect(resolveAppConfig(undefined, params('layers=alerts,stations')).config.layers).toEqual(['alerts', 'stations']);
+    expect(resolveAppConfig(undefined, params('layers=')).config.layers).toEqual([]);
+    const bad = resolveAppConfig(undefined, params('layers=alerts,ufos'));
+    expect(bad.config.layers).toHaveLength(7);
+    expect(bad.problems[0]).toMatch(/layers\[1\]/);
+  });
+
   it('lets URL parameters override the file, each on its own', () => {
     const { config, problems } = resolveAppConfig({ region: 'changshan-yushan' }, params('basemap=natural-earth&region=bad%20id!'));
     expect(config.basemap.kind).toBe('natural-earth');

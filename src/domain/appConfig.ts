@@ -6,6 +6,7 @@ import { z } from './z';
 import { formatIssues } from './formatIssues';
 import { CRS_IDS } from './crs';
 import { ENTITY_KINDS } from './entities/entityKinds';
+import { LAYER_IDS } from './layerIds';
 
 /**
  * Tile URLs are paths on this server. The page's Content-Security-Policy allows its own origin
@@ -124,6 +125,15 @@ export const appConfigSchema = z
       .refine((sources) => new Set(sources.map((s) => s.id)).size === sources.length, 'source ids must be unique'),
     /** How long closed alerts, events and requests stay on the wall before they age out. */
     retentionHours: z.number().positive().max(24 * 365).default(24),
+    /** The live layers shown at start (`layers=` in the URL); the HUD toggles them after. */
+    layers: z.array(z.enum(LAYER_IDS)).default([...LAYER_IDS]),
+    /** A new alert at or above this severity draws the camera to it for a while (null: never). */
+    alertFocus: z
+      .object({
+        minSeverity: z.number().int().min(1).max(4).nullable().default(4),
+        dwellSeconds: z.number().min(1).max(600).default(10),
+      })
+      .default({ minSeverity: 4, dwellSeconds: 10 }),
   })
   .refine((config) => config.basemap.kind !== 'intranet' || config.basemap.intranet !== undefined, {
     message: 'basemap.kind "intranet" needs basemap.intranet (the tile source)',
@@ -144,6 +154,7 @@ const URL_OVERRIDES: Record<string, (config: AppConfig, value: string) => unknow
   region: (config, value) => ({ ...config, region: value }),
   basemap: (config, value) => ({ ...config, basemap: { ...config.basemap, kind: value } }),
   source: (config, value) => ({ ...config, sources: Object.hasOwn(SOURCE_SHORTCUTS, value) ? SOURCE_SHORTCUTS[value] : value }),
+  layers: (config, value) => ({ ...config, layers: value.split(',').map((id) => id.trim()).filter(Boolean) }),
 };
 
 export interface ResolvedAppConfig {

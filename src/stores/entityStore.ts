@@ -66,10 +66,22 @@ export const useEntityStore = defineStore('entities', () => {
     return state.collection(kind).get(id);
   }
 
+  /**
+   * The same reads without reactivity, for renderers updating thousands of graphics a batch: no
+   * proxy, no dependency tracking. Components use `list`/`get`.
+   */
+  function peek<K extends EntityKind>(kind: K, id: string): EntityByKind[K] | undefined {
+    return state.collection(kind).get(id);
+  }
+
+  function each<K extends EntityKind>(kind: K): IterableIterator<EntityByKind[K]> {
+    return state.collection(kind).values();
+  }
+
   function onDiff(listener: DiffListener): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);
   }
 
-  return { counts, revisions, applyChanges, applySnapshot, prune, setRetention, list, get, onDiff };
+  return { counts, revisions, applyChanges, applySnapshot, prune, setRetention, list, get, peek, each, onDiff };
 });

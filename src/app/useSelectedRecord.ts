@@ -1,0 +1,49 @@
+/**
+ * The record picked on the globe, as a detail view kept current: if the record changes (an alert
+ * is acknowledged), the panel shows it; if it goes away, the panel closes.
+ */
+import { computed, type Ref, ref } from 'vue';
+import type { EntityKind } from '../domain/entities/entityKinds';
+import type { LayerId } from '../domain/layerIds';
+import type { RegionPack } from '../domain/regionPack';
+import type { PickTarget } from '../map/live/pickTargets';
+import { type DetailView, describeDetails } from '../panels/details/describeDetails';
+import type { useEntityStore } from '../stores/entityStore';
+
+const KIND_OF_LAYER: Record<LayerId, EntityKind> = {
+  stations: 'station',
+  checkpoints: 'station',
+  alerts: 'alert',
+  gridEvents: 'gridEvent',
+  assists: 'assistRequest',
+  grids: 'grid',
+  patrols: 'patrolTrack',
+};
+
+export function useSelectedRecord(entities: ReturnType<typeof useEntityStore>, region: Ref<RegionPack | null>, now: Ref<Date>) {
+  const selected = ref<PickTarget | null>(null);
+  const view = computed<DetailView | null>(() => {
+    const target = selected.value;
+    if (!target) return null;
+    const kind = KIND_OF_LAYER[target.layer];
+    const record = entities.get(kind, target.id);
+    if (!record) return null;
+    const pack = region.value;
+    return describeDetails(kind, record, {
+      now: now.value.getTime(),
+      provinceName: (id) => pack?.provinces.find((p) => p.id === id)?.name.zh ?? id,
+      countyName: (id) => pack?.counties.find((c) => c.id === id)?.name.zh ?? id,
+      townName: (id) => pack?.towns.find((t) => t.id === id)?.name.zh ?? '',
+      stationName: (id) => entities.get('station', id)?.name ?? id,
+      gridName: (id) => entities.get('grid', id)?.name.zh ?? id,
+      openEventsInGrid: (id) => entities.list('gridEvent').filter((e) => e.gridId === id && e.stage !== 'closed').length,
+    });
+  });
+  return {
+    selected,
+    view,
+    select(target: PickTarget | null) {
+      selected.value = target;
+    },
+  };
+}

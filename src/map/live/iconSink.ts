@@ -1,0 +1,71 @@
+/**
+ * Icon markers of one layer as billboards in one collection. Each distinct icon is drawn once and
+ * stored once in the collection's texture atlas (keyed by the icon's key), however many
+ * billboards show it. Removed billboards are hidden and reused, as in pointSink.
+ */
+import { type Billboard, BillboardCollection, Cartesian3, type Scene } from '@cesium/engine';
+import type { IconGraphic } from '../../layers/live/graphics';
+import { liveTheme } from '../../layers/live/liveTheme';
+import type { Animator } from './animator';
+import { drawIcon } from './drawIcon';
+import type { KeyedSink } from './pointSink';
+
+const scratch = new Cartesian3();
+
+export function createIconSink(scene: Scene, layerId: string, animator: Animator): KeyedSink<IconGraphic> {
+  const collection = scene.primitives.add(new BillboardCollection({ scene })) as BillboardCollection;
+  const byId = new Map<string, { billboard: Billboard; iconKey: string }>();
+  const spare: Billboard[] = [];
+  const canvases = new Map<string, HTMLCanvasElement>();
+  let highlighted: Billboard | undefined;
+  const canvasFor = (graphic: IconGraphic) => {
+    let canvas = canvases.get(graphic.icon.key);
+    if (!canvas) {
+      canvas = drawIcon(graphic.icon, liveTheme.fontFamily);
+      canvases.set(graphic.icon.key, canvas);
+    }
+    return canvas;
+  };
+  return {
+    get size() {
+      return byId.size;
+    },
+    upsert(id, graphic) {
+      let entry = byId.get(id);
+      if (!entry) {
+        const billboard = spare.pop() ?? collection.add({ position: Cartesian3.ZERO, disableDepthTestDistance: Number.POSITIVE_INFINITY });
+        billboard.id = `${layerId}:${id}`;
+        billboard.show = true;
+        entry = { billboard, iconKey: '' };
+        byId.set(id, entry);
+      }
+      const { billboard } = entry;
+      billboard.position = Cartesian3.fromDegrees(graphic.position[0], graphic.position[1], graphic.position[2], undefined, scratch);
+      if (entry.iconKey !== graphic.icon.key) {
+        billboard.setImage(graphic.icon.key, canvasFor(graphic));
+        entry.iconKey = graphic.icon.key;
+      }
+      animator.pulseBillboard(billboard, graphic.pulse);
+    },
+    remove(id) {
+      const entry = byId.get(id);
+      if (!entry) return;
+      animator.pulseBillboard(entry.billboard, false);
+      entry.billboard.show = false;
+      entry.billboard.id = undefined;
+      byId.delete(id);
+      spare.push(entry.billboard);
+    },
+    highlight(id) {
+      if (highlighted) highlighted.scale = 1;
+      highlighted = id === null ? undefined : byId.get(id)?.billboard;
+      if (highlighted) highlighted.scale = 1.35;
+    },
+    setVisible(visible) {
+      collection.show = visible;
+    },
+    destroy() {
+      scene.primitives.remove(collection);
+    },
+  };
+}

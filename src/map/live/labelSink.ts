@@ -1,0 +1,76 @@
+/** Labels of one layer in one LabelCollection, keyed by record id, hidden and reused on removal. */
+import {
+  Cartesian2,
+  Cartesian3,
+  DistanceDisplayCondition,
+  HorizontalOrigin,
+  type Label,
+  LabelCollection,
+  LabelStyle,
+  type Scene,
+  VerticalOrigin,
+} from '@cesium/engine';
+import type { LabelGraphic } from '../../layers/live/graphics';
+import { cachedColor } from './colorCache';
+import type { KeyedSink } from './pointSink';
+
+const scratch = new Cartesian3();
+const OUTLINE = { css: '#02060d', alpha: 0.9 };
+
+export function createLabelSink(scene: Scene, layerId: string): KeyedSink<LabelGraphic> {
+  const collection = scene.primitives.add(new LabelCollection({ scene })) as LabelCollection;
+  const byId = new Map<string, Label>();
+  const spare: Label[] = [];
+  const ranges = new Map<number, DistanceDisplayCondition>();
+  return {
+    get size() {
+      return byId.size;
+    },
+    upsert(id, graphic) {
+      let label = byId.get(id);
+      if (!label) {
+        label =
+          spare.pop() ??
+          collection.add({
+            position: Cartesian3.ZERO,
+            style: LabelStyle.FILL_AND_OUTLINE,
+            outlineWidth: 4,
+            outlineColor: cachedColor(OUTLINE),
+            horizontalOrigin: HorizontalOrigin.CENTER,
+            verticalOrigin: VerticalOrigin.BOTTOM,
+            disableDepthTestDistance: Number.POSITIVE_INFINITY,
+          });
+        label.id = `${layerId}:${id}`;
+        label.show = true;
+        byId.set(id, label);
+      }
+      label.position = Cartesian3.fromDegrees(graphic.position[0], graphic.position[1], graphic.position[2], undefined, scratch);
+      if (label.text !== graphic.text) label.text = graphic.text;
+      if (label.font !== graphic.font) label.font = graphic.font;
+      label.fillColor = cachedColor(graphic.color);
+      if (label.pixelOffset.y !== -graphic.liftPixels) label.pixelOffset = new Cartesian2(0, -graphic.liftPixels);
+      const range = graphic.maxRangeMeters;
+      // Cesium's typings omit it, but an undefined condition means "always shown".
+      if (range === undefined) label.distanceDisplayCondition = undefined as unknown as DistanceDisplayCondition;
+      else {
+        let condition = ranges.get(range);
+        if (!condition) ranges.set(range, (condition = new DistanceDisplayCondition(0, range)));
+        label.distanceDisplayCondition = condition;
+      }
+    },
+    remove(id) {
+      const label = byId.get(id);
+      if (!label) return;
+      label.show = false;
+      label.id = undefined;
+      byId.delete(id);
+      spare.push(label);
+    },
+    setVisible(visible) {
+      collection.show = visible;
+    },
+    destroy() {
+      scene.primitives.remove(collection);
+    },
+  };
+}

@@ -1,0 +1,298 @@
+/**
+ * Puts the live layers on the globe and keeps them in step with the entity store: every store
+ * diff updates exactly the graphics of the records it names. Once a second the records whose look
+ * depends on the clock are re-described; far out, alerts and events give way to clusters.
+ */
+import { Math as CesiumMath, type Scene } from '@cesium/engine';
+import type { Alert } from '../../domain/entities/alert';
+import type { EntityByKind, EntityKind } from '../../domain/entities/entityKinds';
+import { LAYER_IDS, type LayerId } from '../../domain/layerIds';
+import type { RegionPack } from '../../domain/regionPack';
+import { CLUSTER_ABOVE_METERS, PointClusters } from '../../layers/live/clusterPoints';
+import { describeAlert, isAlertPulsing } from '../../layers/live/describeAlert';
+import { describeAssistRequest, isAssistTimeSensitive } from '../../layers/live/describeAssistRequest';
+import { describeGrid, type GridArea } from '../../layers/live/describeGrid';
+import { describeGridEvent, isGridEventTimeSensitive } from '../../layers/live/describeGridEvent';
+import { describePatrolTrack } from '../../layers/live/describePatrolTrack';
+import { describeCheckpoint, describeStation } from '../../layers/live/describeStation';
+import { LiveLayer } from '../../layers/live/liveLayer';
+import type { LiveContext } from '../../layers/live/liveContext';
+import { liveTheme } from '../../layers/live/liveTheme';
+import type { StateDiff } from '../../stores/entityState';
+import { Animator } from './animator';
+import { GridAreaRenderer } from './gridAreaRenderer';
+import { createIconSink } from './iconSink';
+import { createLabelSink } from './labelSink';
+import { createLineSink } from './lineSink';
+import { type KeyedSink, createPointSink } from './pointSink';
+
+/** The store as the renderer reads it: raw, without reactivity. */
+export interface EntitySource {
+  peek<K extends EntityKind>(kind: K, id: string): EntityByKind[K] | undefined;
+  each<K extends EntityKind>(kind: K): IterableIterator<EntityByKind[K]>;
+  onDiff(listener: (diff: StateDiff) => void): () => void;
+}
+
+export interface LiveLayersOptions {
+  scene: Scene;
+  region: RegionPack;
+  entities: EntitySource;
+  pixelScale: number;
+  language: 'zh' | 'en';
+  visible: readonly LayerId[];
+  /** A new alert arrived (after the first load): for the camera to go and look. */
+  onNewAlert?(alert: Alert): void;
+}
+
+export interface LiveLayers {
+  setVisible(layer: LayerId, visible: boolean): void;
+  isVisible(layer: LayerId): boolean;
+  /** Records drawn, by layer. */
+  counts(): Record<LayerId, number>;
+  /** Clusters drawn (0 when near enough to show every marker). */
+  clusterCount(): number;
+  setPixelScale(pixelScale: number): void;
+  /** Hover: one record's mark stands out; `null` clears it. */
+  highlight(target: { layer: LayerId; id: string } | null): void;
+  destroy(): void;
+}
+
+type AnyLayer = LiveLayer<{ id: string }>;
+
+export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
+  const { scene, region, entities } = options;
+  const animator = new Animator(scene);
+  const sinks: KeyedSink<unknown>[] = [];
+  const markSinks = new Map<string, KeyedSink<unknown>>();
+  const keep = <T extends KeyedSink<never>>(sink: T): T => {
+    sinks.push(sink as unknown as KeyedSink<unknown>);
+    return sink;
+  };
+  /** The sink holding a layer's marks (points or icons), for hover highlights. */
+  const mark = <T extends KeyedSink<never>>(layer: LayerId, sink: T): T => {
+    markSinks.set(layer, sink as unknown as KeyedSink<unknown>);
+    return keep(sink);
+  };
+  const provinceColor = new Map(region.provinces.map((p) => [p.id, p.color]));
+  const firstSeen = new Map<string, number>();
+  const openByGrid = new Map<string, number>();
+  let pixelScale = options.pixelScale;
+  let initialised = false;
+
+  const context = (): LiveContext => ({
+    now: Date.now(),
+    language: options.language,
+    pixelScale,
+    provinceColor: (id) => provinceColor.get(id) ?? '#ffffff',
+    station: (id) => entities.peek('station', id),
+    firstSeen: (id) => firstSeen.get(id),
+    openEventsInGrid: (id) => openByGrid.get(id) ?? 0,
+  });
+
+  const layers = {
+    stations: new LiveLayer({ id: 'stations', describe: describeStation, sinks: { icon: mark('stations', createIconSink(scene, 'stations', animator)), label: keep(createLabelSink(scene, 'stations')) } }),
+    checkpoints: new LiveLayer({
+      id: 'checkpoints',
+      describe: describeCheckpoint,
+      sinks: { icon: mark('checkpoints', createIconSink(scene, 'checkpoints', animator)), label: keep(createLabelSink(scene, 'checkpoints')) },
+    }),
+    alerts: new LiveLayer({
+      id: 'alerts',
+      describe: describeAlert,
+      isTimeSensitive: isAlertPulsing,
+      sinks: { point: mark('alerts', createPointSink(scene, 'alerts', animator)), line: keep(createLineSink(scene, 'alerts', animator)) },
+    }),
+    gridEvents: new LiveLayer({
+      id: 'gridEvents',
+      describe: describeGridEvent,
+      isTimeSensitive: isGridEventTimeSensitive,
+      sinks: { icon: mark('gridEvents', createIconSink(scene, 'gridEvents', animator)) },
+    }),
+    assists: new LiveLayer({
+      id: 'assists',
+      describe: describeAssistRequest,
+      isTimeSensitive: isAssistTimeSensitive,
+      sinks: { line: keep(createLineSink(scene, 'assists', animator)), label: keep(createLabelSink(scene, 'assists')) },
+    }),
+    patrols: new LiveLayer({
+      id: 'patrols',
+      describe: describePatrolTrack,
+      sinks: { line: keep(createLineSink(scene, 'patrols', animator)), icon: mark('patrols', createIconSink(scene, 'patrols', animator)), label: keep(createLabelSink(scene, 'patrols')) },
+    }),
+  };
+  const gridAreas = new GridAreaRenderer(scene, animator);
+  const visible = new Set<LayerId>(options.visible);
+  const kindLayers: Partial<Record<EntityKind, AnyLayer[]>> = {
+    station: [layers.stations, layers.checkpoints] as AnyLayer[],
+    alert: [layers.alerts] as AnyLayer[],
+    gridEvent: [layers.gridEvents] as AnyLayer[],
+    assistRequest: [layers.assists] as AnyLayer[],
+    patrolTrack: [layers.patrols] as AnyLayer[],
+  };
+
+  const clusters = new PointClusters();
+  const clusterPoints = keep(createPointSink(scene, 'clusters', animator));
+  const clusterLabels = keep(createLabelSink(scene, 'clusters'));
+  let clusterIds: string[] = [];
+  let clustersDirty = true;
+  let clustered = false;
+
+  function updateGridAreas(): void {
+    openByGrid.clear();
+    for (const event of entities.each('gridEvent')) if (event.stage !== 'closed') openByGrid.set(event.gridId, (openByGrid.get(event.gridId) ?? 0) + 1);
+    const areas = new Map<string, GridArea>();
+    const now = context();
+    for (const grid of entities.each('grid')) areas.set(grid.id, describeGrid(grid, now));
+    gridAreas.update(areas);
+  }
+
+  /** Far out, alerts and events become clusters; near, every marker shows. */
+  function updateClusters(): void {
+    const height = scene.camera.positionCartographic.height;
+    const shouldCluster = height > CLUSTER_ABOVE_METERS;
+    if (shouldCluster !== clustered) {
+      clustered = shouldCluster;
+      for (const id of ['alerts', 'gridEvents'] as const) layers[id].setVisible(visible.has(id) && !clustered);
+    }
+    for (const id of clusterIds) {
+      clusterPoints.remove(id);
+      clusterLabels.remove(id);
+    }
+    clusterIds = [];
+    if (!clustered) return;
+    if (clustersDirty) {
+      const points = [];
+      if (visible.has('alerts')) for (const a of entities.each('alert')) points.push({ id: a.id, lon: a.position[0], lat: a.position[1] });
+      if (visible.has('gridEvents')) for (const e of entities.each('gridEvent')) points.push({ id: e.id, lon: e.position[0], lat: e.position[1] });
+      clusters.load(points);
+      clustersDirty = false;
+    }
+    const view = scene.camera.computeViewRectangle();
+    const bounds = view
+      ? ([CesiumMath.toDegrees(view.west), CesiumMath.toDegrees(view.south), CesiumMath.toDegrees(view.east), CesiumMath.toDegrees(view.north)] as const)
+      : ([-180, -85, 180, 85] as const);
+    for (const mark of clusters.marks(bounds, height, liveTheme.heightMeters)) {
+      const size = Math.round((12 + Math.min(24, Math.sqrt(mark.count) * 3)) * pixelScale);
+      clusterPoints.upsert(mark.id, { position: mark.position, color: { css: '#35e0ff', alpha: 0.75 }, outline: liveTheme.white, outlineWidthPixels: 2, sizePixels: size, pulse: false });
+      clusterLabels.upsert(mark.id, {
+        position: mark.position,
+        text: String(mark.count),
+        font: `700 ${Math.round(13 * pixelScale)}px ${liveTheme.fontFamily}`,
+        color: liveTheme.white,
+        liftPixels: -Math.round(7 * pixelScale),
+        maxRangeMeters: undefined,
+      });
+      clusterIds.push(mark.id);
+    }
+  }
+
+  function applyDiff(diff: StateDiff): void {
+    const now = context();
+    for (const [kind, change] of Object.entries(diff) as [EntityKind, NonNullable<StateDiff[EntityKind]>][]) {
+      if (kind === 'alert' && initialised) {
+        for (const id of change.added) {
+          firstSeen.set(id, now.now);
+          const alert = entities.peek('alert', id);
+          if (alert) options.onNewAlert?.(alert);
+        }
+      }
+      for (const layer of kindLayers[kind] ?? []) {
+        for (const id of [...change.added, ...change.updated]) {
+          const record = entities.peek(kind, id);
+          if (record) layer.upsert(record, now);
+        }
+        for (const id of change.removed) layer.remove(id);
+      }
+      if (kind === 'alert') for (const id of change.removed) firstSeen.delete(id);
+    }
+    // Alert lines and assistance arcs end at stations: when stations move or go, redraw them.
+    if (diff.station) {
+      layers.alerts.refreshAll(entities.each('alert'), now);
+      layers.assists.refreshAll(entities.each('assistRequest'), now);
+    }
+    if (diff.gridEvent || diff.grid) updateGridAreas();
+    if (diff.alert || diff.gridEvent) {
+      clustersDirty = true;
+      if (clustered) scheduleClusters();
+    }
+    scene.requestRender();
+  }
+
+  let clusterTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleClusters(): void {
+    clearTimeout(clusterTimer);
+    clusterTimer = setTimeout(() => {
+      updateClusters();
+      scene.requestRender();
+    }, 300);
+  }
+
+  function redrawAll(): void {
+    const now = context();
+    for (const [kind, list] of Object.entries(kindLayers) as [EntityKind, AnyLayer[]][]) {
+      for (const layer of list) layer.refreshAll(entities.each(kind) as IterableIterator<{ id: string }>, now);
+    }
+    updateGridAreas();
+    clustersDirty = true;
+    updateClusters();
+    scene.requestRender();
+  }
+
+  redrawAll();
+  initialised = true;
+  for (const id of LAYER_IDS) if (!visible.has(id)) setVisible(id, false);
+  const stopDiffs = entities.onDiff(applyDiff);
+  const removeCameraListener = scene.camera.moveEnd.addEventListener(scheduleClusters);
+  const ticker = setInterval(() => {
+    const now = context();
+    let touched = 0;
+    touched += layers.alerts.refreshTimeSensitive((id) => entities.peek('alert', id), now);
+    touched += layers.gridEvents.refreshTimeSensitive((id) => entities.peek('gridEvent', id), now);
+    touched += layers.assists.refreshTimeSensitive((id) => entities.peek('assistRequest', id), now);
+    if (touched > 0) scene.requestRender();
+  }, 1000);
+
+  function setVisible(layer: LayerId, show: boolean): void {
+    if (show) visible.add(layer);
+    else visible.delete(layer);
+    if (layer === 'grids') gridAreas.setVisible(show);
+    else layers[layer].setVisible(show && !((layer === 'alerts' || layer === 'gridEvents') && clustered));
+    if (layer === 'alerts' || layer === 'gridEvents') {
+      clustersDirty = true;
+      updateClusters();
+    }
+    scene.requestRender();
+  }
+
+  return {
+    setVisible,
+    isVisible: (layer) => visible.has(layer),
+    counts: () => ({
+      stations: layers.stations.count,
+      checkpoints: layers.checkpoints.count,
+      alerts: layers.alerts.count,
+      gridEvents: layers.gridEvents.count,
+      assists: layers.assists.count,
+      grids: gridAreas.count,
+      patrols: layers.patrols.count,
+    }),
+    clusterCount: () => clusterIds.length,
+    highlight(target) {
+      for (const [layer, sink] of markSinks) sink.highlight?.(target && target.layer === layer ? target.id : null);
+      scene.requestRender();
+    },
+    setPixelScale(next) {
+      pixelScale = next;
+      redrawAll();
+    },
+    destroy() {
+      stopDiffs();
+      removeCameraListener();
+      clearInterval(ticker);
+      clearTimeout(clusterTimer);
+      animator.destroy();
+      gridAreas.destroy();
+      for (const sink of sinks) sink.destroy();
+    },
+  };
+}
