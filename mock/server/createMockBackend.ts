@@ -57,10 +57,16 @@ interface Subscriber {
 }
 
 const MAX_BATCH = 500;
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+const AUTH_TIMEOUT_MS = 5000;
 
 export function createMockBackend(options: MockBackendOptions): MockBackend {
   const start = options.start ?? Date.now();
-  const simulator = new BorderSimulator({ seed: options.seed ?? 20_240_430, region: options.region, start, logLimit: options.logLimit });
+  const seed = options.seed ?? 20_240_430;
+  const simulator = new BorderSimulator({ seed, region: options.region, start, logLimit: options.logLimit });
+  // The history is a function of the seed and the start: a restart with both the same replays the
+  // same log (same epoch, clients resume); anything else is another history (clients start over).
+  const epoch = `${seed}-${start}`;
   const clock = new SimulationClock(start, options.speed ?? 1);
   const stopDriving = driveSimulation(simulator, clock, options.tickMs ?? 100);
   const subscribers = new Set<Subscriber>();
@@ -96,7 +102,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
   /** The changes message body as text, so malformed raw entries can sit beside valid changes. */
   const changesBody = (kinds: ReadonlySet<EntityKind>, changes: readonly WireChange[], seq: number, extra: readonly string[] = []) => {
     const entries = [...changes.filter((change) => kinds.has(change.kind)).map((change) => JSON.stringify(change)), ...extra];
-    return `"seq":${seq},"changes":[${entries.join(',')}]`;
+    return `"seq":${seq},"epoch":"${epoch}","changes":[${entries.join(',')}]`;
   };
 
   function openEventStream(request: IncomingMessage, response: ServerResponse, params: URLSearchParams): void {
@@ -114,15 +120,21 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       'X-Accel-Buffering': 'no',
     });
     response.write('retry: 1000\n\n');
+    // A client that stops reading must not make the server buffer without end: past the limit it
+    // is dropped, and resumes from its cursor when it can read again.
+    const write = (text: string) => {
+      if (response.writableLength > MAX_BUFFERED_BYTES) response.destroy();
+      else response.write(text);
+    };
     const kinds = new Set(query.kinds);
     const subscriber: Subscriber = {
       kinds,
       sendChanges(changes, seq, extra) {
         // The id moves on even when nothing here matched the kinds, so a resume starts after it.
-        response.write(`id: ${seq}\nevent: changes\ndata: {${changesBody(kinds, changes, seq, extra)}}\n\n`);
+        write(`id: ${seq}\nevent: changes\ndata: {${changesBody(kinds, changes, seq, extra)}}\n\n`);
       },
       heartbeat(seq) {
-        response.write(`event: heartbeat\ndata: ${JSON.stringify({ at: new Date(simulator.now).toISOString(), seq })}\n\n`);
+        write(`event: heartbeat\ndata: ${JSON.stringify({ at: new Date(simulator.now).toISOString(), seq, epoch })}\n\n`);
       },
       drop: () => response.destroy(),
     };
@@ -142,8 +154,11 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     const kinds = new Set(query.kinds);
     const subscriber: Subscriber = {
       kinds,
-      sendChanges: (changes, seq, extra) => socket.send(`{"type":"changes",${changesBody(kinds, changes, seq, extra)}}`),
-      heartbeat: (seq) => socket.send(JSON.stringify({ type: 'heartbeat', at: new Date(simulator.now).toISOString(), seq })),
+      sendChanges: (changes, seq, extra) => {
+        if (socket.bufferedAmount > MAX_BUFFERED_BYTES) socket.terminate();
+        else socket.send(`{"type":"changes",${changesBody(kinds, changes, seq, extra)}}`);
+      },
+      heartbeat: (seq) => socket.send(JSON.stringify({ type: 'heartbeat', at: new Date(simulator.now).toISOString(), seq, epoch })),
       drop: () => socket.terminate(),
     };
     const begin = () => {
@@ -154,7 +169,9 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     socket.on('close', () => subscribers.delete(subscriber));
     if (options.token === undefined) return begin();
     // Browsers cannot set headers on a WebSocket: the first message carries the credentials.
+    const authTimer = setTimeout(() => fail('unauthorized', 'no credentials within 5 s'), AUTH_TIMEOUT_MS);
     socket.once('message', (data) => {
+      clearTimeout(authTimer);
       let message: { type?: unknown; authorization?: unknown } = {};
       try {
         message = JSON.parse(String(data)) as typeof message;
@@ -169,7 +186,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
   async function route(request: IncomingMessage, response: ServerResponse, path: string, params: URLSearchParams): Promise<void> {
     const method = request.method ?? 'GET';
     if (path === '/health' && method === 'GET') {
-      const body: HealthResponse = { status: 'ok', time: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq, oldestSeq: simulator.log.oldestSeq };
+      const body: HealthResponse = { status: 'ok', time: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq, oldestSeq: simulator.log.oldestSeq, epoch };
       return sendJson(response, 200, body);
     }
     if (path === '/capabilities' && method === 'GET') {
@@ -180,7 +197,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       const query = parseRecordQuery(params);
       if ('error' in query) return sendError(response, 400, 'bad-request', query.error);
       const snapshot = simulator.snapshot(query.kinds);
-      return sendJson(response, 200, { seq: snapshot.seq, records: snapshot.records.filter((r) => matchesQuery(r.record as { position?: unknown }, query)) });
+      return sendJson(response, 200, { seq: snapshot.seq, epoch, records: snapshot.records.filter((r) => matchesQuery(r.record as { position?: unknown }, query)) });
     }
     if (path === '/changes' && method === 'GET') {
       const after = parseAfter(params.get('after'));
@@ -190,8 +207,12 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       if (!simulator.log.canResumeAfter(from)) {
         return sendError(response, 410, 'cursor-expired', `changes after ${from} are no longer kept (oldest is ${simulator.log.oldestSeq})`);
       }
-      const changes = simulator.log.after(from, limit);
-      return sendJson(response, 200, { seq: changes[changes.length - 1]?.seq ?? from, changes });
+      const query = parseRecordQuery(params);
+      if ('error' in query) return sendError(response, 400, 'bad-request', query.error);
+      const page = simulator.log.after(from, limit);
+      const kinds = new Set(query.kinds);
+      // `seq` covers the whole page, filtered out or not, so the next page starts after it.
+      return sendJson(response, 200, { seq: page[page.length - 1]?.seq ?? from, epoch, changes: page.filter((change) => kinds.has(change.kind)) });
     }
     if (path === '/stream' && method === 'GET') return openEventStream(request, response, params);
     const acknowledge = /^\/alerts\/([^/]+)\/acknowledge$/.exec(path);
@@ -206,7 +227,12 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       return sendJson(response, 200, { paused: clock.paused, speed: clock.speed, simTime: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq, streams: subscribers.size });
     }
     if (path === '/control' && method === 'POST') {
-      const body = (await readJsonBody(request)) as { paused?: unknown; speed?: unknown; fault?: { type?: unknown; count?: unknown } };
+      const body = (await readJsonBody(request)) as {
+        paused?: unknown;
+        speed?: unknown;
+        fault?: { type?: unknown; count?: unknown };
+        inject?: { kind?: unknown; severity?: unknown };
+      };
       if (typeof body.paused === 'boolean') clock.setPaused(body.paused);
       if (body.speed !== undefined) {
         if (typeof body.speed !== 'number' || !(body.speed > 0) || body.speed > 100_000) {
@@ -216,7 +242,19 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       }
       if (body.fault?.type === 'drop-connections') backend.dropConnections();
       if (body.fault?.type === 'malformed') backend.injectMalformed(Math.min(1000, Math.max(1, Number(body.fault.count) || 10)));
-      return sendJson(response, 200, { paused: clock.paused, speed: clock.speed, simTime: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq });
+      const injected =
+        body.inject?.kind === 'alert'
+          ? simulator.injectAlert(Number(body.inject.severity) || 4)
+          : body.inject?.kind === 'assistRequest'
+            ? simulator.injectAssistRequest()
+            : undefined;
+      return sendJson(response, 200, {
+        paused: clock.paused,
+        speed: clock.speed,
+        simTime: new Date(simulator.now).toISOString(),
+        seq: simulator.log.latestSeq,
+        ...(injected ? { injected: { kind: body.inject!.kind, id: injected.id } } : {}),
+      });
     }
     return sendError(response, 404, 'not-found', `no ${method} ${API_PREFIX}${path}`);
   }

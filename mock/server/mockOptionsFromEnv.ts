@@ -3,7 +3,9 @@ import type { MockBackendOptions } from './createMockBackend';
 /**
  * The mock's settings from the environment: SIM_SEED (default 20240430), SIM_SPEED (simulated
  * seconds per real second, default 1), MOCK_HEARTBEAT_MS (default 5000), MOCK_TOKEN (require
- * `Authorization: Bearer <token>`), MOCK_LOG_LIMIT (changes kept for resuming, default 20000).
+ * `Authorization: Bearer <token>`), MOCK_LOG_LIMIT (changes kept for resuming, default 20000),
+ * MOCK_START (the simulated start, ISO 8601: a restart with the same seed and start replays the
+ * same history, so clients resume instead of starting over).
  */
 export function mockOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<MockBackendOptions, 'region'> {
   const number = (name: string, fallback: number) => {
@@ -13,7 +15,11 @@ export function mockOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<M
     if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(text)}`);
     return value;
   };
+  const startText = env.MOCK_START;
+  const start = startText ? Date.parse(startText) : undefined;
+  if (start !== undefined && Number.isNaN(start)) throw new Error(`MOCK_START must be an ISO 8601 time, not ${JSON.stringify(startText)}`);
   return {
+    ...(start !== undefined ? { start } : {}),
     seed: number('SIM_SEED', 20_240_430),
     speed: number('SIM_SPEED', 1),
     heartbeatMs: number('MOCK_HEARTBEAT_MS', 5000),

@@ -42,6 +42,8 @@ export class BorderSimulator {
   private readonly listeners = new Set<(changes: WireChange[]) => void>();
   private pending: WireChange[] = [];
   private readonly context: SimulationContext;
+  private readonly raiseAlert: (severity: number) => SimRecord;
+  private readonly raiseAssistRequest: () => string | undefined;
 
   constructor(options: BorderSimulatorOptions) {
     const random = new SeededRandom(options.seed);
@@ -76,9 +78,9 @@ export class BorderSimulator {
     };
     putStationsAndGrids(this.context);
     putKpis(this.context);
-    startAlerts(this.context);
+    this.raiseAlert = startAlerts(this.context);
     startGridEvents(this.context);
-    startAssistRequests(this.context);
+    this.raiseAssistRequest = startAssistRequests(this.context);
     // Patrols only for the last minutes of the warm-up: their reports dominate the log otherwise.
     startPatrols(this.context, options.start - 10 * MINUTE);
     this.advanceTo(options.start);
@@ -127,6 +129,20 @@ export class BorderSimulator {
     const record = this.context.put('alert', { ...alert, status: 'acknowledged', statusTimes, acknowledgedBy: by });
     this.flush();
     return { ok: true, record };
+  }
+
+  /** Raises a watchlist hit now, outside the seeded schedule (a drill, or a test). */
+  injectAlert(severity: number): SimRecord {
+    const alert = this.raiseAlert(Math.min(4, Math.max(1, Math.round(severity))));
+    this.flush();
+    return alert;
+  }
+
+  /** Raises a cross-border assistance request now; undefined when the region has one side only. */
+  injectAssistRequest(): SimRecord | undefined {
+    const id = this.raiseAssistRequest();
+    this.flush();
+    return id === undefined ? undefined : this.get('assistRequest', id);
   }
 
   /** Called with every batch of changes as it is made. */

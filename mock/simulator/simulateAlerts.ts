@@ -39,7 +39,7 @@ function setCheckpoint(context: SimulationContext, stationId: string, status: 'o
   });
 }
 
-export function createAlert(context: SimulationContext, sequence: number): SimRecord {
+export function createAlert(context: SimulationContext, id: string, severity?: number): SimRecord {
   const { random, world } = context;
   const sides = [...new Set(world.stations.map((s) => s.province))];
   const controlSide = random.pick(sides);
@@ -58,12 +58,12 @@ export function createAlert(context: SimulationContext, sequence: number): SimRe
       ? { type: 'vehicle', plate: randomPlate(random, random.chance(0.7) ? controlSide : hitSide), ...(random.chance(0.5) ? { name: randomName(random) } : {}) }
       : { type: 'person', name: randomName(random), idNumber: randomIdNumber(random, random.pick(COUNTY_ADCODES)), phone: randomMobile(random) };
   return context.put('alert', {
-    id: `alert-${String(sequence).padStart(6, '0')}`,
+    id,
     province: hitSide,
     county: device.county,
     ...(device.town ? { town: device.town } : {}),
     position: hitPosition,
-    severity: random.weighted(SEVERITY_WEIGHTS),
+    severity: severity ?? random.weighted(SEVERITY_WEIGHTS),
     watchlist: random.pick(WATCHLISTS[subjectType]),
     subject,
     hit: { at: now, via: viaCheckpoint ? 'checkpoint' : 'camera', deviceId: viaCheckpoint ? device.id : `camera-${device.id}`, deviceName: viaCheckpoint ? device.name : `${device.name}周边视频` },
@@ -98,13 +98,20 @@ function runLifecycle(context: SimulationContext, alert: SimRecord): void {
   context.schedule(at + DAY, () => context.remove('alert', id));
 }
 
-export function startAlerts(context: SimulationContext): void {
+/** Starts the stream of watchlist hits; returns a way to raise one now (the control endpoint's `inject`). */
+export function startAlerts(context: SimulationContext): (severity: number) => SimRecord {
   let sequence = 0;
+  let injected = 0;
   const next = () => {
     context.schedule(context.now() + context.random.exponential(MEAN_GAP_MS), () => {
-      runLifecycle(context, createAlert(context, ++sequence));
+      runLifecycle(context, createAlert(context, `alert-${String(++sequence).padStart(6, '0')}`));
       next();
     });
   };
   next();
+  return (severity) => {
+    const alert = createAlert(context, `alert-injected-${++injected}`, severity);
+    runLifecycle(context, alert);
+    return alert;
+  };
 }

@@ -76,13 +76,27 @@ export function buildContractDocuments(): Record<string, JsonObject> {
   components.Snapshot = {
     type: 'object',
     required: ['seq', 'records'],
-    properties: { seq: { type: 'integer', minimum: 0, description: 'The last change the snapshot includes: stream after it.' }, records: { type: 'array', items: ref('EntityRecord') } },
+    properties: {
+      seq: { type: 'integer', minimum: 0, description: 'The last change the snapshot includes: stream after it.' },
+      epoch: ref('Epoch'),
+      records: { type: 'array', items: ref('EntityRecord') },
+    },
   };
-  components.Changes = { type: 'object', required: ['seq', 'changes'], properties: { seq: { type: 'integer', minimum: 0 }, changes: { type: 'array', items: ref('Change') } } };
+  components.Epoch = {
+    type: 'string',
+    minLength: 1,
+    maxLength: 64,
+    description: 'Which history sequence numbers belong to; a new epoch means the log restarted and clients start over from a snapshot.',
+  };
+  components.Changes = {
+    type: 'object',
+    required: ['seq', 'changes'],
+    properties: { seq: { type: 'integer', minimum: 0 }, epoch: ref('Epoch'), changes: { type: 'array', items: ref('Change') } },
+  };
   components.Heartbeat = {
     type: 'object',
     required: ['at', 'seq'],
-    properties: { at: { type: 'string', format: 'date-time' }, seq: { type: 'integer', minimum: 0 } },
+    properties: { at: { type: 'string', format: 'date-time', description: 'The backend clock.' }, seq: { type: 'integer', minimum: 0 }, epoch: ref('Epoch') },
   };
   components.Health = jsonSchemaOf(healthResponseSchema);
   components.Capabilities = jsonSchemaOf(capabilitiesResponseSchema);

@@ -10,7 +10,18 @@
 import type { Alert } from '../domain/entities/alert';
 import type { AnyEntity, EntityKind } from '../domain/entities/entityKinds';
 
-export type FailureCode = 'network' | 'http' | 'timeout' | 'invalid' | 'unauthorized' | 'not-found' | 'conflict' | 'cursor-expired' | 'unsupported';
+export type FailureCode =
+  | 'network'
+  | 'http'
+  | 'timeout'
+  | 'invalid'
+  | 'unauthorized'
+  | 'not-found'
+  | 'conflict'
+  | 'cursor-expired'
+  /** The backend's history is not the one the client followed (it was reset or replaced). */
+  | 'history-changed'
+  | 'unsupported';
 
 export interface Failure {
   code: FailureCode;
@@ -56,6 +67,11 @@ export interface SnapshotQuery {
 export interface Snapshot {
   /** The change sequence number the snapshot is consistent with: stream from here. */
   cursor: number;
+  /**
+   * Which history the cursor belongs to. A backend that restarts with a different history (and so
+   * with unrelated sequence numbers and versions) announces a new epoch; clients then start over.
+   */
+  epoch?: string;
   records: EntityRecord[];
   rejected: Rejection[];
 }
@@ -83,6 +99,8 @@ export interface StreamStatus {
   lastError?: Failure;
   /** When the backend last said anything (a change or a heartbeat), ISO 8601. */
   lastMessageAt?: string;
+  /** The backend's own clock as its last heartbeat gave it, ISO 8601. */
+  backendTime?: string;
 }
 
 export interface StreamHandlers {
@@ -90,13 +108,19 @@ export interface StreamHandlers {
   onChanges(changes: Change[], cursor: number): void;
   onRejected?(rejections: Rejection[]): void;
   onStatus?(status: StreamStatus): void;
-  /** The cursor was too old to resume from: replace state with this snapshot and carry on. */
-  onResync?(snapshot: Snapshot): void;
+  /**
+   * The cursor was too old to resume from: apply this snapshot and carry on. With `replace`, the
+   * backend's history changed: its versions are unrelated to those held, so what this source
+   * delivered before is dropped and the snapshot taken as it is.
+   */
+  onResync?(snapshot: Snapshot, options: { replace: boolean }): void;
 }
 
 export interface StreamOptions {
   /** Resume after this sequence number (from the snapshot, or the last applied change). */
   cursor: number;
+  /** The epoch of the snapshot the cursor came from, when the backend has one. */
+  epoch?: string;
   kinds?: readonly EntityKind[];
 }
 

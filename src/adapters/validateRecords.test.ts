@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toWgs84 } from '../domain/crs';
-import { validateChanges, validateRecord, validateRecords } from './validateRecords';
+import { MAX_REASON_LENGTH, boundedReason, validateChanges, validateRecord, validateRecords } from './validateRecords';
 
 const station = { id: 's-1', version: 1, updatedAt: '2026-11-23T10:00:00Z', province: 'zj', county: '330822', position: [118.359766, 28.830328], source: 'gis', stationKind: 'police-station', name: '球川派出所', officersOnDuty: 12 };
 const gcj = { source: 'amap-export', crs: 'gcj02' as const };
@@ -69,5 +69,20 @@ describe('validateRecords and validateChanges', () => {
       'station: delete: version must be a whole number ≥ 0',
       'unknown kind "planet"',
     ]);
+  });
+});
+
+describe('rejection reasons', () => {
+  it('stay short even when the input they quote is huge', () => {
+    // zod quotes an unrecognised map key in full; this one is 100 kB.
+    const grid = { ...station, name: { zh: '网格', en: 'Grid' }, geometry: [[[118.3, 28.8], [118.4, 28.8], [118.4, 28.9], [118.3, 28.8]]], villages: [{ name: '村', townId: 't', side: 'zj' }], gridWorkers: [] };
+    const event = { ...grid, title: 't', category: 'dispute', subcategory: 'dispute.1', gridId: 'g', reporter: { name: 'r', role: 'grid-worker' }, stage: 'discover', stages: [{ stage: 'discover', at: '2026-11-23T10:00:00Z', side: 'zj' }], handoffs: [], dueAt: '2026-11-24T10:00:00Z' };
+    const alert = { ...station, severity: 3, watchlist: 'w', subject: { type: 'person' }, hit: { at: '2026-11-23T10:00:00Z', via: 'camera', deviceId: 'd', deviceName: 'd' }, controlSide: 'jx', hitSide: 'zj', controlStationId: 's', status: 'new', statusTimes: { new: '2026-11-23T10:00:00Z', ['k'.repeat(100_000)]: '2026-11-23T10:00:00Z' } };
+    expect(validateRecord('gridEvent', event, wgs).ok).toBe(true);
+    const result = validateRecord('alert', alert, wgs);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.rejection.reason).toMatch(/^alert: statusTimes: Unrecognized key/);
+    expect(!result.ok && result.rejection.reason.length).toBeLessThanOrEqual(MAX_REASON_LENGTH);
+    expect(boundedReason('x'.repeat(1000))).toHaveLength(MAX_REASON_LENGTH);
   });
 });

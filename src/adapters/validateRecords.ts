@@ -23,7 +23,13 @@ export interface ValidationContext {
 function reasonOf(kind: string, error: z.ZodError): string {
   const issue = error.issues[0]!;
   const path = formatIssuePath(issue.path).replace(/\[\d+\]/g, '[]');
-  return `${kind}: ${path}: ${issue.message}`;
+  return boundedReason(`${kind}: ${path}: ${issue.message}`);
+}
+
+/** Reasons quote the input at times (an unknown key); a hostile 100 kB key must not become a 100 kB reason. */
+export const MAX_REASON_LENGTH = 200;
+export function boundedReason(reason: string): string {
+  return reason.length <= MAX_REASON_LENGTH ? reason : `${reason.slice(0, MAX_REASON_LENGTH - 1)}…`;
 }
 
 const idOf = (value: unknown): string | null => {

@@ -7,7 +7,7 @@
 import type { SourceSettings } from '../domain/appConfig';
 import type { Alert } from '../domain/entities/alert';
 import type { EntityKind } from '../domain/entities/entityKinds';
-import { type Change, type DataSource, type EntityRecord, type Result, type Subscription, canAcknowledgeAlerts } from '../adapters/contract';
+import { type AlertAcknowledger, type Change, type DataSource, type EntityRecord, type Result, type Subscription, canAcknowledgeAlerts } from '../adapters/contract';
 import { reconnectDelayMs } from '../adapters/http/reconnectDelay';
 import { type AdapterEnvironment, createDataSource } from '../adapters/registry';
 import type { useEntityStore } from '../stores/entityStore';
@@ -29,6 +29,20 @@ export function connectDataSources(
 ): Connections {
   let stopped = false;
   const sources: DataSource[] = [];
+  /** Sources whose backend declared it accepts acknowledgements. */
+  const acknowledgers: (DataSource & AlertAcknowledger)[] = [];
+  /** Which records each source delivered, so a resync removes exactly what that source no longer has. */
+  const ownedBySource = new Map<string, Map<EntityKind, Set<string>>>();
+  // Records the store ages out are no longer anyone's: keep the ownership sets as small as the store.
+  const stopWatchingPrunes = entities.onDiff((diff) => {
+    for (const [kind, change] of Object.entries(diff) as [EntityKind, { removed: string[] }][]) {
+      if (change.removed.length === 0) continue;
+      for (const owned of ownedBySource.values()) {
+        const ids = owned.get(kind);
+        if (ids) for (const id of change.removed) ids.delete(id);
+      }
+    }
+  });
   const subscriptions: Subscription[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const wait = (ms: number) =>
@@ -52,14 +66,18 @@ export function connectDataSources(
     sources.push(source);
     const capabilities = await source.capabilities();
     if (capabilities.ok) sourceStore.update(config.id, { capabilities: capabilities.value });
+    // Write-back only where the backend says it takes it, not merely where the adapter could send it.
+    if (capabilities.ok && capabilities.value.acknowledgeAlert && canAcknowledgeAlerts(source)) acknowledgers.push(source);
 
-    // Which records came from this source, so a resync removes exactly what it no longer has.
     const owned = new Map<EntityKind, Set<string>>();
+    ownedBySource.set(config.id, owned);
     const own = (kind: EntityKind) => owned.get(kind) ?? owned.set(kind, new Set()).get(kind)!;
-    const applySnapshot = (records: EntityRecord[]) => {
-      entities.applySnapshot(records, owned);
+    const applySnapshot = (records: EntityRecord[], replace = false) => {
+      // Copies: the store's prune listener edits `owned` while the snapshot is applied.
+      const before = new Map([...owned].map(([kind, ids]) => [kind, new Set(ids)]));
       owned.clear();
       for (const { kind, record } of records) own(kind).add(record.id);
+      entities.applySnapshot(records, before, replace);
     };
 
     let snapshot = await source.snapshot();
@@ -85,19 +103,21 @@ export function connectDataSources(
             sourceStore.update(config.id, { cursor, lastChangeAt: new Date().toISOString(), lastMessageAt: new Date().toISOString() });
           },
           onRejected: (rejections) => sourceStore.reject(config.id, rejections),
-          onStatus: (status) =>
+          onStatus: (status) => {
+            if (status.backendTime) entities.noteBackendTime(status.backendTime);
             sourceStore.update(config.id, {
               state: status.state,
               attempt: status.attempt,
               ...(status.lastMessageAt ? { lastMessageAt: status.lastMessageAt } : {}),
               ...(status.state === 'live' ? { lastError: null } : status.lastError ? { lastError: status.lastError } : {}),
-            }),
-          onResync(fresh) {
-            applySnapshot(fresh.records);
+            });
+          },
+          onResync(fresh, { replace }) {
+            applySnapshot(fresh.records, replace);
             sourceStore.update(config.id, { cursor: fresh.cursor });
           },
         },
-        { cursor: snapshot.value.cursor },
+        { cursor: snapshot.value.cursor, ...(snapshot.value.epoch !== undefined ? { epoch: snapshot.value.epoch } : {}) },
       ),
     );
   }
@@ -111,11 +131,12 @@ export function connectDataSources(
 
   return {
     acknowledgeAlert(id, by) {
-      const writer = sources.find(canAcknowledgeAlerts);
+      const writer = acknowledgers[0];
       return writer ? writer.acknowledgeAlert(id, by) : null;
     },
     stop() {
       stopped = true;
+      stopWatchingPrunes();
       clearInterval(pruning);
       for (const timer of timers) clearTimeout(timer);
       for (const subscription of subscriptions) subscription.close();

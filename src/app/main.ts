@@ -12,6 +12,7 @@ window.safeBorder = {
   // Replaced by the globe once it exists; until then nothing is on screen.
   worldToScreen: (positions) => positions.map(() => null),
   goHome: () => {},
+  isDrawn: () => false,
 };
 
 const app = createApp(App);

@@ -8,6 +8,8 @@ export interface SafeBorderApi {
   worldToScreen(positions: readonly (readonly [number, number, number?])[]): ScreenPoint[];
   /** Flies nowhere: jumps the camera back to the region's home view. */
   goHome(): void;
+  /** Whether a record is drawn on the globe now (tests and benchmarks). */
+  isDrawn(layer: string, id: string): boolean;
 }
 
 declare global {

@@ -18,11 +18,19 @@ export type WireChange = z.infer<typeof wireChangeSchema>;
 export const wireRecordSchema = z.object({ kind: z.enum(ENTITY_KINDS), record: z.unknown() });
 export type WireRecord = z.infer<typeof wireRecordSchema>;
 
+/**
+ * Which history a sequence number belongs to. A backend whose change log restarts (a new
+ * database, a mock restarted with another seed) gives a new epoch, and clients start over from a
+ * snapshot instead of mixing two histories' sequence numbers and versions. Optional: a backend
+ * whose log never restarts need not send it.
+ */
+export const epochSchema = z.string().min(1).max(64);
+
 /** GET /snapshot: the current state and the sequence number it is consistent with. */
-export const snapshotResponseSchema = z.object({ seq: sequenceSchema, records: z.array(z.unknown()) });
+export const snapshotResponseSchema = z.object({ seq: sequenceSchema, epoch: epochSchema.optional(), records: z.array(z.unknown()) });
 
 /** GET /changes, and one SSE `changes` event or WebSocket `changes` message. */
-export const changesResponseSchema = z.object({ seq: sequenceSchema, changes: z.array(z.unknown()) });
+export const changesResponseSchema = z.object({ seq: sequenceSchema, epoch: epochSchema.optional(), changes: z.array(z.unknown()) });
 
 export const healthResponseSchema = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -30,6 +38,7 @@ export const healthResponseSchema = z.object({
   seq: sequenceSchema,
   /** The oldest change still in the log: resuming from before it needs a fresh snapshot. */
   oldestSeq: sequenceSchema,
+  epoch: epochSchema.optional(),
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 

@@ -47,6 +47,12 @@ export class EntityCollection<T extends Versioned> {
     return this.items.delete(id);
   }
 
+  /** Drops a record and its tombstone: its source's history restarted, its versions mean nothing now. */
+  forget(id: string): boolean {
+    this.tombstones.delete(id);
+    return this.items.delete(id);
+  }
+
   /**
    * Ages out closed records last updated before `cutoffMs`, and tombstones older than it.
    * Returns the ids removed.

@@ -64,10 +64,18 @@ export class EntityState {
   /**
    * Applies a fresh snapshot from one source: its records are upserted by version, and records the
    * source delivered before (`previouslyOwned`) but no longer has are removed. Records from other
-   * sources are left alone.
+   * sources are left alone. `force` (the source's history restarted) drops what it delivered before
+   * and takes the snapshot as it is, whatever the versions.
    */
-  replace(records: readonly EntityRecord[], previouslyOwned: ReadonlyMap<EntityKind, ReadonlySet<string>>, nowMs: number): StateDiff {
+  replace(records: readonly EntityRecord[], previouslyOwned: ReadonlyMap<EntityKind, ReadonlySet<string>>, nowMs: number, force = false): StateDiff {
     const diff: StateDiff = {};
+    if (force) {
+      // Another history: versions held and versions coming are unrelated, so nothing held counts.
+      for (const [kind, ids] of previouslyOwned) {
+        const collection = this.collections.get(kind)!;
+        for (const id of ids) if (collection.forget(id)) (diff[kind] ??= emptyDiff()).removed.push(id);
+      }
+    }
     const present = new Map<EntityKind, Set<string>>();
     for (const { kind, record } of records) {
       (present.get(kind) ?? present.set(kind, new Set()).get(kind)!).add(record.id);

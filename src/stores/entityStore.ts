@@ -20,8 +20,13 @@ export const useEntityStore = defineStore('entities', () => {
   const counts = reactive(Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, 0])) as Record<EntityKind, number>);
   const revisions = reactive(Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, 0])) as Record<EntityKind, number>);
   let retentionMs = DEFAULT_RETENTION_MS;
-  /** The newest backend time seen: a simulator running faster than real time must still age out. */
-  let latestRecordMs = 0;
+  /**
+   * The newest backend clock reading (heartbeats, health): records age by their backend's clock,
+   * so a simulator running faster than real time still ages out. Taken from what the backends say
+   * their clock is, never from record timestamps: one record stamped 2099 must not age out the rest.
+   */
+  let backendClockMs = 0;
+  const referenceNow = () => Math.max(Date.now(), backendClockMs);
 
   function publish(diff: StateDiff): StateDiff {
     for (const kind of Object.keys(diff) as EntityKind[]) {
@@ -32,23 +37,21 @@ export const useEntityStore = defineStore('entities', () => {
     return diff;
   }
 
-  function noteTime(updatedAt: string) {
-    const ms = Date.parse(updatedAt);
-    if (ms > latestRecordMs) latestRecordMs = ms;
+  function noteBackendTime(iso: string): void {
+    const ms = Date.parse(iso);
+    if (ms > backendClockMs) backendClockMs = ms;
   }
 
   function applyChanges(changes: readonly Change[]): StateDiff {
-    for (const change of changes) if (change.op === 'upsert') noteTime(change.record.updatedAt);
-    return publish(state.apply(changes, Date.now()));
+    return publish(state.apply(changes, referenceNow()));
   }
 
   /** A source's fresh snapshot; `previouslyOwned` are the ids it delivered before (see EntityState.replace). */
-  function applySnapshot(records: readonly EntityRecord[], previouslyOwned: ReadonlyMap<EntityKind, ReadonlySet<string>> = new Map()): StateDiff {
-    for (const entry of records) noteTime(entry.record.updatedAt);
-    return publish(state.replace(records, previouslyOwned, Date.now()));
+  function applySnapshot(records: readonly EntityRecord[], previouslyOwned: ReadonlyMap<EntityKind, ReadonlySet<string>> = new Map(), force = false): StateDiff {
+    return publish(state.replace(records, previouslyOwned, referenceNow(), force));
   }
 
-  function prune(nowMs = Math.max(Date.now(), latestRecordMs)): StateDiff {
+  function prune(nowMs = referenceNow()): StateDiff {
     return publish(state.prune(nowMs, retentionMs));
   }
 
@@ -83,5 +86,5 @@ export const useEntityStore = defineStore('entities', () => {
     return () => listeners.delete(listener);
   }
 
-  return { counts, revisions, applyChanges, applySnapshot, prune, setRetention, list, get, peek, each, onDiff };
+  return { counts, revisions, applyChanges, applySnapshot, prune, setRetention, noteBackendTime, list, get, peek, each, onDiff };
 });

@@ -5,7 +5,7 @@
  * delivery, and malformed records rejected with reasons while the valid ones are kept.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Change, DataSource, Rejection, StreamStatus, Subscription } from '../../src/adapters/contract';
+import type { Change, DataSource, EntityRecord, Rejection, StreamStatus, Subscription } from '../../src/adapters/contract';
 import { EntityState } from '../../src/stores/entityState';
 
 export interface ContractHarness {
@@ -20,6 +20,10 @@ export interface ContractHarness {
   injectMalformed?(): Promise<void>;
   /** Makes more changes than the backend's log keeps (call while the client is away). */
   outrunLog?(): Promise<void>;
+  /** The sequence numbers the backend's log holds after `seq`, to compare a client's with. */
+  logAfter?(seq: number): Promise<number[]>;
+  /** Restarts the backend with another history (new epoch, unrelated versions), cutting streams. */
+  replaceHistory?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,9 +48,13 @@ function stateVersions(state: EntityState, kinds: Iterable<string>): Map<string,
 class Client {
   readonly state = new EntityState();
   readonly applied: Change[] = [];
+  /** The first snapshot, as it came: the base a replay of the applied changes starts from. */
+  initial: EntityRecord[] = [];
+  cursor = 0;
   readonly rejected: Rejection[] = [];
   readonly statuses: StreamStatus[] = [];
   resyncs = 0;
+  replaces = 0;
   private subscription: Subscription | undefined;
 
   constructor(private readonly source: DataSource) {}
@@ -55,6 +63,8 @@ class Client {
     const snapshot = await this.source.snapshot();
     if (!snapshot.ok) throw new Error(snapshot.error.reason);
     this.rejected.push(...snapshot.value.rejected);
+    this.initial = structuredClone(snapshot.value.records);
+    this.cursor = snapshot.value.cursor;
     this.state.replace(snapshot.value.records, new Map(), Date.now());
     this.subscription = this.source.subscribe(
       {
@@ -64,17 +74,18 @@ class Client {
         },
         onRejected: (rejections) => this.rejected.push(...rejections),
         onStatus: (status) => this.statuses.push(status),
-        onResync: (fresh) => {
+        onResync: (fresh, { replace }) => {
           this.resyncs += 1;
+          if (replace) this.replaces += 1;
           const owned = new Map<never, Set<string>>();
           for (const [key] of stateVersions(this.state, KINDS)) {
             const [kind, id] = key.split(':') as [never, string];
             (owned.get(kind) ?? owned.set(kind, new Set()).get(kind)!).add(id);
           }
-          this.state.replace(fresh.records, owned, Date.now());
+          this.state.replace(fresh.records, owned, Date.now(), replace);
         },
       },
-      { cursor: snapshot.value.cursor },
+      { cursor: snapshot.value.cursor, ...(snapshot.value.epoch !== undefined ? { epoch: snapshot.value.epoch } : {}) },
     );
     return snapshot.value.cursor;
   }
@@ -86,6 +97,12 @@ class Client {
   stop(): void {
     this.subscription?.close();
   }
+}
+
+function stateFrom(records: EntityRecord[]): EntityState {
+  const state = new EntityState();
+  state.replace(structuredClone(records), new Map(), Date.now());
+  return state;
 }
 
 const KINDS = ['station', 'alert', 'gridEvent', 'assistRequest', 'patrolTrack', 'kpiSeries', 'grid'];
@@ -140,6 +157,8 @@ export function describeDataSourceContract(name: string, createHarness: () => Pr
       await waitFor(() => sameState(client.versions(), truth), 15_000, 'the client to resume and catch up');
       const seqs = client.applied.map((change) => change.seq);
       expect(new Set(seqs).size).toBe(seqs.length);
+      // Every change the backend logged after the client's snapshot, once each, in order.
+      if (harness.logAfter) expect(seqs).toEqual(await harness.logAfter(client.cursor));
       // Resumed from its cursor, not rescued by a new snapshot.
       expect(client.resyncs).toBe(0);
       expect(client.statuses.some((status) => status.state === 'reconnecting')).toBe(true);
@@ -157,19 +176,29 @@ export function describeDataSourceContract(name: string, createHarness: () => Pr
       expect(client.resyncs).toBeGreaterThan(0);
     });
 
+    it('starts over, without a stale record, when the backend restarts with another history', async (context) => {
+      if (!harness.replaceHistory) return context.skip();
+      await client.start();
+      await waitFor(() => client.statuses.some((status) => status.state === 'live'), 10_000, 'the stream to go live');
+      await harness.replaceHistory();
+      const truth = await harness.truth();
+      await waitFor(() => sameState(client.versions(), truth), 15_000, 'the client to take the new history');
+      expect(client.replaces).toBeGreaterThan(0);
+    });
+
     it('converges on the same state whatever the order and however often changes arrive', async () => {
       await client.start();
       await harness.produceChanges();
       const truth = await harness.truth();
       await waitFor(() => sameState(client.versions(), truth), 10_000, 'the changes');
-      // Replay the same changes shuffled and duplicated onto the same snapshot: versions decide.
-      const replay = new Client(harness.source);
-      await replay.start();
-      replay.stop();
+      // Replay the same changes shuffled and duplicated onto the client's first snapshot (which
+      // predates them): the versions alone must bring it to the backend's state.
+      expect(sameState(stateVersions(stateFrom(client.initial), KINDS), truth)).toBe(client.applied.length === 0);
       const shuffled = [...client.applied, ...client.applied].map((change, index) => ({ change, key: (index * 7919) % 104_729 }));
       shuffled.sort((a, b) => a.key - b.key);
-      replay.state.apply(shuffled.map((entry) => entry.change), Date.now());
-      expect(sameState(replay.versions(), truth)).toBe(true);
+      const replay = stateFrom(client.initial);
+      replay.apply(shuffled.map((entry) => entry.change), Date.now());
+      expect(sameState(stateVersions(replay, KINDS), truth)).toBe(true);
     });
 
     it('rejects malformed records one by one with a reason, and keeps the valid ones beside them', async (context) => {

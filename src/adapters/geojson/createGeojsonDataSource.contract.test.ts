@@ -67,7 +67,8 @@ describeDataSourceContract('geojson (a polled GIS export)', async (): Promise<Co
         { type: 'Feature', properties: { 编码: 'bad-kind', 名称: '未知类型', 类型: '哨所', 在岗: 1 }, geometry: { type: 'Point', coordinates: [118.3, 28.8] } },
         { type: 'Feature', properties: { 编码: 'bad-staff', 名称: '人数错误', 类型: '派出所', 在岗: 'many' }, geometry: { type: 'Point', coordinates: [118.3, 28.8] } },
         { type: 'Feature', properties: { 编码: 'huge', 名称: 'x'.repeat(1024 * 1024), 类型: '派出所', 在岗: 1 }, geometry: { type: 'Point', coordinates: [118.3, 28.8] } },
-        { type: 'Feature', properties: { __proto__: { polluted: true }, 编码: 'proto' }, geometry: null },
+        // Parsed, so `__proto__` is an own key as a hostile file would have it, not a prototype.
+        JSON.parse('{"type":"Feature","properties":{"__proto__":{"polluted":true},"编码":"proto"},"geometry":null}'),
         { type: 'Topology' },
       ];
     },

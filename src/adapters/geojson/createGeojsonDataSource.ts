@@ -6,6 +6,8 @@
  */
 import type { GeojsonSourceSettings } from '../../domain/appConfig';
 import { type Capabilities, type Change, type DataSource, type Rejection, type Result, type Snapshot, failure, success } from '../contract';
+import { advanceCursor } from '../advanceCursor';
+import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
 import { validateRecord } from '../validateRecords';
 import { mapFeatureToRecord } from './mapFeatureToRecord';
 import { GeoJsonError, parseGeoJson } from './parseGeoJson';
@@ -20,12 +22,18 @@ const fetchText: TextLoader = async (url) => {
 
 interface Held {
   fingerprint: string;
-  version: number;
   record: Snapshot['records'][number]['record'];
 }
 
 export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: TextLoader = fetchText, now: () => number = Date.now): DataSource {
   const held = new Map<string, Held>();
+  /**
+   * The last version given to each id, kept after a feature vanishes: if it comes back, its new
+   * version must beat the delete's, or the store's tombstone would hide it.
+   */
+  const versions = new Map<string, number>();
+  /** Bad features already reported, so a file left broken is not counted again on every poll. */
+  let reported = new Set<string>();
   let sequence = 0;
   let loadedOnce = false;
 
@@ -43,40 +51,50 @@ export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: T
     } catch (error) {
       return failure('invalid', error instanceof GeoJsonError ? `${settings.id}: ${error.message}` : String(error));
     }
-    const rejected: Rejection[] = parsed.rejected.map((r) => ({ source: settings.id, kind: settings.kind, id: null, reason: `${settings.kind}: ${r.reason}` }));
+    const stillBad = new Set<string>();
+    const rejected: Rejection[] = [];
+    const reject = (rejection: Rejection, fingerprint: string) => {
+      stillBad.add(fingerprint);
+      if (!reported.has(fingerprint)) rejected.push(rejection);
+    };
+    for (const r of parsed.rejected) reject({ source: settings.id, kind: settings.kind, id: null, reason: `${settings.kind}: ${r.reason}` }, `feature:${r.reason}`);
     const changes: Change[] = [];
     const seen = new Set<string>();
     const stamp = new Date(now()).toISOString();
     for (const feature of parsed.features) {
       const mapped = mapFeatureToRecord(feature, settings);
       const id = typeof mapped.id === 'string' ? mapped.id : undefined;
+      const fingerprint = JSON.stringify(mapped);
       if (id !== undefined && seen.has(id)) {
-        rejected.push({ source: settings.id, kind: settings.kind, id, reason: `${settings.kind}: id: duplicate id in the file` });
+        reject({ source: settings.id, kind: settings.kind, id, reason: `${settings.kind}: id: duplicate id in the file` }, `duplicate:${fingerprint}`);
         continue;
       }
-      const fingerprint = JSON.stringify(mapped);
       const previous = id === undefined ? undefined : held.get(id);
       if (previous && previous.fingerprint === fingerprint) {
         seen.add(id!);
         continue;
       }
-      const version = typeof mapped.version === 'number' ? mapped.version : (previous?.version ?? 0) + 1;
+      const version = typeof mapped.version === 'number' ? mapped.version : (versions.get(id ?? '') ?? 0) + 1;
       // Already validated coordinates are WGS84 now: parseGeoJson converted them.
       const checked = validateRecord(settings.kind, { updatedAt: stamp, ...mapped, version }, { source: settings.id, crs: 'wgs84' });
       if (!checked.ok) {
-        rejected.push(checked.rejection);
+        reject(checked.rejection, `invalid:${fingerprint}`);
         if (id !== undefined && previous) seen.add(id);
         continue;
       }
       seen.add(checked.value.record.id);
-      held.set(checked.value.record.id, { fingerprint, version, record: checked.value.record });
+      versions.set(checked.value.record.id, version);
+      held.set(checked.value.record.id, { fingerprint, record: checked.value.record });
       changes.push({ seq: ++sequence, kind: settings.kind, op: 'upsert', record: checked.value.record });
     }
-    for (const [id, entry] of held) {
+    for (const [id] of held) {
       if (seen.has(id)) continue;
       held.delete(id);
-      changes.push({ seq: ++sequence, kind: settings.kind, op: 'delete', id, version: entry.version + 1 });
+      const version = (versions.get(id) ?? 0) + 1;
+      versions.set(id, version);
+      changes.push({ seq: ++sequence, kind: settings.kind, op: 'delete', id, version });
     }
+    reported = stillBad;
     loadedOnce = true;
     return success({ changes, rejected });
   }
@@ -90,10 +108,11 @@ export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: T
     async health() {
       return success({ ok: loadedOnce, time: null, latestCursor: sequence });
     },
-    async snapshot() {
+    async snapshot(query = {}) {
       const result = await poll();
       if (!result.ok) return result;
-      return success({ cursor: sequence, records: [...held.values()].map((h) => ({ kind: settings.kind, record: h.record })), rejected: result.value.rejected });
+      const records = [...held.values()].map((h) => ({ kind: settings.kind, record: h.record })).filter((r) => matchesSnapshotQuery(r, query));
+      return success({ cursor: sequence, records, rejected: result.value.rejected });
     },
     subscribe(handlers, options) {
       let cursor = options.cursor;
@@ -104,11 +123,9 @@ export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: T
         if (closed) return;
         if (result.ok) {
           if (result.value.rejected.length > 0) handlers.onRejected?.(result.value.rejected);
-          const fresh = result.value.changes.filter((change) => change.seq > cursor);
-          if (fresh.length > 0) {
-            cursor = fresh[fresh.length - 1]!.seq;
-            handlers.onChanges(fresh, cursor);
-          }
+          const advanced = advanceCursor(cursor, result.value.changes);
+          cursor = advanced.cursor;
+          if (advanced.fresh.length > 0) handlers.onChanges(advanced.fresh, cursor);
           handlers.onStatus?.({ state: 'live', attempt: 0, lastMessageAt: new Date(now()).toISOString() });
         } else {
           handlers.onStatus?.({ state: 'reconnecting', attempt: 1, lastError: result.error });

@@ -19,7 +19,9 @@ import {
   success,
 } from '../contract';
 import { validateRecord, validateRecords } from '../validateRecords';
+import { failureForStatus } from './describeHttpFailure';
 import { StreamFailure, openEventStream } from './openEventStream';
+import type { StreamMessage } from './streamMessage';
 import { type WebSocketConstructor, openWebSocketStream } from './openWebSocketStream';
 import { startResumableStream } from './startResumableStream';
 
@@ -34,6 +36,8 @@ export interface HttpSourceConfig {
   auth?: { header: string; value: string };
   timeoutMs?: number;
   heartbeatTimeoutMs?: number;
+  /** `stream: 'none'` only: how often to ask for changes. */
+  pollIntervalMs?: number;
 }
 
 export interface HttpEnvironment {
@@ -46,13 +50,8 @@ export interface HttpEnvironment {
 function describeHttpFailure(error: unknown, what: string): Failure {
   if (isAxiosError(error)) {
     const status = error.response?.status;
-    if (status === undefined) {
-      return { code: error.code === 'ECONNABORTED' ? 'timeout' : 'network', reason: `${what}: ${error.message}` };
-    }
-    const body = error.response?.data as { error?: string; message?: string } | undefined;
-    const detail = body?.message ? ` ${body.message}` : '';
-    const code = status === 401 ? 'unauthorized' : status === 404 ? 'not-found' : status === 409 ? 'conflict' : status === 410 ? 'cursor-expired' : 'http';
-    return { code, reason: `${what}: HTTP ${status}${detail}`, status };
+    if (status === undefined) return { code: error.code === 'ECONNABORTED' ? 'timeout' : 'network', reason: `${what}: ${error.message}` };
+    return failureForStatus(status, error.response?.data as { error?: unknown; message?: unknown } | undefined, what);
   }
   return { code: 'network', reason: `${what}: ${String(error)}` };
 }
@@ -67,12 +66,39 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
   const validation = { source: config.id, crs: config.crs };
   const kindsParam = config.kinds?.length ? config.kinds.join(',') : undefined;
 
-  async function get<T>(path: string, params: Record<string, string | undefined>, what: string): Promise<Result<T>> {
+  async function get<T>(path: string, params: Record<string, string | undefined>, what: string, signal?: AbortSignal): Promise<Result<T>> {
     try {
-      const response = await client.get<T>(path, { params });
+      const response = await client.get<T>(path, { params, ...(signal ? { signal } : {}) });
       return success(response.data);
     } catch (error) {
       return { ok: false, error: describeHttpFailure(error, `${config.id} ${what}`) };
+    }
+  }
+
+  /**
+   * For backends without a stream: page through /changes every `pollIntervalMs`, as a transport
+   * for the same resumable stream (same cursor, same guarantees, slower). Aborting stops at once.
+   */
+  async function pollChanges(after: number, kinds: string | undefined, signal: AbortSignal, onMessage: (message: StreamMessage) => void, onOpen: () => void): Promise<void> {
+    onOpen();
+    let cursor = after;
+    while (!signal.aborted) {
+      const page = await get<unknown>('changes', { after: String(cursor), kinds }, 'changes', signal);
+      if (signal.aborted) return;
+      if (!page.ok) throw new StreamFailure(page.error);
+      const parsed = changesResponseSchema.safeParse(page.value);
+      if (!parsed.success) onMessage({ type: 'malformed', reason: `changes: ${formatIssues(parsed.error, 1).join('')}` });
+      else {
+        onMessage({ type: 'changes', seq: parsed.data.seq, epoch: parsed.data.epoch, changes: parsed.data.changes });
+        cursor = Math.max(cursor, parsed.data.seq);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, config.pollIntervalMs ?? 2000);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        }, { once: true });
+      });
     }
   }
 
@@ -88,7 +114,7 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
     const envelope = snapshotResponseSchema.safeParse(response.value);
     if (!envelope.success) return invalid(`${config.id} snapshot`, formatIssues(envelope.error, 3));
     const { records, rejected } = validateRecords(envelope.data.records, validation);
-    return success({ cursor: envelope.data.seq, records, rejected });
+    return success({ cursor: envelope.data.seq, ...(envelope.data.epoch ? { epoch: envelope.data.epoch } : {}), records, rejected });
   }
 
   return {
@@ -115,45 +141,27 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
     },
     snapshot,
     subscribe(handlers, options) {
+      const kinds = options.kinds?.length ? options.kinds.join(',') : kindsParam;
       const streamUrl = (path: string, after: number, protocol?: 'ws:' | 'wss:') => {
         const url = new URL(path, root);
         url.searchParams.set('after', String(after));
-        const kinds = options.kinds?.length ? options.kinds.join(',') : kindsParam;
         if (kinds) url.searchParams.set('kinds', kinds);
         if (protocol) url.protocol = protocol;
         return url.href;
       };
-      if (config.stream === 'none') {
-        // Polling /changes, for backends without a stream: same cursor, same guarantees, slower.
-        return startResumableStream({
-          cursor: options.cursor,
-          handlers,
-          validation,
-          heartbeatTimeoutMs: config.heartbeatTimeoutMs ?? 15_000,
-          takeSnapshot: () => snapshot({ kinds: options.kinds }),
-          open: async (after, signal, onMessage, onOpen) => {
-            onOpen();
-            let cursor = after;
-            while (!signal.aborted) {
-              const page = await get<unknown>('changes', { after: String(cursor), kinds: kindsParam }, 'changes');
-              if (!page.ok) throw new StreamFailure(page.error);
-              const parsed = changesResponseSchema.safeParse(page.value);
-              if (!parsed.success) onMessage({ type: 'malformed', reason: `changes: ${formatIssues(parsed.error, 1).join('')}` });
-              else {
-                onMessage({ type: 'changes', seq: parsed.data.seq, changes: parsed.data.changes });
-                cursor = Math.max(cursor, parsed.data.seq);
-              }
-              await new Promise((resolve) => setTimeout(resolve, 2000));
-            }
-          },
-        });
-      }
-      return startResumableStream({
+      const common = {
         cursor: options.cursor,
+        ...(options.epoch !== undefined ? { epoch: options.epoch } : {}),
         handlers,
         validation,
         heartbeatTimeoutMs: config.heartbeatTimeoutMs ?? 15_000,
         takeSnapshot: () => snapshot({ kinds: options.kinds }),
+      };
+      if (config.stream === 'none') {
+        return startResumableStream({ ...common, open: (after, signal, onMessage, onOpen) => pollChanges(after, kinds, signal, onMessage, onOpen) });
+      }
+      return startResumableStream({
+        ...common,
         open: (after, signal, onMessage, onOpen) => {
           if (config.stream === 'sse') {
             return openEventStream(streamUrl('stream', after), headers, signal, onMessage, onOpen, environment.fetch ?? fetch);

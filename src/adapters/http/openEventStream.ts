@@ -4,6 +4,7 @@
  */
 import { createParser } from 'eventsource-parser';
 import type { Failure } from '../contract';
+import { failureForStatus } from './describeHttpFailure';
 import { type StreamMessage, decodeStreamMessage } from './streamMessage';
 
 /** A message this large is a broken or hostile backend; it is dropped and counted, the stream goes on. */
@@ -16,6 +17,28 @@ export class StreamFailure extends Error {
   }
 }
 
+/** Finds the blank line that ends an SSE message, across chunk boundaries. */
+export class BlankLineFinder {
+  private newlines = 0;
+
+  reset(): void {
+    this.newlines = 0;
+  }
+
+  /** The index just after the blank line in `chunk`, or -1 when the message goes on. */
+  findEnd(chunk: string): number {
+    for (let i = 0; i < chunk.length; i++) {
+      const char = chunk.charCodeAt(i);
+      if (char === 10) {
+        if (++this.newlines === 2) return i + 1;
+      } else if (char !== 13) {
+        this.newlines = 0;
+      }
+    }
+    return -1;
+  }
+}
+
 export async function openEventStream(
   url: string,
   headers: Record<string, string>,
@@ -23,6 +46,7 @@ export async function openEventStream(
   onMessage: (message: StreamMessage) => void,
   onOpen: () => void,
   fetchImpl: typeof fetch = fetch,
+  maxBufferSize = MAX_STREAM_MESSAGE_BYTES,
 ): Promise<void> {
   let response: Response;
   try {
@@ -32,30 +56,51 @@ export async function openEventStream(
     throw new StreamFailure({ code: 'network', reason: `stream: ${(error as Error).message}` });
   }
   if (!response.ok) {
-    let code: Failure['code'] = response.status === 401 ? 'unauthorized' : 'http';
-    let reason = `stream: HTTP ${response.status}`;
+    let body: { error?: unknown; message?: unknown } | undefined;
     try {
-      const body = (await response.json()) as { error?: string; message?: string };
-      if (body.error === 'cursor-expired') code = 'cursor-expired';
-      if (body.message) reason += ` ${body.message}`;
+      body = (await response.json()) as typeof body;
     } catch {
       /* the status says enough */
     }
-    throw new StreamFailure({ code, reason, status: response.status });
+    throw new StreamFailure(failureForStatus(response.status, body, 'stream'));
   }
   if (!response.body) throw new StreamFailure({ code: 'network', reason: 'stream: response has no body' });
   onOpen();
+  let overflowed = false;
   const parser = createParser({
-    maxBufferSize: MAX_STREAM_MESSAGE_BYTES,
+    maxBufferSize,
     onEvent: (event) => onMessage(decodeStreamMessage(event.event ?? 'message', event.data)),
-    onError: (error) => onMessage({ type: 'malformed', reason: `stream: ${error.type}` }),
+    onError: (error) => {
+      if (error.type === 'max-buffer-size-exceeded') overflowed = true;
+      else onMessage({ type: 'malformed', reason: `stream: ${error.type}` });
+    },
   });
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let skippingOversized = false;
+  const skipper = new BlankLineFinder();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
-      parser.feed(value);
+      if (skippingOversized) {
+        // Drop the rest of an oversized message: everything up to the blank line that ends it,
+        // which may straddle two chunks.
+        const end = skipper.findEnd(value);
+        if (end < 0) continue;
+        skippingOversized = false;
+        parser.reset();
+        parser.feed(value.slice(end));
+      } else {
+        parser.feed(value);
+      }
+      if (overflowed) {
+        // The parser stops after an oversized message; count it, skip its tail and carry on.
+        overflowed = false;
+        skippingOversized = true;
+        skipper.reset();
+        parser.reset();
+        onMessage({ type: 'malformed', reason: `stream: a message over ${Math.round(maxBufferSize / 1_048_576)} MB was dropped` });
+      }
     }
   } catch (error) {
     if (signal.aborted) return;

@@ -4,7 +4,7 @@
  */
 import type { Failure } from '../contract';
 import { StreamFailure } from './openEventStream';
-import { type StreamMessage, decodeStreamMessage } from './streamMessage';
+import { type StreamMessage, decodeWebSocketMessage } from './streamMessage';
 
 /** The part of the WebSocket API used here: the browser's, or `ws` in Node. */
 export interface WebSocketLike {
@@ -30,22 +30,18 @@ export function openWebSocketStream(
   return new Promise((resolve, reject) => {
     const socket = new WebSocketImpl(url);
     let serverError: Failure | undefined;
-    const abort = () => socket.close(1000, 'closed by client');
+    // On abort the promise settles at once: a half-open socket's closing handshake can take 30 s.
+    const abort = () => {
+      socket.close(1000, 'closed by client');
+      resolve();
+    };
     signal.addEventListener('abort', abort, { once: true });
     socket.onopen = () => {
       if (authorization) socket.send(JSON.stringify({ type: 'auth', authorization }));
       onOpen();
     };
     socket.onmessage = (event) => {
-      const text = typeof event.data === 'string' ? event.data : String(event.data);
-      let type = 'malformed';
-      try {
-        const parsed = JSON.parse(text) as { type?: unknown };
-        if (typeof parsed.type === 'string') type = parsed.type;
-      } catch {
-        /* decodeStreamMessage reports it */
-      }
-      const message = decodeStreamMessage(type, text);
+      const message = decodeWebSocketMessage(typeof event.data === 'string' ? event.data : String(event.data));
       if (message.type === 'error') {
         serverError = {
           code: message.error === 'cursor-expired' ? 'cursor-expired' : message.error === 'unauthorized' ? 'unauthorized' : 'http',

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Change, StreamStatus } from '../contract';
 import { reconnectDelayMs } from './reconnectDelay';
+import { BlankLineFinder, openEventStream } from './openEventStream';
 import { startResumableStream, type OpenTransport } from './startResumableStream';
-import { decodeStreamMessage } from './streamMessage';
+import { type StreamMessage, decodeStreamMessage } from './streamMessage';
 
 const station = (id: string, version: number) => ({
   id, version, updatedAt: '2026-11-23T10:00:00Z', province: 'zj', county: '330822', position: [118.35, 28.83], source: 't', stationKind: 'checkpoint', name: id, officersOnDuty: 2,
@@ -21,7 +22,7 @@ describe('reconnectDelayMs', () => {
 
 describe('decodeStreamMessage', () => {
   it('reads the contract’s messages and names what is wrong with anything else', () => {
-    expect(decodeStreamMessage('changes', '{"seq":4,"changes":[]}')).toEqual({ type: 'changes', seq: 4, changes: [] });
+    expect(decodeStreamMessage('changes', '{"seq":4,"epoch":"e1","changes":[]}')).toEqual({ type: 'changes', seq: 4, epoch: 'e1', changes: [] });
     expect(decodeStreamMessage('heartbeat', '{"seq":4,"at":"2026-11-23T10:00:00Z"}')).toMatchObject({ type: 'heartbeat', seq: 4 });
     expect(decodeStreamMessage('changes', '{"seq":4')).toEqual({ type: 'malformed', reason: 'stream: changes message is not valid JSON' });
     expect(decodeStreamMessage('changes', '{"seq":"4","changes":{}}')).toEqual({ type: 'malformed', reason: 'stream: changes message without a changes array' });
@@ -39,11 +40,11 @@ describe('startResumableStream', () => {
       connection += 1;
       onOpen();
       if (connection === 1) {
-        onMessage({ type: 'changes', seq: 2, changes: [{ seq: 1, kind: 'station', op: 'upsert', record: station('a', 1) }, { seq: 2, kind: 'station', op: 'upsert', record: station('b', 1) }] });
+        onMessage({ type: 'changes', seq: 2, epoch: undefined, changes: [{ seq: 1, kind: 'station', op: 'upsert', record: station('a', 1) }, { seq: 2, kind: 'station', op: 'upsert', record: station('b', 1) }] });
         throw Object.assign(new Error('reset'), {});
       }
       // The server replays from `after`, and also repeats seq 2: it must not be applied twice.
-      onMessage({ type: 'changes', seq: 3, changes: [{ seq: 2, kind: 'station', op: 'upsert', record: station('b', 1) }, { seq: 3, kind: 'station', op: 'upsert', record: station('c', 1) }] });
+      onMessage({ type: 'changes', seq: 3, epoch: undefined, changes: [{ seq: 2, kind: 'station', op: 'upsert', record: station('b', 1) }, { seq: 3, kind: 'station', op: 'upsert', record: station('c', 1) }] });
       await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
     };
     const stream = startResumableStream({
@@ -85,5 +86,133 @@ describe('startResumableStream', () => {
     const lost = statuses.find((s) => s.state === 'reconnecting' && s.lastError);
     expect(lost?.lastError).toMatchObject({ code: 'timeout' });
     expect(statuses[statuses.length - 1]!.state).toBe('closed');
+  });
+});
+
+const failingSnapshot = async () => ({ ok: false as const, error: { code: 'unsupported' as const, reason: 'n/a' } });
+
+describe('startResumableStream, when things go wrong', () => {
+  it('backs off further each time a server accepts and drops at once', async () => {
+    const opened: number[] = [];
+    const open: OpenTransport = async (_after, _signal, _onMessage, onOpen) => {
+      opened.push(Date.now());
+      onOpen();
+      throw new Error('reset by peer');
+    };
+    const statuses: StreamStatus[] = [];
+    const stream = startResumableStream({
+      cursor: 0,
+      open,
+      takeSnapshot: failingSnapshot,
+      validation: { source: 't', crs: 'wgs84' },
+      handlers: { onChanges: () => {}, onStatus: (s) => statuses.push(s) },
+      heartbeatTimeoutMs: 5000,
+      random: () => 1,
+    });
+    await wait(4000);
+    stream.close();
+    const attempts = [...new Set(statuses.filter((s) => s.state === 'reconnecting').map((s) => s.attempt))];
+    expect(attempts.slice(0, 3)).toEqual([1, 2, 3]);
+    // 0.5 s, 1 s, 2 s: three or four connections in four seconds, not eight.
+    expect(opened.length).toBeLessThanOrEqual(4);
+  });
+
+  it('starts over from a snapshot, replacing what it had, when the backend’s history changes', async () => {
+    const resyncs: { replace: boolean; cursor: number }[] = [];
+    let connections = 0;
+    let snapshots = 0;
+    const open: OpenTransport = async (_after, signal, onMessage, onOpen) => {
+      connections += 1;
+      onOpen();
+      onMessage({ type: 'heartbeat', seq: 5, epoch: connections === 1 ? 'one' : 'two', at: undefined });
+      if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+    };
+    const stream = startResumableStream({
+      cursor: 5,
+      epoch: 'zero',
+      open,
+      takeSnapshot: async () => {
+        snapshots += 1;
+        return { ok: true, value: { cursor: 9, epoch: 'one', records: [], rejected: [] } };
+      },
+      validation: { source: 't', crs: 'wgs84' },
+      handlers: { onChanges: () => {}, onResync: (snapshot, { replace }) => resyncs.push({ replace, cursor: snapshot.cursor }) },
+      heartbeatTimeoutMs: 5000,
+      random: () => 0,
+    });
+    await wait(300);
+    stream.close();
+    expect(resyncs[0]).toEqual({ replace: true, cursor: 9 });
+    // The backend keeps changing its mind (epoch two): backoff, not a tight loop of snapshots.
+    expect(snapshots).toBeLessThanOrEqual(3);
+  });
+
+  it('ignores what a closing connection still delivers', async () => {
+    let deliver: ((message: StreamMessage) => void) | undefined;
+    const applied: Change[] = [];
+    const stream = startResumableStream({
+      cursor: 0,
+      open: async (_after, signal, onMessage, onOpen) => {
+        deliver = onMessage;
+        onOpen();
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+      },
+      takeSnapshot: failingSnapshot,
+      validation: { source: 't', crs: 'wgs84' },
+      handlers: { onChanges: (changes) => applied.push(...changes) },
+      heartbeatTimeoutMs: 5000,
+    });
+    await wait(50);
+    stream.close();
+    deliver!({ type: 'changes', seq: 1, epoch: undefined, changes: [{ seq: 1, kind: 'station', op: 'upsert', record: station('late', 1) }] });
+    expect(applied).toEqual([]);
+  });
+});
+
+describe('openEventStream', () => {
+  const streamOf = (chunks: string[]) =>
+    (async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+            controller.close();
+          },
+        }),
+        { headers: { 'Content-Type': 'text/event-stream' } },
+      )) as unknown as typeof fetch;
+
+  it('drops an oversized message, says so, and keeps reading the messages after it', async () => {
+    const messages: StreamMessage[] = [];
+    const huge = 'x'.repeat(5000);
+    await openEventStream(
+      'http://127.0.0.1/stream',
+      {},
+      new AbortController().signal,
+      (message) => messages.push(message),
+      () => {},
+      streamOf([
+        'event: heartbeat\ndata: {"seq":1}\n\n',
+        `event: changes\ndata: {"seq":2,"changes":["${huge.slice(0, 2500)}`,
+        `${huge.slice(2500)}"]}\n`,
+        '\nevent: heartbeat\ndata: {"seq":3}\n\n',
+      ]),
+      1024,
+    );
+    expect(messages.map((m) => (m.type === 'heartbeat' ? `heartbeat ${m.seq}` : m.type))).toEqual(['heartbeat 1', 'malformed', 'heartbeat 3']);
+    expect(messages[1]).toMatchObject({ reason: expect.stringMatching(/dropped/) });
+  });
+
+  it('finds the end of a message even when the blank line straddles two chunks', () => {
+    const finder = new BlankLineFinder();
+    expect(finder.findEnd('data: abc\r\n')).toBe(-1);
+    expect(finder.findEnd('\r\nnext')).toBe(2);
+  });
+
+  it('maps an error response to the failure a client acts on', async () => {
+    const gone = (async () => new Response(JSON.stringify({ error: 'cursor-expired', message: 'too old' }), { status: 410 })) as unknown as typeof fetch;
+    await expect(openEventStream('http://127.0.0.1/stream', {}, new AbortController().signal, () => {}, () => {}, gone)).rejects.toMatchObject({
+      failure: { code: 'cursor-expired', status: 410, reason: 'stream: HTTP 410 too old' },
+    });
   });
 });

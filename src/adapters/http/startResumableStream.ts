@@ -2,9 +2,11 @@
  * Keeps a change stream alive for as long as it is wanted: connects, applies what arrives,
  * watches for silence (no change or heartbeat within the timeout means a dead connection even if
  * the socket looks open), reconnects with backoff and jitter capped at 10 s, resumes after the
- * last sequence number it applied, and falls back to a fresh snapshot when the backend no
- * longer keeps changes that old. Nothing is lost, nothing is applied twice.
+ * last sequence number it applied, and falls back to a fresh snapshot when the backend no longer
+ * keeps changes that old, or announces a different history (epoch). Nothing is lost, nothing is
+ * applied twice.
  */
+import { advanceCursor } from '../advanceCursor';
 import type { Failure, Result, Snapshot, StreamHandlers, StreamStatus, Subscription } from '../contract';
 import { type ValidationContext, validateChanges } from '../validateRecords';
 import { StreamFailure } from './openEventStream';
@@ -15,6 +17,7 @@ export type OpenTransport = (after: number, signal: AbortSignal, onMessage: (mes
 
 export interface ResumableStreamOptions {
   cursor: number;
+  epoch?: string;
   open: OpenTransport;
   takeSnapshot(): Promise<Result<Snapshot>>;
   validation: ValidationContext;
@@ -29,11 +32,13 @@ export function startResumableStream(options: ResumableStreamOptions): Subscript
   const { handlers, validation } = options;
   const now = options.now ?? Date.now;
   let cursor = options.cursor;
+  let epoch = options.epoch;
   let attempt = 0;
   let closed = false;
   let connection: AbortController | undefined;
   let watchdog: ReturnType<typeof setTimeout> | undefined;
-  let watchdogFired = false;
+  /** Why the current connection was cut from this side (silence, a server error, another history). */
+  let cutBecause: Failure | undefined;
   let wake: (() => void) | undefined;
   let status: StreamStatus = { state: 'connecting', attempt: 0 };
 
@@ -44,39 +49,55 @@ export function startResumableStream(options: ResumableStreamOptions): Subscript
     handlers.onStatus?.(status);
   };
 
+  const cut = (failure: Failure) => {
+    cutBecause ??= failure;
+    connection?.abort();
+  };
+
   const armWatchdog = () => {
     clearTimeout(watchdog);
-    watchdog = setTimeout(() => {
-      watchdogFired = true;
-      connection?.abort();
-    }, options.heartbeatTimeoutMs);
+    watchdog = setTimeout(() => cut({ code: 'timeout', reason: `stream: nothing heard for ${Math.round(options.heartbeatTimeoutMs / 1000)} s` }), options.heartbeatTimeoutMs);
+  };
+
+  /** The backend says which history it streams; another one than the snapshot's means starting over. */
+  const sameHistory = (messageEpoch: string | undefined) => {
+    if (messageEpoch === undefined || epoch === undefined || messageEpoch === epoch) return true;
+    cut({ code: 'history-changed', reason: `stream: the backend's history changed (epoch ${epoch} → ${messageEpoch})` });
+    return false;
   };
 
   const onMessage = (message: StreamMessage) => {
+    if (closed || connection?.signal.aborted) return;
     armWatchdog();
     const lastMessageAt = new Date(now()).toISOString();
     switch (message.type) {
       case 'changes': {
+        if (!sameHistory(message.epoch)) return;
+        // A connection that delivers is a good one: only now does the backoff start over.
+        attempt = 0;
         const { changes, rejected } = validateChanges(message.changes, validation);
         if (rejected.length > 0) handlers.onRejected?.(rejected);
-        // Already applied (a replay after reconnecting, or a duplicate delivery): skip.
-        const fresh = changes.filter((change) => change.seq > cursor);
-        const batchSeq = message.seq ?? Math.max(cursor, ...changes.map((change) => change.seq));
-        const next = Math.max(cursor, batchSeq);
-        if (fresh.length > 0 || next > cursor) {
-          cursor = next;
-          handlers.onChanges(fresh, cursor);
+        const advanced = advanceCursor(cursor, changes, message.seq);
+        if (advanced.fresh.length > 0 || advanced.cursor > cursor) {
+          cursor = advanced.cursor;
+          handlers.onChanges(advanced.fresh, cursor);
         }
         status = { ...status, lastMessageAt };
         return;
       }
       case 'heartbeat':
-        report({ lastMessageAt });
+        if (!sameHistory(message.epoch)) return;
+        attempt = 0;
+        report({ lastMessageAt, ...(message.at ? { backendTime: message.at } : {}) });
         return;
       case 'malformed':
         handlers.onRejected?.([{ source: validation.source, kind: null, id: null, reason: message.reason }]);
         return;
       case 'error':
+        cut({
+          code: message.error === 'cursor-expired' ? 'cursor-expired' : message.error === 'unauthorized' ? 'unauthorized' : 'http',
+          reason: `stream: ${message.message || message.error}`,
+        });
         return;
     }
   };
@@ -90,37 +111,39 @@ export function startResumableStream(options: ResumableStreamOptions): Subscript
       };
     });
 
+  const resync = async (replace: boolean): Promise<Failure | undefined> => {
+    const snapshot = await options.takeSnapshot();
+    if (closed) return undefined;
+    if (!snapshot.ok) return snapshot.error;
+    if (snapshot.value.rejected.length > 0) handlers.onRejected?.(snapshot.value.rejected);
+    handlers.onResync?.(snapshot.value, { replace });
+    cursor = snapshot.value.cursor;
+    epoch = snapshot.value.epoch;
+    return undefined;
+  };
+
   const run = async () => {
     while (!closed) {
       connection = new AbortController();
-      watchdogFired = false;
+      cutBecause = undefined;
       report({ state: attempt === 0 ? 'connecting' : 'reconnecting', attempt });
       armWatchdog();
       let failed: Failure;
       try {
-        await options.open(cursor, connection.signal, onMessage, () => {
-          attempt = 0;
-          report({ state: 'live', attempt: 0, lastMessageAt: new Date(now()).toISOString() });
-        });
-        failed = watchdogFired
-          ? { code: 'timeout', reason: `stream: nothing heard for ${Math.round(options.heartbeatTimeoutMs / 1000)} s` }
-          : { code: 'network', reason: 'stream: the server closed the stream' };
+        await options.open(cursor, connection.signal, onMessage, () => report({ state: 'live', lastMessageAt: new Date(now()).toISOString() }));
+        failed = cutBecause ?? { code: 'network', reason: 'stream: the server closed the stream' };
       } catch (error) {
-        failed = error instanceof StreamFailure ? error.failure : { code: 'network', reason: `stream: ${String(error)}` };
+        failed = cutBecause ?? (error instanceof StreamFailure ? error.failure : { code: 'network', reason: `stream: ${String(error)}` });
       }
       clearTimeout(watchdog);
       if (closed) break;
-      if (failed.code === 'cursor-expired') {
-        const snapshot = await options.takeSnapshot();
+      if (failed.code === 'cursor-expired' || failed.code === 'history-changed') {
+        const resyncFailure = await resync(failed.code === 'history-changed');
         if (closed) break;
-        if (snapshot.ok) {
-          if (snapshot.value.rejected.length > 0) handlers.onRejected?.(snapshot.value.rejected);
-          handlers.onResync?.(snapshot.value);
-          cursor = snapshot.value.cursor;
-          continue;
-        }
-        failed = snapshot.error;
+        if (resyncFailure) failed = resyncFailure;
       }
+      // Every lost connection waits its backoff, resync or not: a backend flapping between
+      // histories must not be asked for snapshots in a tight loop.
       attempt += 1;
       report({ state: 'reconnecting', attempt, lastError: failed });
       await pause(reconnectDelayMs(attempt, options.random));

@@ -8,7 +8,9 @@ import type { Alert } from '../../domain/entities/alert';
 import type { RegionPack } from '../../domain/regionPack';
 import { BorderSimulator } from '../../../mock/simulator/borderSimulator';
 import { SimulationClock, driveSimulation } from '../../../mock/simulator/simulationClock';
-import { type AlertAcknowledger, type DataSource, type Result, failure, success } from '../contract';
+import { advanceCursor } from '../advanceCursor';
+import { type AlertAcknowledger, type DataSource, type Result, type Snapshot, type SnapshotQuery, failure, success } from '../contract';
+import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
 import { validateChanges, validateRecord, validateRecords } from '../validateRecords';
 
 export interface MockDataSourceOptions {
@@ -22,6 +24,11 @@ export function createMockDataSource(settings: MockSourceSettings, region: Regio
   const simulator = options.simulator ?? new BorderSimulator({ seed: settings.seed, region, start, source: settings.id });
   const stopDriving = options.simulator ? () => {} : driveSimulation(simulator, new SimulationClock(start, settings.speed), 250);
   const validation = { source: settings.id, crs: 'wgs84' as const };
+  const takeSnapshot = (query: SnapshotQuery): Snapshot => {
+    const snapshot = simulator.snapshot(query.kinds);
+    const { records, rejected } = validateRecords(snapshot.records, validation);
+    return { cursor: snapshot.seq, records: records.filter((r) => matchesSnapshotQuery(r, query)), rejected };
+  };
 
   return {
     id: settings.id,
@@ -32,23 +39,25 @@ export function createMockDataSource(settings: MockSourceSettings, region: Regio
     async health() {
       return success({ ok: true, time: new Date(simulator.now).toISOString(), latestCursor: simulator.log.latestSeq });
     },
-    async snapshot(query = {}) {
-      const snapshot = simulator.snapshot(query.kinds);
-      const { records, rejected } = validateRecords(snapshot.records, validation);
-      return success({ cursor: snapshot.seq, records, rejected });
-    },
+    snapshot: async (query = {}) => success(takeSnapshot(query)),
     subscribe(handlers, options) {
       const kinds = options.kinds ? new Set(options.kinds) : undefined;
       let cursor = options.cursor;
       const deliver = (raw: readonly unknown[]) => {
         const { changes, rejected } = validateChanges(raw, validation);
         if (rejected.length > 0) handlers.onRejected?.(rejected);
-        const fresh = changes.filter((change) => change.seq > cursor && (!kinds || kinds.has(change.kind)));
-        cursor = Math.max(cursor, ...changes.map((change) => change.seq));
-        if (fresh.length > 0) handlers.onChanges(fresh, cursor);
+        const advanced = advanceCursor(cursor, kinds ? changes.filter((change) => kinds.has(change.kind)) : changes, raw.length > 0 ? (raw[raw.length - 1] as { seq?: number }).seq : undefined);
+        cursor = advanced.cursor;
+        if (advanced.fresh.length > 0) handlers.onChanges(advanced.fresh, cursor);
       };
-      // Anything logged between the snapshot and now first, then live.
-      deliver(simulator.log.after(cursor));
+      // Anything logged between the snapshot and now first, then live; if the log no longer
+      // reaches back that far, start again from a fresh snapshot rather than skip what was missed.
+      if (simulator.log.canResumeAfter(cursor)) deliver(simulator.log.after(cursor));
+      else {
+        const fresh = takeSnapshot({ ...(options.kinds ? { kinds: options.kinds } : {}) });
+        cursor = fresh.cursor;
+        handlers.onResync?.(fresh, { replace: false });
+      }
       const stop = simulator.onChanges(deliver);
       handlers.onStatus?.({ state: 'live', attempt: 0, lastMessageAt: new Date().toISOString() });
       return {

@@ -40,6 +40,10 @@ export class LiveLayer<R extends { id: string }> {
     return this.drawn.size;
   }
 
+  has(id: string): boolean {
+    return this.drawn.has(id);
+  }
+
   get isVisible(): boolean {
     return this.visible;
   }

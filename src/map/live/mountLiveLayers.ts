@@ -49,6 +49,8 @@ export interface LiveLayers {
   isVisible(layer: LayerId): boolean;
   /** Records drawn, by layer. */
   counts(): Record<LayerId, number>;
+  /** Whether a record is on the globe now. */
+  isDrawn(layer: LayerId, id: string): boolean;
   /** Clusters drawn (0 when near enough to show every marker). */
   clusterCount(): number;
   setPixelScale(pixelScale: number): void;
@@ -277,6 +279,7 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
       patrols: layers.patrols.count,
     }),
     clusterCount: () => clusterIds.length,
+    isDrawn: (layer, id) => (layer === 'grids' ? gridAreas.count > 0 : layers[layer].has(id)),
     highlight(target) {
       for (const [layer, sink] of markSinks) sink.highlight?.(target && target.layer === layer ? target.id : null);
       scene.requestRender();

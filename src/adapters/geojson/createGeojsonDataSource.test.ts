@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { GeojsonSourceSettings } from '../../domain/appConfig';
+import { EntityState } from '../../stores/entityState';
+import type { Change, Rejection } from '../contract';
+import { createGeojsonDataSource } from './createGeojsonDataSource';
+
+const settings: GeojsonSourceSettings = {
+  type: 'geojson',
+  id: 'gis',
+  url: '/stations.geojson',
+  kind: 'station',
+  crs: 'wgs84',
+  pollIntervalMs: 20,
+  fields: { id: 'properties.code', name: 'properties.name' },
+  constants: { province: 'zj', county: '330822', stationKind: 'police-station', officersOnDuty: 5 },
+  valueMaps: {},
+};
+const feature = (code: string, name = code) => ({ type: 'Feature', properties: { code, name }, geometry: { type: 'Point', coordinates: [118.35, 28.83] } });
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the geojson adapter over time', () => {
+  it('brings a feature back when it returns to the file after vanishing', async () => {
+    let features = [feature('A'), feature('B')];
+    const source = createGeojsonDataSource(settings, async () => JSON.stringify({ type: 'FeatureCollection', features }));
+    const state = new EntityState();
+    const snapshot = await source.snapshot();
+    if (!snapshot.ok) throw new Error(snapshot.error.reason);
+    state.replace(snapshot.value.records, new Map(), Date.now());
+    const subscription = source.subscribe({ onChanges: (changes: Change[]) => state.apply(changes, Date.now()) }, { cursor: snapshot.value.cursor });
+    features = [feature('A')];
+    await wait(80);
+    expect(state.collection('station').get('B')).toBeUndefined();
+    features = [feature('A'), feature('B', 'B is back')];
+    await wait(80);
+    subscription.close();
+    expect(state.collection('station').get('B')?.name).toBe('B is back');
+  });
+
+  it('reports a broken feature once, not again on every poll while the file stays broken', async () => {
+    const features = [feature('A'), { type: 'Feature', properties: { code: 'bad' }, geometry: { type: 'Point', coordinates: [999, 0] } }];
+    const source = createGeojsonDataSource(settings, async () => JSON.stringify({ type: 'FeatureCollection', features }));
+    const rejected: Rejection[] = [];
+    const snapshot = await source.snapshot();
+    if (!snapshot.ok) throw new Error(snapshot.error.reason);
+    rejected.push(...snapshot.value.rejected);
+    const subscription = source.subscribe({ onChanges: () => {}, onRejected: (r) => rejected.push(...r) }, { cursor: snapshot.value.cursor });
+    await wait(120);
+    subscription.close();
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.reason).toMatch(/longitude must be between -180 and 180/);
+  });
+
+  it('answers a snapshot query by box and by time', async () => {
+    const far = { type: 'Feature', properties: { code: 'far', name: 'far' }, geometry: { type: 'Point', coordinates: [120, 30] } };
+    const source = createGeojsonDataSource(settings, async () => JSON.stringify({ type: 'FeatureCollection', features: [feature('A'), far] }));
+    const boxed = await source.snapshot({ bbox: [118, 28, 119, 29] });
+    expect(boxed.ok && boxed.value.records.map((r) => r.record.id)).toEqual(['A']);
+    const later = await source.snapshot({ from: '2999-01-01T00:00:00Z' });
+    expect(later.ok && later.value.records).toEqual([]);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * The live layers on the mock backend, in a real browser: every layer draws its records where
+ * they are (diagnostics counts and the pixels there), clicking a station opens its details (at
+ * 1080p and 4K), the legend hides a layer, and a new severity-4 alert is on the globe within a
+ * second of the backend raising it.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { DiagnosticsSnapshot } from '../../src/app/diagnostics';
+import type { Station } from '../../src/domain/entities/station';
+import type { Alert } from '../../src/domain/entities/alert';
+import { liveTheme } from '../../src/layers/live/liveTheme';
+import { launchBrowser } from './launchBrowser';
+import { type DashboardSession, openDashboard } from './openDashboard';
+import { type Rgb, anyPixelNear, decodePng } from './pixels';
+
+const baseUrl = inject('baseUrl');
+const outputDir = join(import.meta.dirname, '..', 'output');
+let browser: Browser;
+
+const control = async (body: unknown) => (await (await fetch(`${baseUrl}api/v1/control`, { method: 'POST', body: JSON.stringify(body) })).json()) as { injected?: { id: string } };
+const records = async <T>(kind: string) =>
+  ((await (await fetch(`${baseUrl}api/v1/snapshot?kinds=${kind}`)).json()) as { records: { record: T }[] }).records.map((r) => r.record);
+const diagnostics = (session: DashboardSession) => session.page.evaluate(() => window.safeBorder!.diagnostics()) as Promise<DiagnosticsSnapshot>;
+const layerCount = (snapshot: DiagnosticsSnapshot, id: string) => snapshot.layers.find((l) => l.id === id);
+const hex = (css: string): Rgb => [1, 3, 5].map((i) => Number.parseInt(css.slice(i, i + 2), 16)) as unknown as Rgb;
+const near = (expected: Rgb, tolerance = 40) => (rgb: Rgb) => rgb.every((value, i) => Math.abs(value - expected[i]!) <= tolerance);
+
+async function screenPoints(session: DashboardSession, positions: readonly (readonly [number, number])[]) {
+  return session.page.evaluate(
+    ([list, height]) => window.safeBorder!.worldToScreen(list.map(([lon, lat]) => [lon, lat, height] as [number, number, number])),
+    [positions as [number, number][], liveTheme.heightMeters] as const,
+  );
+}
+
+/** A station on screen, clear of the HUD columns and of other marks, so a pixel or a click there is its own. */
+async function isolatedStation(session: DashboardSession, width: number): Promise<{ station: Station; x: number; y: number }> {
+  const stations = await records<Station>('station');
+  const points = await screenPoints(session, stations.map((s) => s.position));
+  const marks = (await records<{ position: [number, number] }>('alert,gridEvent,patrolTrack')).map((r) => r.position);
+  const markPoints = await screenPoints(session, marks);
+  const others = [...points, ...markPoints].filter((p): p is { x: number; y: number } => p !== null);
+  const candidates = stations
+    .map((station, i) => ({ station, point: points[i] }))
+    .filter((c): c is { station: Station; point: { x: number; y: number } } => {
+      const point = c.point;
+      return point !== null && point !== undefined && point.x > width * 0.25 && point.x < width * 0.75 && point.y > 150 && point.y < width * 0.45;
+    })
+    .map((c) => ({ ...c, clearance: Math.min(...others.filter((o) => o !== c.point).map((o) => Math.hypot(o.x - c.point.x, o.y - c.point.y))) }))
+    .sort((a, b) => b.clearance - a.clearance);
+  const best = candidates[0]!;
+  return { station: best.station, x: best.point.x, y: best.point.y };
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('live layers at 1920×1080', () => {
+  let session: DashboardSession;
+  beforeAll(async () => {
+    session = await openDashboard(browser, baseUrl, { width: 1920, height: 1080 });
+    await session.page.waitForFunction(() => (window.safeBorder!.diagnostics().layers.find((l) => l.id === 'stations')?.featureCount ?? 0) > 0, undefined, { timeout: 30_000 });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('draws every layer’s records, and they are where the records are', async () => {
+    // Open items come and go; raise one of each kind that may have none open right now.
+    const assist = await control({ inject: { kind: 'assistRequest' } });
+    const raised = await control({ inject: { kind: 'alert', severity: 3 } });
+    await session.page.waitForFunction((id) => window.safeBorder!.isDrawn('assists', id), assist.injected!.id, { timeout: 10_000 });
+    await session.page.waitForFunction((id) => window.safeBorder!.isDrawn('alerts', id), raised.injected!.id, { timeout: 10_000 });
+    const snapshot = await diagnostics(session);
+    const stations = await records<Station>('station');
+    expect(layerCount(snapshot, 'stations')!.featureCount).toBe(stations.filter((s) => s.stationKind !== 'checkpoint').length);
+    expect(layerCount(snapshot, 'checkpoints')!.featureCount).toBe(stations.filter((s) => s.stationKind === 'checkpoint').length);
+    for (const id of ['alerts', 'gridEvents', 'grids', 'patrols', 'assists']) expect(layerCount(snapshot, id)!.featureCount, id).toBeGreaterThan(0);
+
+    const png = decodePng(await session.page.screenshot({ path: join(outputDir, 'layers-1920x1080.png') }));
+    const { station, x, y } = await isolatedStation(session, 1920);
+    const provinceColour = station.province === 'zj' ? '#2fb4ff' : '#ffb347';
+    expect(anyPixelNear(png, x, y, 6, near(hex(provinceColour))), station.name).toBe(true);
+    // Open alerts in their severity colours, where they are.
+    const alerts = (await records<Alert>('alert')).filter((a) => ['new', 'acknowledged', 'dispatched'].includes(a.status));
+    const alertPoints = await screenPoints(session, alerts.map((a) => a.position));
+    const onScreen = alerts.map((alert, i) => ({ alert, point: alertPoints[i] })).filter((x) => x.point && x.point.x > 420 && x.point.x < 1500 && x.point.y > 100 && x.point.y < 980);
+    const coloured = onScreen.filter(({ alert, point }) => anyPixelNear(png, point!.x, point!.y, 8, near(hex(liveTheme.severity[alert.severity as 1 | 2 | 3 | 4].css), 50)));
+    expect(onScreen.length).toBeGreaterThan(0);
+    expect(coloured.length / onScreen.length).toBeGreaterThan(0.6);
+  });
+
+  it('opens a station’s details when it is clicked', async () => {
+    const { station, x, y } = await isolatedStation(session, 1920);
+    await session.page.mouse.click(x, y);
+    await expect(session.page.getByTestId('detail-title').innerText({ timeout: 10_000 })).resolves.toBe(station.name);
+    await expect(session.page.getByTestId('detail-panel').innerText()).resolves.toContain('在岗警力');
+    await session.page.keyboard.press('Escape');
+    await expect(session.page.getByTestId('detail-panel').count()).resolves.toBe(0);
+  });
+
+  it('hides a layer from the legend, and shows it again', async () => {
+    const toggle = session.page.locator('[data-layer="stations"]');
+    await toggle.click();
+    await session.page.waitForFunction(() => window.safeBorder!.diagnostics().layers.find((l) => l.id === 'stations')?.visible === false);
+    const { station, x, y } = await isolatedStation(session, 1920);
+    const provinceColour = station.province === 'zj' ? '#2fb4ff' : '#ffb347';
+    await session.page.waitForTimeout(600);
+    const hidden = decodePng(await session.page.screenshot({ path: join(outputDir, 'layers-stations-hidden.png') }));
+    expect(anyPixelNear(hidden, x, y, 4, near(hex(provinceColour), 20)), station.name).toBe(false);
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await toggle.click();
+    await session.page.waitForFunction(() => window.safeBorder!.diagnostics().layers.find((l) => l.id === 'stations')?.visible === true);
+  });
+
+  it('puts a new severity-4 alert on the globe within a second of the backend raising it', async () => {
+    const started = Date.now();
+    const injected = await control({ inject: { kind: 'alert', severity: 4 } });
+    await session.page.waitForFunction((id) => window.safeBorder!.isDrawn('alerts', id), injected.injected!.id, { timeout: 5000, polling: 20 });
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(1000);
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.externalRequests).toEqual([]);
+  });
+});
+
+describe('picking on a 4K wall', () => {
+  it('opens the station under the pointer at 3840×2160 too', async () => {
+    const session = await openDashboard(browser, baseUrl, { width: 3840, height: 2160, query: '?layers=stations' });
+    try {
+      await session.page.waitForFunction(() => (window.safeBorder!.diagnostics().layers.find((l) => l.id === 'stations')?.featureCount ?? 0) > 0, undefined, { timeout: 60_000 });
+      const { station, x, y } = await isolatedStation(session, 3840);
+      await session.page.mouse.click(x, y);
+      await expect(session.page.getByTestId('detail-title').innerText({ timeout: 15_000 })).resolves.toBe(station.name);
+      const snapshot = await diagnostics(session);
+      expect(layerCount(snapshot, 'alerts')!.visible).toBe(false);
+    } finally {
+      await session.close();
+    }
+  });
+});
