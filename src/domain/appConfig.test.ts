@@ -43,6 +43,7 @@ describe('resolveAppConfig', () => {
   it('switches the data source from the URL: the in-page simulator or the backend', () => {
     expect(resolveAppConfig(undefined, params('source=mock')).config.sources).toEqual([{ type: 'mock', id: 'simulator', seed: 20_240_430, speed: 1 }]);
     expect(resolveAppConfig(undefined, params('source=http')).config.sources[0]).toMatchObject({ type: 'http', baseUrl: '/api/v1', stream: 'sse' });
+    expect(resolveAppConfig(undefined, params('source=none')).config.sources).toEqual([]);
     const bad = resolveAppConfig(undefined, params('source=ftp'));
     expect(bad.config.sources[0]!.type).toBe('http');
     expect(bad.problems[0]).toMatch(/^URL parameter source="ftp" ignored/);

@@ -143,10 +143,12 @@ export type AppConfig = z.infer<typeof appConfigSchema>;
 
 export const defaultAppConfig: AppConfig = appConfigSchema.parse({});
 
-/** `?source=mock` runs the simulator in the page (a demo with no server); `?source=http` the default backend. */
+/** `?source=mock` runs the simulator in the page (a demo with no server); `?source=http` the default backend; `?source=none` nothing. */
 const SOURCE_SHORTCUTS: Record<string, unknown> = {
   mock: [{ type: 'mock', id: 'simulator' }],
   http: [{ type: 'http', id: 'backend' }],
+  /** No data at all: the region alone (benchmarks feed their own records). */
+  none: [],
 };
 
 /** Each URL parameter is applied and validated on its own, so one bad value does not drop the others. */

@@ -74,12 +74,18 @@ function expectBorderAndCounties(result: Awaited<ReturnType<typeof checkBorderAn
   expect(result.sideBorderHits / result.sides).toBeLessThan(0.15);
 }
 
+/**
+ * The region alone (`?source=none`): live layers draw over the counties and keep a busy wall
+ * rendering, so they are checked in layers.e2e.ts; here the scene itself is under test.
+ */
+const REGION_ONLY = '?source=none';
+
 describe('the 3D border scene at 1920×1080', () => {
   let session: DashboardSession;
   let diagnostics: DiagnosticsSnapshot;
 
   beforeAll(async () => {
-    session = await openDashboard(browser, baseUrl, { width: 1920, height: 1080 });
+    session = await openDashboard(browser, baseUrl, { width: 1920, height: 1080, query: REGION_ONLY });
     diagnostics = await session.page.evaluate(() => window.safeBorder!.diagnostics());
   });
   afterAll(async () => {
@@ -155,7 +161,7 @@ describe('the 3D border scene at 1920×1080', () => {
 
 describe('the 3D border scene at 3840×2160', () => {
   it('draws the same scene at full 4K resolution with the border visible', async () => {
-    const session = await openDashboard(browser, baseUrl, { width: 3840, height: 2160 });
+    const session = await openDashboard(browser, baseUrl, { width: 3840, height: 2160, query: REGION_ONLY });
     try {
       const diagnostics = await session.page.evaluate(() => window.safeBorder!.diagnostics());
       const renderer = diagnostics.renderer as { drawingBuffer: { width: number; height: number } };
@@ -186,7 +192,7 @@ describe('bad configuration', () => {
   });
 
   it('ignores a bad URL parameter, says so, and still draws the region', async () => {
-    const session = await openDashboard(browser, baseUrl, { query: '?basemap=satellite' });
+    const session = await openDashboard(browser, baseUrl, { query: `${REGION_ONLY}&basemap=satellite` });
     try {
       await expect(session.page.getByRole('status').innerText()).resolves.toMatch(/basemap="satellite"/);
       const diagnostics = await session.page.evaluate(() => window.safeBorder!.diagnostics());
