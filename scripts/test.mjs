@@ -9,5 +9,5 @@ const unitOnly = args.includes('unit') && !args.includes('e2e');
 ensureDependencies();
 if (!unitOnly) ensureBrowser();
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const result = spawnSync(process.execPath, [vitest, 'run', ...args], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, [vitest, 'run', '--configLoader', 'runner', ...args], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);
