@@ -54,11 +54,11 @@ describe('connectDataSources', () => {
     const connections = connectDataSources([{ type: 'mock', id: 'fake', seed: 1, speed: 1 }], entities, useSourceStore(), { region: () => Promise.reject(new Error('unused')) });
     await wait(20);
     fake.stream().onChanges([{ seq: 3, kind: 'station', op: 'upsert', record: station('a', 9) }], 3);
-    expect(entities.peek('station', 'a')?.version).toBe(9);
+    expect(entities.raw.peek('station', 'a')?.version).toBe(9);
     // A new history: its version 1 of `a` must replace version 9, and `b` (gone from it) must go.
     fake.stream().onResync!({ cursor: 1, epoch: 'new', records: [{ kind: 'station', record: station('a', 1) }], rejected: [] }, { replace: true });
-    expect(entities.peek('station', 'a')?.version).toBe(1);
-    expect(entities.peek('station', 'b')).toBeUndefined();
+    expect(entities.raw.peek('station', 'a')?.version).toBe(1);
+    expect(entities.raw.peek('station', 'b')).toBeUndefined();
     connections.stop();
   });
 
@@ -71,10 +71,10 @@ describe('connectDataSources', () => {
       { seq: 3, kind: 'patrolTrack', op: 'upsert', record: { ...closed('future', '2099-01-01T00:00:00Z'), patrolKind: 'drone', name: 'x', unitStationId: 's', active: true, points: [] } as never },
     ]);
     entities.prune();
-    expect([...entities.each('patrolTrack')].map((t) => t.id).sort()).toEqual(['future', 'recent']);
+    expect([...entities.raw.each('patrolTrack')].map((t) => t.id).sort()).toEqual(['future', 'recent']);
     // A backend that says its clock is two days ahead (a simulator at speed) ages the recent one too.
     entities.noteBackendTime(new Date(Date.now() + 2 * 24 * 3_600_000).toISOString());
     entities.prune();
-    expect([...entities.each('patrolTrack')].map((t) => t.id)).toEqual(['future']);
+    expect([...entities.raw.each('patrolTrack')].map((t) => t.id)).toEqual(['future']);
   });
 });

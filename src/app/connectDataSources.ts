@@ -34,7 +34,7 @@ export function connectDataSources(
   /** Which records each source delivered, so a resync removes exactly what that source no longer has. */
   const ownedBySource = new Map<string, Map<EntityKind, Set<string>>>();
   // Records the store ages out are no longer anyone's: keep the ownership sets as small as the store.
-  const stopWatchingPrunes = entities.onDiff((diff) => {
+  const stopWatchingPrunes = entities.raw.onDiff((diff) => {
     for (const [kind, change] of Object.entries(diff) as [EntityKind, { removed: string[] }][]) {
       if (change.removed.length === 0) continue;
       for (const owned of ownedBySource.values()) {

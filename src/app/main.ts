@@ -13,6 +13,9 @@ window.safeBorder = {
   worldToScreen: (positions) => positions.map(() => null),
   goHome: () => {},
   isDrawn: () => false,
+  ingest: () => ({ applied: 0, rejected: 0 }),
+  frameTimes: () => [],
+  layerUpdateTimes: () => [],
 };
 
 const app = createApp(App);

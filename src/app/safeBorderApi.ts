@@ -10,6 +10,15 @@ export interface SafeBorderApi {
   goHome(): void;
   /** Whether a record is drawn on the globe now (tests and benchmarks). */
   isDrawn(layer: string, id: string): boolean;
+  /**
+   * Feeds wire-format changes through the same gate and store as any backend's (validation,
+   * normalisation, layers): for benchmarks and drills. Returns what was applied and rejected.
+   */
+  ingest(changes: unknown[]): { applied: number; rejected: number };
+  /** Main-thread milliseconds of the most recent frames, oldest first. */
+  frameTimes(): number[];
+  /** Milliseconds recent store changes took to reach the globe's layers, oldest first. */
+  layerUpdateTimes(): number[];
 }
 
 declare global {

@@ -30,6 +30,8 @@ export interface GlobeHandle {
   readonly widget: CesiumWidget;
   readonly scene: Scene;
   framesRendered(): number;
+  /** Main-thread milliseconds of the most recent frames (update to render end), oldest first. */
+  frameTimes(): number[];
   rendererInfo(): RendererInfo;
   destroy(): void;
 }
@@ -85,8 +87,16 @@ export function createGlobe(container: HTMLElement, options: GlobeOptions): Glob
   );
 
   let frames = 0;
+  // The last 600 frames' main-thread time: what the diagnostics overlay and bench:render read.
+  const frameTimes: number[] = [];
+  let frameStart = 0;
+  scene.preUpdate.addEventListener(() => {
+    frameStart = performance.now();
+  });
   scene.postRender.addEventListener(() => {
     frames += 1;
+    frameTimes.push(performance.now() - frameStart);
+    if (frameTimes.length > 600) frameTimes.shift();
   });
   let restarts = 0;
   scene.renderError.addEventListener((_scene, error) => {
@@ -109,6 +119,7 @@ export function createGlobe(container: HTMLElement, options: GlobeOptions): Glob
     widget,
     scene,
     framesRendered: () => frames,
+    frameTimes: () => [...frameTimes],
     rendererInfo: () => ({
       webgl: String(gl.getParameter(gl.VERSION)),
       renderer: String(debugInfo ? gl.getParameter(debugInfo.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)),

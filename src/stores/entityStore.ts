@@ -14,6 +14,13 @@ export const DEFAULT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 type DiffListener = (diff: StateDiff) => void;
 
+/** The store as renderers read it: raw records, no reactivity, and the diffs as they happen. */
+export interface EntityReader {
+  peek<K extends EntityKind>(kind: K, id: string): EntityByKind[K] | undefined;
+  each<K extends EntityKind>(kind: K): IterableIterator<EntityByKind[K]>;
+  onDiff(listener: DiffListener): () => void;
+}
+
 export const useEntityStore = defineStore('entities', () => {
   const state = markRaw(new EntityState());
   const listeners = markRaw(new Set<DiffListener>());
@@ -86,5 +93,12 @@ export const useEntityStore = defineStore('entities', () => {
     return () => listeners.delete(listener);
   }
 
-  return { counts, revisions, applyChanges, applySnapshot, prune, setRetention, noteBackendTime, list, get, peek, each, onDiff };
+  /**
+   * Renderers' access, held outside Pinia's action wrapping: Pinia wraps every function a store
+   * returns (argument copies, two Sets and subscriber calls per call), which at 20k reads per
+   * update batch cost more than the update itself.
+   */
+  const raw: EntityReader = markRaw({ peek, each, onDiff });
+
+  return { counts, revisions, applyChanges, applySnapshot, prune, setRetention, noteBackendTime, list, get, raw };
 });

@@ -38,5 +38,10 @@ export function describeAssistRequest(request: AssistRequest, context: LiveConte
   };
 }
 
-/** The countdown runs with the clock: open and answered requests are re-described every second. */
-export const isAssistTimeSensitive = (request: AssistRequest) => request.status === 'open';
+/** An open request's countdown label changes every minute, on the minute of its deadline. */
+export function assistNextChangeAt(request: AssistRequest, context: LiveContext): number | undefined {
+  if (request.status !== 'open') return undefined;
+  const deadline = Date.parse(request.requestedAt) + request.slaMinutes * 60_000;
+  const sinceDeadline = context.now - deadline;
+  return context.now + (60_000 - (((sinceDeadline % 60_000) + 60_000) % 60_000)) + 1;
+}

@@ -32,5 +32,9 @@ export function describeGridEvent(event: GridEvent, context: LiveContext): Graph
   };
 }
 
-/** Overdue-ness changes with time alone: open events are re-described as the clock runs. */
-export const isGridEventTimeSensitive = (event: GridEvent) => event.stage !== 'closed';
+/** An open event changes look once, by the clock alone: when it falls due. */
+export function gridEventNextChangeAt(event: GridEvent, context: LiveContext): number | undefined {
+  if (event.stage === 'closed') return undefined;
+  const due = Date.parse(event.dueAt);
+  return due > context.now ? due : undefined;
+}

@@ -4,9 +4,9 @@ import type { GridEvent } from '../../domain/entities/gridEvent';
 import type { PatrolTrack } from '../../domain/entities/patrolTrack';
 import type { Station } from '../../domain/entities/station';
 import { arcPositions } from './arcPositions';
-import { describeAssistRequest } from './describeAssistRequest';
+import { assistNextChangeAt, describeAssistRequest } from './describeAssistRequest';
 import { gridFillFor } from './describeGrid';
-import { describeGridEvent } from './describeGridEvent';
+import { describeGridEvent, gridEventNextChangeAt } from './describeGridEvent';
 import { describePatrolTrack } from './describePatrolTrack';
 import { describeCheckpoint, describeStation } from './describeStation';
 import type { LiveContext } from './liveContext';
@@ -82,6 +82,12 @@ describe('grid events', () => {
     expect(late.ring!.color).toEqual(liveTheme.overdue);
     expect(late.sizePixels).toBeGreaterThan(describeGridEvent(event, context()).icon!.icon.sizePixels);
   });
+
+  it('asks to be redrawn exactly when an open event falls due, and never once closed', () => {
+    expect(gridEventNextChangeAt(event, context())).toBe(Date.parse(event.dueAt));
+    expect(gridEventNextChangeAt(event, context(Date.parse('2026-11-23T13:00:00Z')))).toBeUndefined();
+    expect(gridEventNextChangeAt({ ...event, stage: 'closed' }, context())).toBeUndefined();
+  });
 });
 
 describe('assistance requests', () => {
@@ -115,6 +121,15 @@ describe('assistance requests', () => {
     const answered = describeAssistRequest({ ...request, status: 'responded', respondedAt: '2026-11-23T10:05:00Z' }, context())!;
     expect(answered.line!.color).toEqual(liveTheme.assist.responded);
     expect(describeAssistRequest({ ...request, status: 'completed', respondedAt: '2026-11-23T10:05:00Z', completedAt: '2026-11-23T10:15:00Z', outcome: 'intercepted' }, context())).toBeNull();
+  });
+
+  it('asks to be redrawn when its countdown label would next read differently', () => {
+    const now = Date.parse('2026-11-23T10:18:20Z');
+    const next = assistNextChangeAt(request, context(now))!;
+    const label = (at: number) => describeAssistRequest(request, context(at))!.label!.text;
+    expect(label(next - 2)).toBe(label(now));
+    expect(label(next)).not.toBe(label(now));
+    expect(assistNextChangeAt({ ...request, status: 'responded', respondedAt: '2026-11-23T10:05:00Z' }, context(now))).toBeUndefined();
   });
 
   it('lifts the arc in the middle and lands it at both ends', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../domain/entities/alert';
 import type { Station } from '../../domain/entities/station';
-import { describeAlert } from './describeAlert';
+import { alertNextChangeAt, describeAlert } from './describeAlert';
+import { liveTheme } from './liveTheme';
 import { LiveLayer, type PartSink } from './liveLayer';
 import type { LiveContext } from './liveContext';
 
@@ -90,15 +91,25 @@ describe('LiveLayer', () => {
     expect([...lines.items.keys()]).toEqual(['b']);
   });
 
-  it('re-describes only clock-dependent records when the clock runs', () => {
-    const points = new RecordingSink<unknown>();
-    const layer = new LiveLayer<Alert>({ id: 'alerts', describe: describeAlert, isTimeSensitive: (a) => a.status === 'new', sinks: { point: points as never } });
-    layer.upsert(alert('new'), context());
-    layer.upsert(alert('done', { status: 'closed', statusTimes: { new: '2026-11-23T10:00:00Z', closed: '2026-11-23T10:30:00Z' } }), context());
+  it('re-describes a record only when its look changes with the clock: a pulse ends', () => {
+    const points = new RecordingSink<{ pulse: boolean }>();
+    const layer = new LiveLayer<Alert>({ id: 'alerts', describe: describeAlert, nextChangeAt: alertNextChangeAt, sinks: { point: points as never } });
+    const seen = Date.parse('2026-11-23T10:00:02Z');
+    const records = new Map([
+      ['new', alert('new')],
+      ['done', alert('done', { status: 'closed', statusTimes: { new: '2026-11-23T10:00:00Z', closed: '2026-11-23T10:30:00Z' } })],
+    ]);
+    for (const record of records.values()) layer.upsert(record, context(seen, seen));
+    expect(points.items.get('new')!.pulse).toBe(true);
     points.upserts = 0;
-    const touched = layer.refreshTimeSensitive((id) => (id === 'new' ? alert('new') : undefined), context());
-    expect(touched).toBe(1);
+    const lookup = (id: string) => records.get(id);
+    expect(layer.refreshDue(lookup, context(seen + 1000, seen))).toBe(0);
+    expect(points.upserts).toBe(0);
+    const afterPulse = seen + liveTheme.pulseSeconds * 1000;
+    expect(layer.refreshDue(lookup, context(afterPulse, seen))).toBe(1);
     expect(points.upserts).toBe(1);
+    expect(points.items.get('new')!.pulse).toBe(false);
+    expect(layer.refreshDue(lookup, context(afterPulse + 60_000, seen))).toBe(0);
   });
 
   it('shows and hides all its parts together', () => {

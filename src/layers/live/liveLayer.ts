@@ -1,11 +1,12 @@
 /**
  * One live layer: turns records into graphic parts and hands them to the renderer's sinks, one
  * record at a time, so a change to one record touches one set of engine objects and never the
- * rest (deck.gl's update triggers, in miniature). Records whose look depends on the clock
- * (countdowns, overdue marks, pulses) are remembered and re-described by `refreshTimeSensitive`.
+ * rest (deck.gl's update triggers, in miniature). A record whose look will change with time alone
+ * (a countdown's next minute, an event falling due, a pulse ending) says when; `refreshDue`
+ * re-describes exactly those whose time has come, so an idle wall renders nothing.
  */
 import type { LayerId } from '../../domain/layerIds';
-import { type GraphicParts, PART_NAMES, type PartName } from './graphics';
+import type { GraphicParts, PartName } from './graphics';
 import type { LiveContext } from './liveContext';
 
 /** The renderer side of one part type of one layer (points, icons, lines or labels). */
@@ -20,15 +21,23 @@ export type PartSinks = { [P in PartName]?: PartSink<NonNullable<GraphicParts[P]
 export interface LiveLayerOptions<R> {
   id: LayerId;
   describe(record: R, context: LiveContext): GraphicParts | null;
-  /** Records whose graphics change with time alone. */
-  isTimeSensitive?(record: R, context: LiveContext): boolean;
+  /** When this record's look next changes with time alone (epoch ms), or undefined if never. */
+  nextChangeAt?(record: R, context: LiveContext): number | undefined;
   sinks: PartSinks;
 }
 
+/** Parts as bits: one small number per record instead of a set. */
+const PART_BITS: readonly (readonly [PartName, number])[] = [
+  ['point', 1],
+  ['icon', 2],
+  ['line', 4],
+  ['label', 8],
+];
+
 export class LiveLayer<R extends { id: string }> {
   readonly id: LayerId;
-  private readonly drawn = new Map<string, Set<PartName>>();
-  private readonly timeSensitive = new Set<string>();
+  private readonly drawn = new Map<string, number>();
+  private readonly due = new Map<string, number>();
   private visible = true;
 
   constructor(private readonly options: LiveLayerOptions<R>) {
@@ -54,42 +63,43 @@ export class LiveLayer<R extends { id: string }> {
       this.remove(record.id);
       return;
     }
-    const before = this.drawn.get(record.id);
-    const now = new Set<PartName>();
-    for (const name of PART_NAMES) {
+    const before = this.drawn.get(record.id) ?? 0;
+    let now = 0;
+    for (const [name, bit] of PART_BITS) {
       const graphic = parts[name];
       const sink = this.options.sinks[name] as PartSink<unknown> | undefined;
       if (!sink) continue;
       if (graphic) {
         sink.upsert(record.id, graphic);
-        now.add(name);
-      } else if (before?.has(name)) {
+        now |= bit;
+      } else if (before & bit) {
         sink.remove(record.id);
       }
     }
     this.drawn.set(record.id, now);
-    if (this.options.isTimeSensitive?.(record, context)) this.timeSensitive.add(record.id);
-    else this.timeSensitive.delete(record.id);
+    const next = this.options.nextChangeAt?.(record, context);
+    if (next === undefined) this.due.delete(record.id);
+    else this.due.set(record.id, next);
   }
 
   remove(id: string): void {
     const parts = this.drawn.get(id);
-    if (!parts) return;
-    for (const name of parts) this.options.sinks[name]?.remove(id);
+    if (parts === undefined) return;
+    for (const [name, bit] of PART_BITS) if (parts & bit) this.options.sinks[name]?.remove(id);
     this.drawn.delete(id);
-    this.timeSensitive.delete(id);
+    this.due.delete(id);
   }
 
-  /** Re-describes the records whose look depends on the clock; returns how many it touched. */
-  refreshTimeSensitive(lookup: (id: string) => R | undefined, context: LiveContext): number {
-    let touched = 0;
-    for (const id of [...this.timeSensitive]) {
+  /** Re-describes the records whose look has changed with the clock since; returns how many. */
+  refreshDue(lookup: (id: string) => R | undefined, context: LiveContext): number {
+    const ready: string[] = [];
+    for (const [id, at] of this.due) if (at <= context.now) ready.push(id);
+    for (const id of ready) {
       const record = lookup(id);
       if (record) this.upsert(record, context);
       else this.remove(id);
-      touched += 1;
     }
-    return touched;
+    return ready.length;
   }
 
   /** Re-describes everything (the wall's scale or language changed, or a record it depends on did). */
@@ -104,6 +114,6 @@ export class LiveLayer<R extends { id: string }> {
 
   setVisible(visible: boolean): void {
     this.visible = visible;
-    for (const name of PART_NAMES) this.options.sinks[name]?.setVisible(visible);
+    for (const [name] of PART_BITS) this.options.sinks[name]?.setVisible(visible);
   }
 }

@@ -3,7 +3,8 @@ import type { GridEventCategoryId } from '../../domain/entities/gridEventCategor
 import type { StationKind } from '../../domain/entities/station';
 import { CJK_FONT_FAMILY, type ThemeColor, darkRegionTheme } from '../region/regionTheme';
 
-const c = (css: string, alpha = 1): ThemeColor => ({ css, alpha });
+/** Theme colours are frozen: constant, so renderers may cache what they make of them by identity. */
+const c = (css: string, alpha = 1): ThemeColor => Object.freeze({ css, alpha });
 
 export const liveTheme = {
   /** Live graphics float just above the focus counties' slabs. */

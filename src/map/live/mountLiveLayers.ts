@@ -5,19 +5,20 @@
  */
 import { Math as CesiumMath, type Scene } from '@cesium/engine';
 import type { Alert } from '../../domain/entities/alert';
-import type { EntityByKind, EntityKind } from '../../domain/entities/entityKinds';
+import type { EntityKind } from '../../domain/entities/entityKinds';
 import { LAYER_IDS, type LayerId } from '../../domain/layerIds';
 import type { RegionPack } from '../../domain/regionPack';
 import { CLUSTER_ABOVE_METERS, PointClusters } from '../../layers/live/clusterPoints';
-import { describeAlert, isAlertPulsing } from '../../layers/live/describeAlert';
-import { describeAssistRequest, isAssistTimeSensitive } from '../../layers/live/describeAssistRequest';
+import { alertNextChangeAt, describeAlert } from '../../layers/live/describeAlert';
+import { assistNextChangeAt, describeAssistRequest } from '../../layers/live/describeAssistRequest';
 import { describeGrid, type GridArea } from '../../layers/live/describeGrid';
-import { describeGridEvent, isGridEventTimeSensitive } from '../../layers/live/describeGridEvent';
+import { describeGridEvent, gridEventNextChangeAt } from '../../layers/live/describeGridEvent';
 import { describePatrolTrack } from '../../layers/live/describePatrolTrack';
 import { describeCheckpoint, describeStation } from '../../layers/live/describeStation';
 import { LiveLayer } from '../../layers/live/liveLayer';
 import type { LiveContext } from '../../layers/live/liveContext';
 import { liveTheme } from '../../layers/live/liveTheme';
+import type { EntityReader } from '../../stores/entityStore';
 import type { StateDiff } from '../../stores/entityState';
 import { Animator } from './animator';
 import { GridAreaRenderer } from './gridAreaRenderer';
@@ -26,17 +27,10 @@ import { createLabelSink } from './labelSink';
 import { createLineSink } from './lineSink';
 import { type KeyedSink, createPointSink } from './pointSink';
 
-/** The store as the renderer reads it: raw, without reactivity. */
-export interface EntitySource {
-  peek<K extends EntityKind>(kind: K, id: string): EntityByKind[K] | undefined;
-  each<K extends EntityKind>(kind: K): IterableIterator<EntityByKind[K]>;
-  onDiff(listener: (diff: StateDiff) => void): () => void;
-}
-
 export interface LiveLayersOptions {
   scene: Scene;
   region: RegionPack;
-  entities: EntitySource;
+  entities: EntityReader;
   pixelScale: number;
   language: 'zh' | 'en';
   visible: readonly LayerId[];
@@ -56,6 +50,8 @@ export interface LiveLayers {
   setPixelScale(pixelScale: number): void;
   /** Hover: one record's mark stands out; `null` clears it. */
   highlight(target: { layer: LayerId; id: string } | null): void;
+  /** Milliseconds each recent store diff took to reach the primitives, oldest first (bench:render). */
+  updateTimes(): number[];
   destroy(): void;
 }
 
@@ -101,19 +97,19 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     alerts: new LiveLayer({
       id: 'alerts',
       describe: describeAlert,
-      isTimeSensitive: isAlertPulsing,
+      nextChangeAt: alertNextChangeAt,
       sinks: { point: mark('alerts', createPointSink(scene, 'alerts', animator)), line: keep(createLineSink(scene, 'alerts', animator)) },
     }),
     gridEvents: new LiveLayer({
       id: 'gridEvents',
       describe: describeGridEvent,
-      isTimeSensitive: isGridEventTimeSensitive,
+      nextChangeAt: gridEventNextChangeAt,
       sinks: { icon: mark('gridEvents', createIconSink(scene, 'gridEvents', animator)) },
     }),
     assists: new LiveLayer({
       id: 'assists',
       describe: describeAssistRequest,
-      isTimeSensitive: isAssistTimeSensitive,
+      nextChangeAt: assistNextChangeAt,
       sinks: { line: keep(createLineSink(scene, 'assists', animator)), label: keep(createLabelSink(scene, 'assists')) },
     }),
     patrols: new LiveLayer({
@@ -188,7 +184,16 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     }
   }
 
+  // The last 600 diffs' cost: how long the layers held the main thread per update.
+  const updateTimes: number[] = [];
   function applyDiff(diff: StateDiff): void {
+    const started = performance.now();
+    applyDiffToLayers(diff);
+    updateTimes.push(performance.now() - started);
+    if (updateTimes.length > 600) updateTimes.shift();
+  }
+
+  function applyDiffToLayers(diff: StateDiff): void {
     const now = context();
     for (const [kind, change] of Object.entries(diff) as [EntityKind, NonNullable<StateDiff[EntityKind]>][]) {
       if (kind === 'alert' && initialised) {
@@ -248,9 +253,9 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
   const ticker = setInterval(() => {
     const now = context();
     let touched = 0;
-    touched += layers.alerts.refreshTimeSensitive((id) => entities.peek('alert', id), now);
-    touched += layers.gridEvents.refreshTimeSensitive((id) => entities.peek('gridEvent', id), now);
-    touched += layers.assists.refreshTimeSensitive((id) => entities.peek('assistRequest', id), now);
+    touched += layers.alerts.refreshDue((id) => entities.peek('alert', id), now);
+    touched += layers.gridEvents.refreshDue((id) => entities.peek('gridEvent', id), now);
+    touched += layers.assists.refreshDue((id) => entities.peek('assistRequest', id), now);
     if (touched > 0) scene.requestRender();
   }, 1000);
 
@@ -279,6 +284,7 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
       patrols: layers.patrols.count,
     }),
     clusterCount: () => clusterIds.length,
+    updateTimes: () => [...updateTimes],
     isDrawn: (layer, id) => (layer === 'grids' ? gridAreas.count > 0 : layers[layer].has(id)),
     highlight(target) {
       for (const [layer, sink] of markSinks) sink.highlight?.(target && target.layer === layer ? target.id : null);
