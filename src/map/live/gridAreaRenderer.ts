@@ -17,6 +17,7 @@ import type { GridArea } from '../../layers/live/describeGrid';
 import { cachedColor } from './colorCache';
 import { createLabelSink } from './labelSink';
 import { createLineSink } from './lineSink';
+import { registerPickLayer } from './pickTargets';
 import type { Animator } from './animator';
 
 export class GridAreaRenderer {
@@ -67,7 +68,7 @@ export class GridAreaRenderer {
               geometryInstances: [...this.areas].map(
                 ([id, area]) =>
                   new GeometryInstance({
-                    id: `grids:${id}`,
+                    id,
                     geometry: new PolygonGeometry({
                       polygonHierarchy: new PolygonHierarchy(area.rings[0]!.map(([lon, lat]) => Cartesian3.fromDegrees(lon, lat))),
                       height: area.rings[0]![0]![2],
@@ -81,13 +82,16 @@ export class GridAreaRenderer {
               releaseGeometryInstances: false,
             }),
           ) as Primitive);
-    if (this.fills) this.fills.show = this.visible;
+    if (this.fills) {
+      registerPickLayer(this.fills, 'grids');
+      this.fills.show = this.visible;
+    }
   }
 
   private applyPendingColors(): void {
     if (!this.fills?.ready || this.pendingColors.size === 0) return;
     for (const [id, fill] of this.pendingColors) {
-      const attributes = this.fills.getGeometryInstanceAttributes(`grids:${id}`);
+      const attributes = this.fills.getGeometryInstanceAttributes(id);
       if (attributes) attributes.color = ColorGeometryInstanceAttribute.toValue(cachedColor(fill), attributes.color);
     }
     this.pendingColors.clear();

@@ -9,11 +9,13 @@ import { liveTheme } from '../../layers/live/liveTheme';
 import type { Animator } from './animator';
 import { drawIcon } from './drawIcon';
 import type { KeyedSink } from './pointSink';
+import { registerPickLayer } from './pickTargets';
 
 const scratch = new Cartesian3();
 
 export function createIconSink(scene: Scene, layerId: string, animator: Animator): KeyedSink<IconGraphic> {
   const collection = scene.primitives.add(new BillboardCollection({ scene })) as BillboardCollection;
+  registerPickLayer(collection, layerId);
   const byId = new Map<string, { billboard: Billboard; iconKey: string }>();
   const spare: Billboard[] = [];
   const canvases = new Map<string, HTMLCanvasElement>();
@@ -34,7 +36,7 @@ export function createIconSink(scene: Scene, layerId: string, animator: Animator
       let entry = byId.get(id);
       if (!entry) {
         const billboard = spare.pop() ?? collection.add({ position: Cartesian3.ZERO, disableDepthTestDistance: Number.POSITIVE_INFINITY });
-        billboard.id = `${layerId}:${id}`;
+        billboard.id = id;
         billboard.show = true;
         entry = { billboard, iconKey: '' };
         byId.set(id, entry);

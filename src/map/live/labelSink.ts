@@ -13,12 +13,14 @@ import {
 import type { LabelGraphic } from '../../layers/live/graphics';
 import { cachedColor } from './colorCache';
 import type { KeyedSink } from './pointSink';
+import { registerPickLayer } from './pickTargets';
 
 const scratch = new Cartesian3();
 const OUTLINE = { css: '#02060d', alpha: 0.9 };
 
 export function createLabelSink(scene: Scene, layerId: string): KeyedSink<LabelGraphic> {
   const collection = scene.primitives.add(new LabelCollection({ scene })) as LabelCollection;
+  registerPickLayer(collection, layerId);
   const byId = new Map<string, Label>();
   const spare: Label[] = [];
   const ranges = new Map<number, DistanceDisplayCondition>();
@@ -40,7 +42,7 @@ export function createLabelSink(scene: Scene, layerId: string): KeyedSink<LabelG
             verticalOrigin: VerticalOrigin.BOTTOM,
             disableDepthTestDistance: Number.POSITIVE_INFINITY,
           });
-        label.id = `${layerId}:${id}`;
+        label.id = id;
         label.show = true;
         byId.set(id, label);
       }

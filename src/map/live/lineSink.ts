@@ -8,6 +8,7 @@ import type { Animator } from './animator';
 import { cachedColor } from './colorCache';
 import { createFlowMaterial } from './flowMaterial';
 import type { KeyedSink } from './pointSink';
+import { registerPickLayer } from './pickTargets';
 
 function materialFor(graphic: LineGraphic): Material {
   const color = cachedColor(graphic.color);
@@ -25,6 +26,7 @@ function materialFor(graphic: LineGraphic): Material {
 
 export function createLineSink(scene: Scene, layerId: string, animator: Animator): KeyedSink<LineGraphic> {
   const collection = scene.primitives.add(new PolylineCollection()) as PolylineCollection;
+  registerPickLayer(collection, layerId);
   const byId = new Map<string, { polyline: Polyline; materialKey: string }>();
   return {
     get size() {
@@ -35,7 +37,7 @@ export function createLineSink(scene: Scene, layerId: string, animator: Animator
       const materialKey = `${graphic.style}/${graphic.color.css}/${graphic.color.alpha}`;
       let entry = byId.get(id);
       if (!entry) {
-        entry = { polyline: collection.add({ id: `${layerId}:${id}`, positions, width: graphic.widthPixels }), materialKey: '' };
+        entry = { polyline: collection.add({ id, positions, width: graphic.widthPixels }), materialKey: '' };
         byId.set(id, entry);
       } else {
         entry.polyline.positions = positions;

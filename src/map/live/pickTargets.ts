@@ -1,7 +1,9 @@
 /**
- * Clicks and hovers on the globe, turned into "which record of which layer": every live graphic
- * carries the id `<layer>:<record id>`. The canvas is never inside a CSS transform, so the
- * browser's event coordinates are the canvas's own and picking is right at any wall size.
+ * Clicks and hovers on the globe, turned into "which record of which layer". A live graphic's id
+ * is its bare record id (the string the store already holds: 100k marks cost no id strings of
+ * their own) and the layer comes from the collection or primitive it was picked from, registered
+ * here by the sinks. The canvas is never inside a CSS transform, so the browser's event
+ * coordinates are the canvas's own and picking is right at any wall size.
  */
 import { type Cartesian2, type Scene, ScreenSpaceEventHandler, ScreenSpaceEventType, defined } from '@cesium/engine';
 import { LAYER_IDS, type LayerId } from '../../domain/layerIds';
@@ -11,18 +13,24 @@ export interface PickTarget {
   id: string;
 }
 
-export function parsePickId(value: unknown): PickTarget | null {
-  const id = typeof value === 'string' ? value : typeof (value as { id?: unknown } | undefined)?.id === 'string' ? (value as { id: string }).id : null;
-  if (!id) return null;
-  const separator = id.indexOf(':');
-  const layer = id.slice(0, separator) as LayerId;
-  if (separator <= 0 || !LAYER_IDS.includes(layer)) return null;
-  return { layer, id: id.slice(separator + 1) };
+const layerOf = new WeakMap<object, LayerId>();
+
+/** Declares that what `owner` (a collection or primitive) draws belongs to `layer`; other layers (clusters) stay unpickable. */
+export function registerPickLayer(owner: object, layer: string): void {
+  if ((LAYER_IDS as readonly string[]).includes(layer)) layerOf.set(owner, layer as LayerId);
+}
+
+/** What `scene.pick` returned, as a record of a live layer, or null for anything else (the region, clusters, nothing). */
+export function resolvePick(picked: unknown): PickTarget | null {
+  if (!defined(picked) || typeof picked !== 'object') return null;
+  const { id, collection, primitive } = picked as { id?: unknown; collection?: unknown; primitive?: unknown };
+  if (typeof id !== 'string') return null;
+  const layer = (typeof collection === 'object' && collection !== null ? layerOf.get(collection) : undefined) ?? (typeof primitive === 'object' && primitive !== null ? layerOf.get(primitive) : undefined);
+  return layer ? { layer, id } : null;
 }
 
 export function pickAt(scene: Scene, position: Cartesian2): PickTarget | null {
-  const picked = scene.pick(position) as { id?: unknown } | undefined;
-  return defined(picked) ? parsePickId(picked.id) : null;
+  return resolvePick(scene.pick(position));
 }
 
 /** Calls `onSelect` on click and `onHover` when the hovered record changes; returns the stop function. */

@@ -8,6 +8,7 @@ import type { PartSink } from '../../layers/live/liveLayer';
 import type { PointGraphic } from '../../layers/live/graphics';
 import type { Animator } from './animator';
 import { cachedColor } from './colorCache';
+import { registerPickLayer } from './pickTargets';
 
 export interface KeyedSink<G> extends PartSink<G> {
   readonly size: number;
@@ -20,6 +21,7 @@ const scratch = new Cartesian3();
 
 export function createPointSink(scene: Scene, layerId: string, animator: Animator): KeyedSink<PointGraphic> {
   const collection = scene.primitives.add(new PointPrimitiveCollection()) as PointPrimitiveCollection;
+  registerPickLayer(collection, layerId);
   const byId = new Map<string, PointPrimitive>();
   const spare: PointPrimitive[] = [];
   let highlighted: { point: PointPrimitive; width: number } | undefined;
@@ -31,7 +33,7 @@ export function createPointSink(scene: Scene, layerId: string, animator: Animato
       let point = byId.get(id);
       if (!point) {
         point = spare.pop() ?? collection.add({ disableDepthTestDistance: Number.POSITIVE_INFINITY });
-        point.id = `${layerId}:${id}`;
+        point.id = id;
         point.show = true;
         byId.set(id, point);
       }
