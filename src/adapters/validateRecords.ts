@@ -10,6 +10,7 @@ import { formatIssuePath } from '../domain/formatIssues';
 import type { LonLat } from '../domain/geometrySchemas';
 import type { z } from '../domain/z';
 import type { Change, EntityRecord, Rejection } from './contract';
+import { createStringPool, poolRepeatedFields } from './stringPool';
 
 export interface ValidationContext {
   source: string;
@@ -55,6 +56,14 @@ function convert(kind: EntityKind, record: AnyEntity, crs: CrsId): AnyEntity {
 
 const COMPILED: Record<EntityKind, (data: unknown) => boolean> = compiledValidators;
 
+/** One pool for the page: every adapter's records share their repeated strings. */
+const sharedPool = createStringPool();
+
+function accept(kind: EntityKind, record: AnyEntity, crs: CrsId): { ok: true; value: EntityRecord } {
+  poolRepeatedFields(kind, record, sharedPool);
+  return { ok: true, value: { kind, record: convert(kind, record, crs) } };
+}
+
 /**
  * The fast path: the compiled structural check (which strips unknown keys in place, as zod
  * does), then the cross-field rules, then what zod's transforms would add. Only records it
@@ -76,10 +85,10 @@ export function validateRecord(
     return { ok: false, rejection: { source: context.source, kind: null, id: idOf(raw), reason: `unknown kind ${JSON.stringify(kind)?.slice(0, 40)}` } };
   }
   const accepted = acceptFast(kind, raw);
-  if (accepted) return { ok: true, value: { kind, record: convert(kind, accepted, context.crs) } };
+  if (accepted) return accept(kind, accepted, context.crs);
   const parsed = ENTITY_SCHEMAS[kind].safeParse(raw);
   if (!parsed.success) return { ok: false, rejection: { source: context.source, kind, id: idOf(raw), reason: reasonOf(kind, parsed.error) } };
-  return { ok: true, value: { kind, record: convert(kind, parsed.data, context.crs) } };
+  return accept(kind, parsed.data, context.crs);
 }
 
 /** Validates a list of `{ kind, record }` entries (a snapshot). */
