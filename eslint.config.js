@@ -30,7 +30,7 @@ const htmlSinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/regions/', 'tests/output/', '.scratch/'] },
+  { ignores: ['dist/', 'dist-bench/', 'node_modules/', 'public/regions/', 'tests/output/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
