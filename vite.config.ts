@@ -35,6 +35,10 @@ export default defineConfig({
   ],
   define: {
     CESIUM_BASE_URL: JSON.stringify(cesiumBaseUrl),
+    // vue-i18n's build flags: Composition API only, no devtools hooks in production.
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
   },
   build: {
     target: 'es2022',

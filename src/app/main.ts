@@ -2,6 +2,7 @@ import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
 import { diagnostics } from './diagnostics';
+import { i18n } from './i18n';
 import './theme.css';
 
 window.addEventListener('error', (event) => diagnostics.recordError('window', event.error ?? event.message));
@@ -21,4 +22,5 @@ window.safeBorder = {
 const app = createApp(App);
 app.config.errorHandler = (error) => diagnostics.recordError('vue', error);
 app.use(createPinia());
+app.use(i18n);
 app.mount('#app');

@@ -109,8 +109,17 @@ export type SourceSettings = z.infer<typeof sourceSettingsSchema>;
 export const BASEMAP_KINDS = ['dark', 'natural-earth', 'intranet'] as const;
 export type BasemapKind = (typeof BASEMAP_KINDS)[number];
 
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const THEMES = ['dark', 'light'] as const;
+export type ThemeId = (typeof THEMES)[number];
+
 export const appConfigSchema = z
   .object({
+    /** The HUD's language (`lang=`): Chinese by default, complete English for visitors. */
+    language: z.enum(LANGUAGES).default('zh-CN'),
+    /** `dark` for the command-center wall, `light` for briefing projectors (`theme=`). */
+    theme: z.enum(THEMES).default('dark'),
     region: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'a region id uses letters, digits, dot, dash or underscore').default('changshan-yushan'),
     basemap: z
       .object({
@@ -154,6 +163,8 @@ const SOURCE_SHORTCUTS: Record<string, unknown> = {
 /** Each URL parameter is applied and validated on its own, so one bad value does not drop the others. */
 const URL_OVERRIDES: Record<string, (config: AppConfig, value: string) => unknown> = {
   region: (config, value) => ({ ...config, region: value }),
+  lang: (config, value) => ({ ...config, language: value }),
+  theme: (config, value) => ({ ...config, theme: value }),
   basemap: (config, value) => ({ ...config, basemap: { ...config.basemap, kind: value } }),
   source: (config, value) => ({ ...config, sources: Object.hasOwn(SOURCE_SHORTCUTS, value) ? SOURCE_SHORTCUTS[value] : value }),
   layers: (config, value) => ({ ...config, layers: value.split(',').map((id) => id.trim()).filter(Boolean) }),

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { kpiSeriesSchema } from '../domain/entities/kpiSeries';
+import { buildTrendOption, darkChartPalette, monthLabels } from './buildTrendOption';
+
+const series = kpiSeriesSchema.parse({
+  id: 'kpi-1',
+  version: 1,
+  updatedAt: '2026-11-23T00:00:00Z',
+  province: 'zj',
+  county: '330822',
+  position: [118.36, 28.83],
+  source: 'test',
+  metricId: 'border-incidents',
+  label: { zh: '边界有效警情', en: 'Border incidents' },
+  unit: { zh: '起', en: 'cases' },
+  definition: { zh: '口径', en: 'definition' },
+  provenance: { source: '常山县公安局' },
+  betterWhen: 'lower',
+  aggregation: 'sum',
+  year: 2026,
+  months: Array.from({ length: 12 }, (_, i) => ({ thisYear: i < 10 ? 60 + i : null, lastYear: 120 + i })),
+});
+
+describe('buildTrendOption', () => {
+  const option = buildTrendOption(series, 'zh-CN', { thisYear: '2026年', lastYear: '2025年' }, darkChartPalette, 16);
+
+  it('draws this year against last, month by month, with months not yet reported left as gaps', () => {
+    expect(option.series.map((s) => s.name)).toEqual(['2026年', '2025年']);
+    expect(option.series[0]!.data).toHaveLength(12);
+    expect(option.series[0]!.data.slice(9)).toEqual([69, null, null]);
+    expect(option.series[1]!.data[11]).toBe(131);
+    expect(option.xAxis.data).toEqual(monthLabels('zh-CN'));
+    expect(option.yAxis.name).toBe('起');
+  });
+
+  it('keeps tooltips as text, never HTML built from data', () => {
+    expect(option.tooltip.renderMode).toBe('richText');
+    expect(option.tooltip.valueFormatter(62)).toBe('62 起');
+    expect(option.tooltip.valueFormatter(null)).toBe('—');
+  });
+
+  it('scales its text with the HUD so a 4K wall is as legible as a 1080p one', () => {
+    const big = buildTrendOption(series, 'en', { thisYear: '2026', lastYear: '2025' }, darkChartPalette, 32);
+    expect(big.textStyle.fontSize).toBe(32);
+    expect(big.xAxis.axisLabel.fontSize).toBe(28);
+    expect(big.yAxis.name).toBe('cases');
+  });
+});
+
+describe('monthLabels', () => {
+  it('names the months in the chosen language', () => {
+    expect(monthLabels('zh-CN')[0]).toBe('1月');
+    expect(monthLabels('en')[11]).toBe('Dec');
+  });
+});

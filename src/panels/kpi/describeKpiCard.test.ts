@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { type KpiSeriesInput, kpiSeriesSchema } from '../../domain/entities/kpiSeries';
+import { describeKpiCard, describeKpiCards } from './describeKpiCard';
+
+const months = (thisYear: (number | null)[], lastYear: (number | null)[]) => thisYear.map((value, i) => ({ thisYear: value, lastYear: lastYear[i] ?? null }));
+const twelve = <T>(values: T[], fill: T) => [...values, ...Array<T>(12 - values.length).fill(fill)];
+
+function series(overrides: Partial<KpiSeriesInput>) {
+  return kpiSeriesSchema.parse({
+    id: `kpi-${overrides.metricId ?? 'border-incidents'}`,
+    version: 1,
+    updatedAt: '2026-11-23T00:00:00Z',
+    province: 'zj',
+    county: '330822',
+    position: [118.36, 28.83],
+    source: 'test',
+    metricId: 'border-incidents',
+    label: { zh: '边界有效警情', en: 'Border incidents' },
+    unit: { zh: '起', en: 'cases' },
+    definition: { zh: '核实的有效警情数', en: 'Verified incidents' },
+    provenance: { source: '常山县公安局', system: '平安边界·智慧安防' },
+    betterWhen: 'lower',
+    aggregation: 'sum',
+    year: 2026,
+    months: months(twelve([62, 63], null), twelve([125, 127], 130)),
+    ...overrides,
+  });
+}
+
+describe('describeKpiCard', () => {
+  it('shows a drop in incidents as good news, down arrow, in the chosen language', () => {
+    const card = describeKpiCard(series({}), 'zh-CN');
+    expect(card).toMatchObject({ label: '边界有效警情', unit: '起', value: 125, arrow: '▼', tone: 'good', months: 2, source: '常山县公安局 · 平安边界·智慧安防' });
+    expect(card.changePercent).toBeCloseTo(-50.4, 1);
+    expect(describeKpiCard(series({}), 'en')).toMatchObject({ label: 'Border incidents', unit: 'cases', definition: 'Verified incidents' });
+  });
+
+  it('shows a falling resolution rate as bad news, and a rising one as good', () => {
+    const rate = { betterWhen: 'higher', aggregation: 'mean', unit: { zh: '%', en: '%' } } as const;
+    expect(describeKpiCard(series({ ...rate, months: months(twelve([90], null), twelve([100], null)) }), 'zh-CN')).toMatchObject({ arrow: '▼', tone: 'bad' });
+    expect(describeKpiCard(series({ ...rate, months: months(twelve([100], null), twelve([90], null)) }), 'zh-CN')).toMatchObject({ arrow: '▲', tone: 'good' });
+  });
+
+  it('says nothing about direction when last year’s base is zero or no month can be compared', () => {
+    expect(describeKpiCard(series({ months: months(twelve([5], null), twelve([0], null)) }), 'zh-CN')).toMatchObject({ changePercent: null, arrow: '', tone: 'neutral', value: 5 });
+    expect(describeKpiCard(series({ months: months(twelve([], null), twelve([], 10)) }), 'zh-CN')).toMatchObject({ changePercent: null, value: null, months: 0, tone: 'neutral' });
+    expect(describeKpiCard(series({ months: months(twelve([0], null), twelve([0], null)) }), 'zh-CN')).toMatchObject({ changePercent: 0, arrow: '', tone: 'neutral' });
+  });
+
+  it('puts the metrics the reports lead with first', () => {
+    const cards = describeKpiCards(
+      [series({ metricId: 'dispute-incidents', label: { zh: '纠纷类警情', en: 'Disputes' } }), series({ metricId: 'border-incidents' })],
+      'zh-CN',
+      ['border-incidents', 'dispute-incidents'],
+    );
+    expect(cards.map((c) => c.label)).toEqual(['边界有效警情', '纠纷类警情']);
+  });
+});

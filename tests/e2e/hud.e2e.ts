@@ -1,0 +1,109 @@
+/**
+ * The HUD on the mock backend: KPI cards with their year-on-year change as the reports give it,
+ * the definition and source one click away, the monthly trend drawn natively, text legible at
+ * 1080p, and the whole HUD in English with `lang=en`.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { computeYearOnYear } from '../../src/domain/entities/yearOnYear';
+import type { KpiSeriesInput } from '../../src/domain/entities/kpiSeries';
+import { formatChangePercent } from '../../src/panels/format';
+import { launchBrowser } from './launchBrowser';
+import { type DashboardSession, openDashboard } from './openDashboard';
+
+const baseUrl = inject('baseUrl');
+const outputDir = join(import.meta.dirname, '..', 'output');
+let browser: Browser;
+
+const kpis = async () =>
+  ((await (await fetch(`${baseUrl}api/v1/snapshot?kinds=kpiSeries`)).json()) as { records: { record: KpiSeriesInput }[] }).records.map((r) => r.record);
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the HUD at 1920×1080 in Chinese', () => {
+  let session: DashboardSession;
+  beforeAll(async () => {
+    session = await openDashboard(browser, baseUrl, { width: 1920, height: 1080 });
+    await session.page.getByTestId('kpi-card').first().waitFor({ timeout: 30_000 });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows every KPI with its year-on-year change, a drop in incidents in the good colour', async () => {
+    const series = await kpis();
+    const cards = session.page.getByTestId('kpi-card');
+    await expect(cards.count()).resolves.toBe(series.length);
+    const border = series.find((s) => s.metricId === 'border-incidents')!;
+    const change = computeYearOnYear(border.months, border.aggregation).changePercent;
+    const first = cards.first();
+    await expect(first.innerText()).resolves.toContain('边界有效警情');
+    await expect(first.getByTestId('kpi-change').innerText()).resolves.toContain(formatChangePercent(change, 'zh-CN'));
+    expect(change!).toBeLessThan(0);
+    const colour = await first.getByTestId('kpi-change').evaluate((node) => getComputedStyle(node).color);
+    const good = await session.page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--hud-good').trim());
+    expect(colour).toBe(`rgb(${[1, 3, 5].map((i) => Number.parseInt(good.slice(i, i + 2), 16)).join(', ')})`);
+  });
+
+  it('opens a KPI’s definition and source with a click', async () => {
+    const series = await kpis();
+    const dispute = series.find((s) => s.metricId === 'dispute-incidents')!;
+    await session.page.getByTestId('kpi-card').filter({ hasText: dispute.label.zh }).click();
+    const drawer = session.page.getByTestId('kpi-drawer');
+    await expect(drawer.innerText()).resolves.toContain(dispute.definition.zh);
+    await expect(drawer.innerText()).resolves.toContain(dispute.provenance.source);
+    await expect(session.page.getByTestId('panel-trend').innerText()).resolves.toContain(dispute.label.zh);
+  });
+
+  it('draws the trend chart at its box’s own size, not scaled up', async () => {
+    const canvas = session.page.getByTestId('kpi-trend').locator('canvas');
+    await expect(canvas.count()).resolves.toBe(1);
+    const size = await canvas.evaluate((node: HTMLCanvasElement) => ({ width: node.width, height: node.height, css: node.getBoundingClientRect() }));
+    expect(size.width).toBe(Math.round(size.css.width));
+    expect(size.height).toBe(Math.round(size.css.height));
+    await session.page.screenshot({ path: join(outputDir, 'hud-1920x1080.png') });
+  });
+
+  it('sets no text in the HUD below 14 px, legible from across the room', async () => {
+    const small = await session.page.evaluate(() => {
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.querySelector('.hud')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent?.trim();
+        const element = node.parentElement;
+        if (!text || !element || element.getClientRects().length === 0) continue;
+        const size = Number.parseFloat(getComputedStyle(element).fontSize);
+        if (size < 14) found.push(`${size}px "${text.slice(0, 20)}"`);
+      }
+      return found;
+    });
+    expect(small).toEqual([]);
+  });
+});
+
+describe('the HUD with lang=en', () => {
+  it('is in English: title, panels, legend, KPI labels and the date', async () => {
+    const session = await openDashboard(browser, baseUrl, { width: 1920, height: 1080, query: '?lang=en' });
+    try {
+      await session.page.getByTestId('kpi-card').first().waitFor({ timeout: 30_000 });
+      await expect(session.page.locator('html').getAttribute('lang')).resolves.toBe('en');
+      await expect(session.page.getByTestId('title-bar').innerText()).resolves.toContain('Safe Border');
+      await expect(session.page.getByTestId('panel-kpi').innerText()).resolves.toContain('Key indicators');
+      await expect(session.page.getByTestId('kpi-card').first().innerText()).resolves.toContain('Border incidents');
+      await expect(session.page.getByTestId('map-legend').innerText()).resolves.toContain('Provincial border');
+      const hud = await session.page.locator('.hud').innerText();
+      expect(hud).not.toMatch(/[\u4e00-\u9fa5]{2}/);
+      expect(session.consoleErrors).toEqual([]);
+      expect(session.externalRequests).toEqual([]);
+      expect(await session.cspViolations()).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
