@@ -42,6 +42,7 @@ export function describeAssistRequest(request: AssistRequest, context: LiveConte
 export function assistNextChangeAt(request: AssistRequest, context: LiveContext): number | undefined {
   if (request.status !== 'open') return undefined;
   const deadline = Date.parse(request.requestedAt) + request.slaMinutes * 60_000;
-  const sinceDeadline = context.now - deadline;
-  return context.now + (60_000 - (((sinceDeadline % 60_000) + 60_000) % 60_000)) + 1;
+  const intoMinute = (((context.now - deadline) % 60_000) + 60_000) % 60_000;
+  // On a minute boundary the label turns one millisecond later, not a minute later.
+  return context.now - intoMinute + (intoMinute === 0 ? 1 : 60_001);
 }

@@ -32,9 +32,12 @@ export function describeGridEvent(event: GridEvent, context: LiveContext): Graph
   };
 }
 
-/** An open event changes look once, by the clock alone: when it falls due. */
+/**
+ * An open event changes look once, by the clock alone: just after it falls due (overdue is
+ * strictly later than due, so a redraw at the due millisecond itself would still draw it on time).
+ */
 export function gridEventNextChangeAt(event: GridEvent, context: LiveContext): number | undefined {
   if (event.stage === 'closed') return undefined;
   const due = Date.parse(event.dueAt);
-  return due > context.now ? due : undefined;
+  return due >= context.now ? due + 1 : undefined;
 }

@@ -83,8 +83,13 @@ describe('grid events', () => {
     expect(late.sizePixels).toBeGreaterThan(describeGridEvent(event, context()).icon!.icon.sizePixels);
   });
 
-  it('asks to be redrawn exactly when an open event falls due, and never once closed', () => {
-    expect(gridEventNextChangeAt(event, context())).toBe(Date.parse(event.dueAt));
+  it('asks to be redrawn just after an open event falls due, and never once closed', () => {
+    const due = Date.parse(event.dueAt);
+    expect(gridEventNextChangeAt(event, context())).toBe(due + 1);
+    // Drawn at the due millisecond itself it is still on time: it must ask again, and then be late.
+    expect(describeGridEvent(event, context(due)).icon!.icon.ring?.color).not.toEqual(liveTheme.overdue);
+    expect(gridEventNextChangeAt(event, context(due))).toBe(due + 1);
+    expect(describeGridEvent(event, context(due + 1)).icon!.icon.ring!.color).toEqual(liveTheme.overdue);
     expect(gridEventNextChangeAt(event, context(Date.parse('2026-11-23T13:00:00Z')))).toBeUndefined();
     expect(gridEventNextChangeAt({ ...event, stage: 'closed' }, context())).toBeUndefined();
   });
@@ -129,6 +134,12 @@ describe('assistance requests', () => {
     const label = (at: number) => describeAssistRequest(request, context(at))!.label!.text;
     expect(label(next - 2)).toBe(label(now));
     expect(label(next)).not.toBe(label(now));
+    // Exactly on a minute of the deadline the label turns a millisecond later, not a minute later.
+    const deadline = Date.parse(request.requestedAt) + request.slaMinutes * 60_000;
+    const onBoundary = deadline - 60_000;
+    const atBoundary = assistNextChangeAt(request, context(onBoundary))!;
+    expect(label(atBoundary)).not.toBe(label(onBoundary));
+    expect(label(atBoundary - 1)).toBe(label(onBoundary));
     expect(assistNextChangeAt({ ...request, status: 'responded', respondedAt: '2026-11-23T10:05:00Z' }, context(now))).toBeUndefined();
   });
 

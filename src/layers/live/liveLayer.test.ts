@@ -112,6 +112,32 @@ describe('LiveLayer', () => {
     expect(layer.refreshDue(lookup, context(afterPulse + 60_000, seen))).toBe(0);
   });
 
+  it('refreshes each record at its own time, however they were scheduled', () => {
+    const marks = new RecordingSink<{ at: number }>();
+    const times = new Map<string, number>([
+      ['late', 5000],
+      ['soon', 2000],
+    ]);
+    type Timed = { id: string };
+    const layer = new LiveLayer<Timed>({
+      id: 'gridEvents',
+      describe: (record) => ({ icon: { at: times.get(record.id)! } as never }),
+      nextChangeAt: (record, ctx) => (times.get(record.id)! > ctx.now ? times.get(record.id) : undefined),
+      sinks: { icon: marks as never },
+    });
+    const lookup = (id: string) => (times.has(id) ? { id } : undefined);
+    layer.upsert({ id: 'late' }, context(0));
+    layer.upsert({ id: 'soon' }, context(0));
+    expect(layer.refreshDue(lookup, context(1999))).toBe(0);
+    expect(layer.refreshDue(lookup, context(2000))).toBe(1);
+    // Rescheduled earlier than anything pending: still honoured.
+    times.set('late', 3000);
+    layer.upsert({ id: 'late' }, context(2500));
+    expect(layer.refreshDue(lookup, context(2999))).toBe(0);
+    expect(layer.refreshDue(lookup, context(3000))).toBe(1);
+    expect(layer.refreshDue(lookup, context(10_000))).toBe(0);
+  });
+
   it('shows and hides all its parts together', () => {
     const { layer, points, lines } = alertLayer();
     layer.setVisible(false);

@@ -38,6 +38,12 @@ export class LiveLayer<R extends { id: string }> {
   readonly id: LayerId;
   private readonly drawn = new Map<string, number>();
   private readonly due = new Map<string, number>();
+  /**
+   * No record is due before this: the once-a-second refresh returns at once until then, instead
+   * of scanning 40k open events due next week. Only ever too early (a removed record's time may
+   * linger), never too late; each scan makes it exact again.
+   */
+  private earliestDue = Number.POSITIVE_INFINITY;
   private visible = true;
 
   constructor(private readonly options: LiveLayerOptions<R>) {
@@ -78,8 +84,12 @@ export class LiveLayer<R extends { id: string }> {
     }
     this.drawn.set(record.id, now);
     const next = this.options.nextChangeAt?.(record, context);
-    if (next === undefined) this.due.delete(record.id);
-    else this.due.set(record.id, next);
+    if (next === undefined) {
+      this.due.delete(record.id);
+    } else {
+      this.due.set(record.id, next);
+      if (next < this.earliestDue) this.earliestDue = next;
+    }
   }
 
   remove(id: string): void {
@@ -92,8 +102,14 @@ export class LiveLayer<R extends { id: string }> {
 
   /** Re-describes the records whose look has changed with the clock since; returns how many. */
   refreshDue(lookup: (id: string) => R | undefined, context: LiveContext): number {
+    if (context.now < this.earliestDue) return 0;
     const ready: string[] = [];
-    for (const [id, at] of this.due) if (at <= context.now) ready.push(id);
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const [id, at] of this.due) {
+      if (at <= context.now) ready.push(id);
+      else if (at < earliest) earliest = at;
+    }
+    this.earliestDue = earliest;
     for (const id of ready) {
       const record = lookup(id);
       if (record) this.upsert(record, context);
