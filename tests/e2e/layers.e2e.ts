@@ -80,7 +80,10 @@ describe('live layers at 1920×1080', () => {
     const stations = await records<Station>('station');
     expect(layerCount(snapshot, 'stations')!.featureCount).toBe(stations.filter((s) => s.stationKind !== 'checkpoint').length);
     expect(layerCount(snapshot, 'checkpoints')!.featureCount).toBe(stations.filter((s) => s.stationKind === 'checkpoint').length);
-    for (const id of ['alerts', 'gridEvents', 'grids', 'patrols', 'assists']) expect(layerCount(snapshot, id)!.featureCount, id).toBeGreaterThan(0);
+    for (const id of ['alerts', 'gridEvents', 'grids', 'assists']) expect(layerCount(snapshot, id)!.featureCount, id).toBeGreaterThan(0);
+    // Patrols show while they fly; between sorties (30–60 min on the ground) there may be none.
+    const flying = async () => (await records<{ active: boolean }>('patrolTrack')).filter((track) => track.active).length;
+    await expect.poll(async () => layerCount(await diagnostics(session), 'patrols')!.featureCount === (await flying()), { timeout: 10_000 }).toBe(true);
 
     // Alerts come and go while the page draws: only those unchanged from before the screenshot
     // to after it are checked, and only where no other mark lies on top of them.
