@@ -10,7 +10,7 @@ export const en: Messages = {
     gridEvents: 'Cross-province grid events',
     alerts: 'Live watchlist alerts',
     assists: 'Assistance requests',
-    stations: 'Police stations',
+    ranking: 'Border towns · open items',
     waiting: 'Waiting for a data source',
   },
   legend: { context: 'Neighbouring counties', border: 'Provincial border' },
@@ -30,6 +30,14 @@ export const en: Messages = {
     basemap: 'The base map failed to load; the dark base map is used instead',
     region: 'Drawing the region timed out',
   },
+  ticker: { severity: 'L{level}', sides: 'set by {control} · hit in {hit}' },
+  assists: { none: 'No request awaiting a response', left: '{minutes} min left', overdue: '{minutes} min overdue' },
+  events: {
+    loop: 'Closed loop',
+    overdue: '{count} overdue',
+    stages: { discover: 'Found', analyze: 'Analysed', command: 'Ordered', handle: 'Handled', feedback: 'Reported', closed: 'Closed' },
+  },
+  freshness: { never: 'not connected', ago: 'updated {seconds} s ago' },
   notices: {
     regionFailed: 'The region failed to load: {error}',
     configProblems: 'Configuration problems, defaults used: {problems}',

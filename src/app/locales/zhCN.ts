@@ -8,7 +8,7 @@ export const zhCN = {
     gridEvents: '跨省网格事件',
     alerts: '实时布控预警',
     assists: '跨省协查请求',
-    stations: '警务站点',
+    ranking: '边界乡镇 · 待办排名',
     waiting: '等待数据源接入',
   },
   legend: { context: '周边县区', border: '省界' },
@@ -28,6 +28,14 @@ export const zhCN = {
     basemap: '底图加载失败，已改用深色底图',
     region: '区域图层绘制超时',
   },
+  ticker: { severity: '{level}级', sides: '{control}布控 · {hit}查获' },
+  assists: { none: '暂无待响应协查', left: '剩余 {minutes} 分', overdue: '超时 {minutes} 分' },
+  events: {
+    loop: '闭环处置',
+    overdue: '超期 {count}',
+    stages: { discover: '发现', analyze: '研判', command: '指令', handle: '处置', feedback: '反馈', closed: '归档' },
+  },
+  freshness: { never: '未连接', ago: '{seconds} 秒前更新' },
   notices: {
     regionFailed: '区域数据加载失败：{error}',
     configProblems: '配置有误，已使用默认值：{problems}',

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert } from '../../domain/entities/alert';
+import type { AssistRequest } from '../../domain/entities/assistRequest';
+import type { GridEvent } from '../../domain/entities/gridEvent';
+import { describeAlertTicker } from './describeAlertTicker';
+import { describeAssistBoard } from './describeAssistBoard';
+import { describeFreshness } from './describeFreshness';
+import { describeGridEventSummary } from './describeGridEventSummary';
+import { describeTownRanking } from './describeTownRanking';
+
+const base = { version: 1, updatedAt: '2026-11-23T10:00:00Z', province: 'zj', county: '330822', position: [118.35, 28.83] as [number, number], source: 't' };
+const alert = (id: string, at: string, overrides: Partial<Alert> = {}): Alert => ({
+  ...base,
+  id,
+  severity: 3,
+  watchlist: '盗抢车辆',
+  subject: { type: 'vehicle', plate: '浙H·12345', name: '王小明', idNumber: '330822199001011234' },
+  hit: { at, via: 'checkpoint', deviceId: 'cp-1', deviceName: '球川卡口' },
+  controlSide: 'jx',
+  hitSide: 'zj',
+  controlStationId: 'st-1',
+  status: 'new',
+  statusTimes: { new: at },
+  ...overrides,
+});
+const event = (id: string, overrides: Partial<GridEvent>): GridEvent => ({
+  ...base,
+  id,
+  title: '矛盾纠纷',
+  category: 'dispute' as GridEvent['category'],
+  subcategory: 'dispute.1',
+  gridId: 'grid-01',
+  reporter: { name: '网格员', role: 'grid-worker' },
+  stage: 'analyze',
+  stages: [{ stage: 'discover', at: '2026-11-23T09:00:00Z', side: 'zj' }],
+  handoffs: [],
+  dueAt: '2026-11-23T12:00:00Z',
+  ...overrides,
+});
+const request = (id: string, requestedAt: string, overrides: Partial<AssistRequest> = {}): AssistRequest => ({
+  ...base,
+  id,
+  fromStationId: 'a',
+  toStationId: 'b',
+  fromSide: 'zj',
+  toSide: 'jx',
+  subject: { type: 'vehicle', summary: '协查逃逸车辆' },
+  requestedAt,
+  slaMinutes: 15,
+  status: 'open',
+  ...overrides,
+});
+
+describe('describeAlertTicker', () => {
+  const items = describeAlertTicker([alert('old', '2026-11-23T09:00:00Z'), alert('new', '2026-11-23T10:00:00Z'), alert('mid', '2026-11-23T09:30:00Z', { subject: { type: 'person', name: '李四', phone: '13812345678' } })]);
+
+  it('puts the newest hit first', () => {
+    expect(items.map((i) => i.id)).toEqual(['new', 'mid', 'old']);
+  });
+
+  it('never shows a subject whole: plates and names are masked', () => {
+    expect(items[0]!.subject).toBe('浙H·1****');
+    expect(items[1]!.subject).toBe('李*');
+    expect(JSON.stringify(items)).not.toMatch(/王小明|330822199001011234|13812345678|浙H·12345/);
+  });
+
+  it('keeps at most the ticker’s length, however many alerts there are', () => {
+    const many = Array.from({ length: 100 }, (_, i) => alert(`a${i}`, new Date(Date.UTC(2026, 10, 23, 0, i)).toISOString()));
+    const ticker = describeAlertTicker(many);
+    expect(ticker).toHaveLength(30);
+    expect(ticker[0]!.id).toBe('a99');
+  });
+});
+
+describe('describeAssistBoard', () => {
+  const now = new Date('2026-11-23T10:10:00Z');
+  const rows = describeAssistBoard(
+    [request('fresh', '2026-11-23T10:05:00Z'), request('late', '2026-11-23T09:50:00Z'), request('done', '2026-11-23T10:00:00Z', { status: 'responded', respondedAt: '2026-11-23T10:04:00Z' })],
+    (id) => ({ a: '球川派出所', b: '双明派出所' })[id] ?? id,
+    now,
+  );
+
+  it('lists open requests only, the most urgent first, counting down to the SLA', () => {
+    expect(rows.map((r) => r.id)).toEqual(['late', 'fresh']);
+    expect(rows[1]).toMatchObject({ from: '球川派出所', to: '双明派出所', minutesLeft: 10, overdue: false });
+  });
+
+  it('counts overdue minutes as negative', () => {
+    expect(rows[0]).toMatchObject({ minutesLeft: -5, overdue: true });
+  });
+});
+
+describe('describeTownRanking', () => {
+  const pack = {
+    counties: [{ id: '330822', provinceId: 'zj' }, { id: '361123', provinceId: 'jx' }],
+    towns: [
+      { id: 'qiuchuan', name: { zh: '球川镇', en: 'Qiuchuan' }, countyId: '330822' },
+      { id: 'shuangming', name: { zh: '双明镇', en: 'Shuangming' }, countyId: '361123' },
+    ],
+  } as never;
+
+  it('ranks towns by open alerts, events and requests, and leaves closed ones out', () => {
+    const ranking = describeTownRanking(pack, {
+      alerts: [alert('a', '2026-11-23T10:00:00Z', { town: 'shuangming' }), alert('b', '2026-11-23T10:00:00Z', { town: 'shuangming', status: 'closed' })],
+      events: [event('e1', { town: 'shuangming' }), event('e2', { town: 'qiuchuan', stage: 'closed' })],
+      assists: [request('r', '2026-11-23T10:00:00Z', { town: 'qiuchuan' })],
+    }, 'zh');
+    expect(ranking).toEqual([
+      { id: 'shuangming', name: '双明镇', provinceId: 'jx', open: 2 },
+      { id: 'qiuchuan', name: '球川镇', provinceId: 'zj', open: 1 },
+    ]);
+  });
+});
+
+describe('describeGridEventSummary', () => {
+  it('counts open events by category and every stage of the loop, with the overdue ones', () => {
+    const summary = describeGridEventSummary(
+      [event('a', {}), event('b', { stage: 'handle', dueAt: '2026-11-23T09:00:00Z' }), event('c', { stage: 'closed', category: 'water-pollution' })],
+      new Date('2026-11-23T10:00:00Z'),
+      'zh',
+    );
+    expect(summary.categories).toHaveLength(11);
+    expect(summary.categories.find((c) => c.id === 'dispute')!.open).toBe(2);
+    expect(summary.categories.reduce((n, c) => n + c.open, 0)).toBe(2);
+    expect(summary.stages.map((s) => [s.stage, s.count, s.overdue])).toEqual([
+      ['discover', 0, 0],
+      ['analyze', 1, 0],
+      ['command', 0, 0],
+      ['handle', 1, 1],
+      ['feedback', 0, 0],
+      ['closed', 1, 0],
+    ]);
+    expect(summary).toMatchObject({ open: 2, overdue: 1 });
+  });
+});
+
+describe('describeFreshness', () => {
+  const now = Date.parse('2026-11-23T10:00:30Z');
+  const status = (lastMessageAt: string | null, state: 'live' | 'reconnecting' = 'live') => ({ id: 'backend', state, lastMessageAt });
+
+  it('is fresh within one heartbeat, amber past it, red past two', () => {
+    expect(describeFreshness(status('2026-11-23T10:00:27Z'), now, 15_000)).toMatchObject({ level: 'fresh', ageSeconds: 3 });
+    expect(describeFreshness(status('2026-11-23T10:00:10Z'), now, 15_000)).toMatchObject({ level: 'amber', ageSeconds: 20 });
+    expect(describeFreshness(status('2026-11-23T09:59:55Z'), now, 15_000)).toMatchObject({ level: 'red', ageSeconds: 35 });
+  });
+
+  it('is red whenever the source is not connected, or has never said anything', () => {
+    expect(describeFreshness(status('2026-11-23T10:00:29Z', 'reconnecting'), now, 15_000).level).toBe('red');
+    expect(describeFreshness(status(null), now, 15_000)).toMatchObject({ level: 'red', ageSeconds: null });
+  });
+});
