@@ -10,6 +10,7 @@ import { GRID_EVENT_CATEGORIES, subcategoryLabel } from '../../domain/entities/g
 import { isGridEventOverdue, type GridEvent } from '../../domain/entities/gridEvent';
 import type { PatrolTrack } from '../../domain/entities/patrolTrack';
 import type { Station } from '../../domain/entities/station';
+import { maskIdNumber, maskName, maskPhone, maskPlate } from '../../domain/maskPersonalData';
 
 export interface DetailField {
   label: string;
@@ -102,10 +103,11 @@ function alertView(alert: Alert, lookups: DetailLookups): DetailView {
     { label: '状态', value: ALERT_STATUS_LABELS[alert.status] },
     { label: '布控类别', value: alert.watchlist },
     { label: '对象', value: subject.type === 'vehicle' ? '车辆' : '人员' },
-    ...(subject.name ? [{ label: '姓名', value: subject.name }] : []),
-    ...(subject.idNumber ? [{ label: '身份证号', value: subject.idNumber }] : []),
-    ...(subject.phone ? [{ label: '手机号', value: subject.phone }] : []),
-    ...(subject.plate ? [{ label: '车牌', value: subject.plate }] : []),
+    // Masked on every screen for now; duty mode (issue 6) decides where they may show whole.
+    ...(subject.name ? [{ label: '姓名', value: maskName(subject.name) }] : []),
+    ...(subject.idNumber ? [{ label: '身份证号', value: maskIdNumber(subject.idNumber) }] : []),
+    ...(subject.phone ? [{ label: '手机号', value: maskPhone(subject.phone) }] : []),
+    ...(subject.plate ? [{ label: '车牌', value: maskPlate(subject.plate) }] : []),
     { label: '命中', value: `${alert.hit.via === 'checkpoint' ? '卡口' : '视频'} · ${alert.hit.deviceName}` },
     { label: '命中地点', value: place(alert, lookups) },
     ...common(alert),

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert } from '../../domain/entities/alert';
+import { type DetailLookups, describeDetails } from './describeDetails';
+
+const lookups: DetailLookups = {
+  now: Date.parse('2026-11-23T10:10:00Z'),
+  provinceName: (id) => ({ zj: '浙江省', jx: '江西省' })[id] ?? id,
+  countyName: (id) => id,
+  townName: (id) => id,
+  stationName: (id) => ({ 'st-1': '双明派出所' })[id] ?? id,
+  gridName: (id) => id,
+  openEventsInGrid: () => 0,
+};
+
+const alert: Alert = {
+  id: 'alert-1',
+  version: 2,
+  updatedAt: '2026-11-23T10:05:00Z',
+  province: 'zj',
+  county: '330822',
+  position: [118.35, 28.83],
+  source: 't',
+  severity: 4,
+  watchlist: '在逃人员',
+  subject: { type: 'person', name: '王小明', idNumber: '330822199001011234', phone: '13812345678', plate: '浙H·12345' },
+  hit: { at: '2026-11-23T10:00:00Z', via: 'checkpoint', deviceId: 'cp-1', deviceName: '球川卡口' },
+  controlSide: 'jx',
+  hitSide: 'zj',
+  controlStationId: 'st-1',
+  status: 'acknowledged',
+  statusTimes: { new: '2026-11-23T10:00:00Z', acknowledged: '2026-11-23T10:02:00Z' },
+};
+
+describe('describeDetails for an alert', () => {
+  const view = describeDetails('alert', alert, lookups)!;
+  const value = (label: string) => view.fields.find((f) => f.label === label)?.value;
+
+  it('shows the subject masked, never whole', () => {
+    expect(value('姓名')).toBe('王**');
+    expect(value('身份证号')).toBe('330822********1234');
+    expect(value('手机号')).toBe('138****5678');
+    expect(value('车牌')).toBe('浙H·1****');
+    expect(JSON.stringify(view)).not.toMatch(/王小明|330822199001011234|13812345678|浙H·12345/);
+  });
+
+  it('marks a severity-4 alert as danger and names both sides', () => {
+    expect(view.fields.find((f) => f.label === '预警等级')).toMatchObject({ tone: 'danger' });
+    expect(JSON.stringify(view.sides)).toContain('江西省');
+    expect(JSON.stringify(view.sides)).toContain('浙江省');
+  });
+
+  it('walks the lifecycle up to where the alert is', () => {
+    expect(view.timeline.filter((step) => step.done).length).toBe(2);
+  });
+});
