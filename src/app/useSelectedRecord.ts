@@ -20,7 +20,7 @@ const KIND_OF_LAYER: Record<LayerId, EntityKind> = {
   patrols: 'patrolTrack',
 };
 
-export function useSelectedRecord(entities: ReturnType<typeof useEntityStore>, region: Ref<RegionPack | null>, now: Ref<Date>) {
+export function useSelectedRecord(entities: ReturnType<typeof useEntityStore>, region: Ref<RegionPack | null>, now: Ref<Date>, language: Ref<'zh' | 'en'>) {
   const selected = ref<PickTarget | null>(null);
   const view = computed<DetailView | null>(() => {
     const target = selected.value;
@@ -29,13 +29,15 @@ export function useSelectedRecord(entities: ReturnType<typeof useEntityStore>, r
     const record = entities.get(kind, target.id);
     if (!record) return null;
     const pack = region.value;
+    const l = language.value;
     return describeDetails(kind, record, {
       now: now.value.getTime(),
-      provinceName: (id) => pack?.provinces.find((p) => p.id === id)?.name.zh ?? id,
-      countyName: (id) => pack?.counties.find((c) => c.id === id)?.name.zh ?? id,
-      townName: (id) => pack?.towns.find((t) => t.id === id)?.name.zh ?? '',
+      language: l,
+      provinceName: (id) => pack?.provinces.find((p) => p.id === id)?.name[l] ?? id,
+      countyName: (id) => pack?.counties.find((c) => c.id === id)?.name[l] ?? id,
+      townName: (id) => pack?.towns.find((t) => t.id === id)?.name[l] ?? '',
       stationName: (id) => entities.get('station', id)?.name ?? id,
-      gridName: (id) => entities.get('grid', id)?.name.zh ?? id,
+      gridName: (id) => entities.get('grid', id)?.name[l] ?? id,
       openEventsInGrid: (id) => entities.list('gridEvent').filter((e) => e.gridId === id && e.stage !== 'closed').length,
     });
   });

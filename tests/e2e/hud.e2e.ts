@@ -139,6 +139,8 @@ describe('the HUD with lang=en', () => {
         [...document.querySelectorAll('.hud-panel__title, [data-testid="title-bar"], [data-testid="map-legend"], [data-testid="loop-stage"], [data-testid="freshness"]')].map((node) => (node as HTMLElement).innerText),
       );
       expect(chrome.join('\n')).not.toMatch(/[\u4e00-\u9fa5]{2}/);
+      await session.page.getByTestId('ticker-item').first().click();
+      await expect(session.page.getByTestId('detail-panel').innerText()).resolves.toMatch(/Severity[\s\S]*Control set by/);
       expect(session.consoleErrors).toEqual([]);
       expect(session.externalRequests).toEqual([]);
       expect(await session.cspViolations()).toEqual([]);

@@ -102,6 +102,12 @@ describe('live layers at 1920×1080', () => {
       }
       await session.page.waitForFunction(([ids, want]) => ids.every((id) => window.safeBorder!.diagnostics().layers.find((l) => l.id === id)?.visible === want), [others, visible] as const);
     };
+    // Open alerts come and go; raise a few so there is something to judge.
+    // Below severity 4, which would fly the camera away mid-check.
+    for (const severity of [1, 2, 3, 3]) {
+      const raised = await control({ inject: { kind: 'alert', severity } });
+      await session.page.waitForFunction((id) => window.safeBorder!.isDrawn('alerts', id), raised.injected!.id, { timeout: 10_000 });
+    }
     await setVisible(false);
     try {
       await session.page.waitForTimeout(600);

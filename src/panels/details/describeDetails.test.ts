@@ -53,3 +53,14 @@ describe('describeDetails for an alert', () => {
     expect(view.timeline.filter((step) => step.done).length).toBe(2);
   });
 });
+
+describe('describeDetails in English', () => {
+  it('labels every field, step and side in English, keeping the record’s own texts', () => {
+    const view = describeDetails('alert', alert, { ...lookups, language: 'en', provinceName: (id) => ({ zj: 'Zhejiang', jx: 'Jiangxi' })[id] ?? id })!;
+    expect(view.kindLabel).toBe('Watchlist alert');
+    expect(view.fields.find((f) => f.label === 'Severity')).toMatchObject({ value: 'level 4', tone: 'danger' });
+    const words = [view.kindLabel, ...view.fields.map((f) => f.label), ...view.timeline.map((s) => s.label), ...view.sides.map((s) => s.label)].join(' ');
+    expect(words).not.toMatch(/[\u4e00-\u9fa5]/);
+    expect(view.title).toContain('在逃人员');
+  });
+});

@@ -41,29 +41,11 @@ export interface DetailLookups {
   stationName(id: string): string;
   gridName(id: string): string;
   openEventsInGrid(id: string): number;
+  /** The panel's language; the records' own texts stay as their backend wrote them. */
+  language?: 'zh' | 'en';
 }
 
-const STATION_KIND_LABELS: Record<Station['stationKind'], string> = {
-  'police-station': '派出所',
-  'police-office': '警务室',
-  'border-workstation': '边界警务融治工作站',
-  'joint-control-centre': '联合布控预警中心',
-  'eco-police-office': '省际生态警务室',
-  'shared-court': '共享法庭',
-  checkpoint: '卡口/检查站',
-};
-const ALERT_STATUS_LABELS: Record<Alert['status'], string> = {
-  new: '新预警',
-  acknowledged: '已签收',
-  dispatched: '已指派',
-  intercepted: '已拦截',
-  released: '已放行',
-  closed: '已办结',
-};
-const STAGE_LABELS: Record<GridEvent['stage'], string> = { discover: '发现', analyze: '研判', command: '指令', handle: '处置', feedback: '反馈', closed: '归档' };
-const CHECKPOINT_LABELS = { open: '正常通行', intercepting: '拦截中', closed: '关闭' } as const;
-const ASSIST_STATUS_LABELS: Record<AssistRequest['status'], string> = { open: '待回复', responded: '已回复', completed: '已完成' };
-const OUTCOME_LABELS: Record<NonNullable<AssistRequest['outcome']>, string> = { intercepted: '已截获', located: '已查明', 'not-found': '未发现', withdrawn: '已撤回' };
+import { DETAIL_WORDS, type DetailWords } from './detailWords';
 
 /** `11-23 10:05:07` in the wall's time zone. */
 export function formatTime(iso: string | undefined): string {
@@ -77,158 +59,160 @@ export function formatTime(iso: string | undefined): string {
 const place = (record: { province: string; county: string; town?: string }, lookups: DetailLookups) =>
   [lookups.provinceName(record.province), lookups.countyName(record.county), record.town ? lookups.townName(record.town) : ''].filter(Boolean).join(' ');
 
-const common = (record: { source: string; updatedAt: string; version: number }): DetailField[] => [
-  { label: '数据来源', value: record.source },
-  { label: '更新时间', value: `${formatTime(record.updatedAt)}（第 ${record.version} 版）` },
+const common = (record: { source: string; updatedAt: string; version: number }, w: DetailWords): DetailField[] => [
+  { label: w.source, value: record.source },
+  { label: w.updated, value: w.updatedValue(formatTime(record.updatedAt), record.version) },
 ];
 
-function stationView(station: Station, lookups: DetailLookups): DetailView {
+function stationView(station: Station, lookups: DetailLookups, w: DetailWords): DetailView {
   const fields: DetailField[] = [
-    { label: '位置', value: place(station, lookups) },
-    { label: '在岗警力', value: `${station.officersOnDuty} 人` },
+    { label: w.location, value: place(station, lookups) },
+    { label: w.officersOnDuty, value: w.people(station.officersOnDuty) },
   ];
   if (station.checkpoint) {
     fields.push(
-      { label: '卡口状态', value: CHECKPOINT_LABELS[station.checkpoint.status], tone: station.checkpoint.status === 'intercepting' ? 'danger' : 'normal' },
-      { label: '今日拦截', value: `${station.checkpoint.interceptionsToday} 起` },
+      { label: w.checkpointStatus, value: w.checkpointStatuses[station.checkpoint.status], tone: station.checkpoint.status === 'intercepting' ? 'danger' : 'normal' },
+      { label: w.interceptionsToday, value: w.cases(station.checkpoint.interceptionsToday) },
     );
   }
-  return { kindLabel: STATION_KIND_LABELS[station.stationKind], title: station.name, fields: [...fields, ...common(station)], timeline: [], sides: [{ label: '所属', value: lookups.provinceName(station.province) }] };
+  return { kindLabel: w.stationKinds[station.stationKind], title: station.name, fields: [...fields, ...common(station, w)], timeline: [], sides: [{ label: w.belongsTo, value: lookups.provinceName(station.province) }] };
 }
 
-function alertView(alert: Alert, lookups: DetailLookups): DetailView {
+function alertView(alert: Alert, lookups: DetailLookups, w: DetailWords): DetailView {
   const subject = alert.subject;
   const fields: DetailField[] = [
-    { label: '预警等级', value: `${alert.severity} 级`, tone: alert.severity >= 4 ? 'danger' : alert.severity >= 3 ? 'warning' : 'normal' },
-    { label: '状态', value: ALERT_STATUS_LABELS[alert.status] },
-    { label: '布控类别', value: alert.watchlist },
-    { label: '对象', value: subject.type === 'vehicle' ? '车辆' : '人员' },
+    { label: w.severity, value: w.severityValue(alert.severity), tone: alert.severity >= 4 ? 'danger' : alert.severity >= 3 ? 'warning' : 'normal' },
+    { label: w.status, value: w.alertStatuses[alert.status] },
+    { label: w.watchlist, value: alert.watchlist },
+    { label: w.subject, value: subject.type === 'vehicle' ? w.vehicle : w.person },
     // Masked on every screen for now; duty mode (issue 6) decides where they may show whole.
-    ...(subject.name ? [{ label: '姓名', value: maskName(subject.name) }] : []),
-    ...(subject.idNumber ? [{ label: '身份证号', value: maskIdNumber(subject.idNumber) }] : []),
-    ...(subject.phone ? [{ label: '手机号', value: maskPhone(subject.phone) }] : []),
-    ...(subject.plate ? [{ label: '车牌', value: maskPlate(subject.plate) }] : []),
-    { label: '命中', value: `${alert.hit.via === 'checkpoint' ? '卡口' : '视频'} · ${alert.hit.deviceName}` },
-    { label: '命中地点', value: place(alert, lookups) },
-    ...common(alert),
+    ...(subject.name ? [{ label: w.name, value: maskName(subject.name) }] : []),
+    ...(subject.idNumber ? [{ label: w.idNumber, value: maskIdNumber(subject.idNumber) }] : []),
+    ...(subject.phone ? [{ label: w.phone, value: maskPhone(subject.phone) }] : []),
+    ...(subject.plate ? [{ label: w.plate, value: maskPlate(subject.plate) }] : []),
+    { label: w.hit, value: `${alert.hit.via === 'checkpoint' ? w.checkpoint : w.camera} · ${alert.hit.deviceName}` },
+    { label: w.hitPlace, value: place(alert, lookups) },
+    ...common(alert, w),
   ];
   const timeline = ALERT_STATUSES.filter((status) => alert.statusTimes[status] !== undefined || ['new', 'acknowledged', 'dispatched'].includes(status)).map((status) => ({
-    label: ALERT_STATUS_LABELS[status],
+    label: w.alertStatuses[status],
     at: alert.statusTimes[status] ?? null,
     done: alert.statusTimes[status] !== undefined,
   }));
   return {
-    kindLabel: '布控预警',
-    title: `${alert.watchlist} · ${alert.severity} 级`,
+    kindLabel: w.kinds.alert,
+    title: `${alert.watchlist} · ${w.severityValue(alert.severity)}`,
     fields,
     timeline,
     sides: [
-      { label: '布控方', value: `${lookups.provinceName(alert.controlSide)} · ${lookups.stationName(alert.controlStationId)}` },
-      { label: '命中方', value: lookups.provinceName(alert.hitSide) },
+      { label: w.controlSide, value: `${lookups.provinceName(alert.controlSide)} · ${lookups.stationName(alert.controlStationId)}` },
+      { label: w.hitSide, value: lookups.provinceName(alert.hitSide) },
     ],
   };
 }
 
-function gridEventView(event: GridEvent, lookups: DetailLookups): DetailView {
+function gridEventView(event: GridEvent, lookups: DetailLookups, w: DetailWords, language: 'zh' | 'en'): DetailView {
   const overdue = isGridEventOverdue(event, new Date(lookups.now));
   const category = GRID_EVENT_CATEGORIES.find((c) => c.id === event.category);
   const reached = new Map(event.stages.map((s) => [s.stage, s]));
   return {
-    kindLabel: '跨省网格事件',
+    kindLabel: w.kinds.gridEvent,
     title: event.title,
     fields: [
-      { label: '类别', value: `${category?.zh ?? event.category} / ${subcategoryLabel(event.subcategory)?.zh ?? event.subcategory}` },
-      { label: '网格', value: lookups.gridName(event.gridId) },
-      { label: '环节', value: STAGE_LABELS[event.stage] },
-      { label: '办结时限', value: formatTime(event.dueAt), tone: overdue ? 'danger' : 'normal' },
-      ...(overdue ? [{ label: '超期', value: '已超过办结时限', tone: 'danger' as const }] : []),
-      { label: '上报人', value: `${event.reporter.name}（${event.reporter.role === 'grid-worker' ? '网格员' : event.reporter.role === 'patrol' ? '巡查' : event.reporter.role}）` },
-      { label: '地点', value: place(event, lookups) },
-      ...common(event),
+      { label: w.category, value: `${category?.[language] ?? event.category} / ${subcategoryLabel(event.subcategory)?.[language] ?? event.subcategory}` },
+      { label: w.grid, value: lookups.gridName(event.gridId) },
+      { label: w.stage, value: w.stages[event.stage] },
+      { label: w.due, value: formatTime(event.dueAt), tone: overdue ? 'danger' : 'normal' },
+      ...(overdue ? [{ label: w.overdue, value: w.overdueValue, tone: 'danger' as const }] : []),
+      { label: w.reporter, value: `${event.reporter.name} (${w.reporterRoles[event.reporter.role]})` },
+      { label: w.place, value: place(event, lookups) },
+      ...common(event, w),
     ],
-    timeline: (Object.keys(STAGE_LABELS) as GridEvent['stage'][]).map((stage) => {
+    timeline: (Object.keys(w.stages) as GridEvent['stage'][]).map((stage) => {
       const step = reached.get(stage);
-      return { label: STAGE_LABELS[stage], at: step?.at ?? null, ...(step ? { side: lookups.provinceName(step.side) } : {}), done: step !== undefined };
+      return { label: w.stages[stage], at: step?.at ?? null, ...(step ? { side: lookups.provinceName(step.side) } : {}), done: step !== undefined };
     }),
     sides: [
-      { label: '发现方', value: lookups.provinceName(event.stages[0]!.side) },
-      { label: '当前处置方', value: lookups.provinceName(event.stages[event.stages.length - 1]!.side) },
-      ...event.handoffs.map((h, i) => ({ label: `交办 ${i + 1}`, value: `${formatTime(h.at)} ${lookups.provinceName(h.fromSide)} → ${lookups.provinceName(h.toSide)}${h.note ? `：${h.note}` : ''}` })),
+      { label: w.foundBy, value: lookups.provinceName(event.stages[0]!.side) },
+      { label: w.handledBy, value: lookups.provinceName(event.stages[event.stages.length - 1]!.side) },
+      ...event.handoffs.map((h, i) => ({ label: w.handoff(i + 1), value: `${formatTime(h.at)} ${lookups.provinceName(h.fromSide)} → ${lookups.provinceName(h.toSide)}${h.note ? `: ${h.note}` : ''}` })),
     ],
   };
 }
 
-function assistView(request: AssistRequest, lookups: DetailLookups): DetailView {
+function assistView(request: AssistRequest, lookups: DetailLookups, w: DetailWords): DetailView {
   const left = assistMinutesLeft(request, new Date(lookups.now));
   return {
-    kindLabel: '跨省协查请求',
+    kindLabel: w.kinds.assistRequest,
     title: request.subject.summary,
     fields: [
-      { label: '状态', value: ASSIST_STATUS_LABELS[request.status] },
-      { label: '时限', value: `${request.slaMinutes} 分钟` },
-      ...(left === null ? [] : [{ label: left < 0 ? '超时' : '剩余', value: `${Math.abs(Math.round(left))} 分钟`, tone: left < 0 ? ('danger' as const) : ('normal' as const) }]),
-      ...(request.outcome ? [{ label: '结果', value: OUTCOME_LABELS[request.outcome] }] : []),
-      ...common(request),
+      { label: w.status, value: w.assistStatuses[request.status] },
+      { label: w.sla, value: w.minutes(request.slaMinutes) },
+      ...(left === null ? [] : [{ label: left < 0 ? w.overdueBy : w.left, value: w.minutes(Math.abs(Math.round(left))), tone: left < 0 ? ('danger' as const) : ('normal' as const) }]),
+      ...(request.outcome ? [{ label: w.outcome, value: w.outcomes[request.outcome] }] : []),
+      ...common(request, w),
     ],
     timeline: [
-      { label: '发出请求', at: request.requestedAt, done: true },
-      { label: '回复', at: request.respondedAt ?? null, done: request.respondedAt !== undefined },
-      { label: '完成', at: request.completedAt ?? null, done: request.completedAt !== undefined },
+      { label: w.requested, at: request.requestedAt, done: true },
+      { label: w.responded, at: request.respondedAt ?? null, done: request.respondedAt !== undefined },
+      { label: w.completed, at: request.completedAt ?? null, done: request.completedAt !== undefined },
     ],
     sides: [
-      { label: '请求方', value: `${lookups.provinceName(request.fromSide)} · ${lookups.stationName(request.fromStationId)}` },
-      { label: '协查方', value: `${lookups.provinceName(request.toSide)} · ${lookups.stationName(request.toStationId)}` },
+      { label: w.requester, value: `${lookups.provinceName(request.fromSide)} · ${lookups.stationName(request.fromStationId)}` },
+      { label: w.responder, value: `${lookups.provinceName(request.toSide)} · ${lookups.stationName(request.toStationId)}` },
     ],
   };
 }
 
-function patrolView(track: PatrolTrack, lookups: DetailLookups): DetailView {
+function patrolView(track: PatrolTrack, lookups: DetailLookups, w: DetailWords): DetailView {
   return {
-    kindLabel: track.patrolKind === 'drone' ? '无人机巡查' : '车辆巡逻',
+    kindLabel: track.patrolKind === 'drone' ? w.kinds.drone : w.kinds.vehiclePatrol,
     title: track.name,
     fields: [
-      { label: '状态', value: track.active ? '巡逻中' : '已返航' },
-      { label: '所属单位', value: lookups.stationName(track.unitStationId) },
-      { label: '最近位置', value: formatTime(track.points[track.points.length - 1]?.at) },
-      ...common(track),
+      { label: w.status, value: track.active ? w.patrolling : w.returned },
+      { label: w.unit, value: lookups.stationName(track.unitStationId) },
+      { label: w.lastPosition, value: formatTime(track.points[track.points.length - 1]?.at) },
+      ...common(track, w),
     ],
     timeline: [],
-    sides: [{ label: '所属', value: lookups.provinceName(track.province) }],
+    sides: [{ label: w.belongsTo, value: lookups.provinceName(track.province) }],
   };
 }
 
-function gridView(grid: Grid, lookups: DetailLookups): DetailView {
+function gridView(grid: Grid, lookups: DetailLookups, w: DetailWords, language: 'zh' | 'en'): DetailView {
   const sides = [...new Set(grid.villages.map((v) => v.side))];
   return {
-    kindLabel: '跨省网格',
-    title: grid.name.zh,
+    kindLabel: w.kinds.grid,
+    title: grid.name[language],
     fields: [
-      { label: '在办事件', value: `${lookups.openEventsInGrid(grid.id)} 件` },
-      { label: '网格员', value: `${grid.gridWorkers.length} 人` },
-      ...common(grid),
+      { label: w.openEvents, value: w.items(lookups.openEventsInGrid(grid.id)) },
+      { label: w.gridWorkers, value: w.people(grid.gridWorkers.length) },
+      ...common(grid, w),
     ],
     timeline: [],
     sides: sides.map((side) => ({
       label: lookups.provinceName(side),
-      value: grid.villages.filter((v) => v.side === side).map((v) => `${lookups.townName(v.townId)}${v.name}`).join('、'),
+      value: grid.villages.filter((v) => v.side === side).map((v) => `${lookups.townName(v.townId)}${v.name}`).join(w.listSeparator),
     })),
   };
 }
 
 export function describeDetails<K extends EntityKind>(kind: K, record: EntityByKind[K], lookups: DetailLookups): DetailView | null {
+  const language = lookups.language ?? 'zh';
+  const w = DETAIL_WORDS[language];
   switch (kind) {
     case 'station':
-      return stationView(record as Station, lookups);
+      return stationView(record as Station, lookups, w);
     case 'alert':
-      return alertView(record as Alert, lookups);
+      return alertView(record as Alert, lookups, w);
     case 'gridEvent':
-      return gridEventView(record as GridEvent, lookups);
+      return gridEventView(record as GridEvent, lookups, w, language);
     case 'assistRequest':
-      return assistView(record as AssistRequest, lookups);
+      return assistView(record as AssistRequest, lookups, w);
     case 'patrolTrack':
-      return patrolView(record as PatrolTrack, lookups);
+      return patrolView(record as PatrolTrack, lookups, w);
     case 'grid':
-      return gridView(record as Grid, lookups);
+      return gridView(record as Grid, lookups, w, language);
     default:
       return null;
   }
