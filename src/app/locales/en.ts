@@ -14,15 +14,6 @@ export const en: Messages = {
     waiting: 'Waiting for a data source',
   },
   legend: { context: 'Neighbouring counties', border: 'Provincial border' },
-  layers: {
-    stations: 'Stations',
-    checkpoints: 'Checkpoints',
-    alerts: 'Watchlist alerts',
-    gridEvents: 'Grid events',
-    assists: 'Assistance requests',
-    grids: 'Cross-province grids',
-    patrols: 'Patrols',
-  },
   sceneErrors: {
     format: '{label}: {error}',
     globe: 'The 3D scene could not start',

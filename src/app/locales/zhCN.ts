@@ -12,15 +12,6 @@ export const zhCN = {
     waiting: '等待数据源接入',
   },
   legend: { context: '周边县区', border: '省界' },
-  layers: {
-    stations: '警务站点',
-    checkpoints: '卡口检查站',
-    alerts: '布控预警',
-    gridEvents: '网格事件',
-    assists: '跨省协查',
-    grids: '跨省网格',
-    patrols: '巡逻轨迹',
-  },
   sceneErrors: {
     format: '{label}：{error}',
     globe: '三维场景无法启动',
