@@ -27,11 +27,21 @@ function maskedSubject(alert: Alert): string {
   return '—';
 }
 
+/** Newer first; the same instant by id, so the order is stable. */
+const newer = (a: { at: number; alert: Alert }, b: { at: number; alert: Alert }) => b.at - a.at || (a.alert.id < b.alert.id ? -1 : 1);
+
 export function describeAlertTicker(alerts: Iterable<Alert>, limit = TICKER_LENGTH): TickerItem[] {
+  // One pass keeping the newest `limit`: a year of alerts is not sorted to show thirty.
   const newest: { alert: Alert; at: number }[] = [];
-  for (const alert of alerts) newest.push({ alert, at: Date.parse(alert.hit.at) });
-  newest.sort((a, b) => b.at - a.at || (a.alert.id < b.alert.id ? -1 : 1));
-  return newest.slice(0, limit).map(({ alert, at }) => ({
+  for (const alert of alerts) {
+    const entry = { alert, at: Date.parse(alert.hit.at) };
+    if (newest.length === limit && newer(entry, newest[limit - 1]!) >= 0) continue;
+    let index = newest.length;
+    while (index > 0 && newer(entry, newest[index - 1]!) < 0) index -= 1;
+    newest.splice(index, 0, entry);
+    if (newest.length > limit) newest.pop();
+  }
+  return newest.map(({ alert, at }) => ({
     id: alert.id,
     severity: alert.severity as 1 | 2 | 3 | 4,
     hitAt: at,

@@ -69,6 +69,10 @@ describe('describeAlertTicker', () => {
     const ticker = describeAlertTicker(many);
     expect(ticker).toHaveLength(30);
     expect(ticker[0]!.id).toBe('a99');
+    expect(ticker.map((i) => i.id)).toEqual(Array.from({ length: 30 }, (_, i) => `a${99 - i}`));
+    const shuffled = [...many].sort((a, b) => (a.id.length * 7 + Number(a.id.slice(1)) * 31) % 17 - (b.id.length * 7 + Number(b.id.slice(1)) * 31) % 17);
+    expect(describeAlertTicker(shuffled).map((i) => i.id)).toEqual(ticker.map((i) => i.id));
+    expect(describeAlertTicker([...many].reverse()).map((i) => i.id)).toEqual(ticker.map((i) => i.id));
   });
 });
 
