@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { kpiSeriesSchema } from '../domain/entities/kpiSeries';
+import { kpiSeriesFixture } from '../domain/entities/kpiSeriesFixture';
 import { buildTrendOption, darkChartPalette, monthLabels } from './buildTrendOption';
 
-const series = kpiSeriesSchema.parse({
-  id: 'kpi-1',
-  version: 1,
-  updatedAt: '2026-11-23T00:00:00Z',
-  province: 'zj',
-  county: '330822',
-  position: [118.36, 28.83],
-  source: 'test',
-  metricId: 'border-incidents',
-  label: { zh: '边界有效警情', en: 'Border incidents' },
-  unit: { zh: '起', en: 'cases' },
+const series = kpiSeriesFixture({
   definition: { zh: '口径', en: 'definition' },
-  provenance: { source: '常山县公安局' },
-  betterWhen: 'lower',
-  aggregation: 'sum',
-  year: 2026,
   months: Array.from({ length: 12 }, (_, i) => ({ thisYear: i < 10 ? 60 + i : null, lastYear: 120 + i })),
 });
 

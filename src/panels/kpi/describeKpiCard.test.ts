@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type KpiSeriesInput, kpiSeriesSchema } from '../../domain/entities/kpiSeries';
+import { kpiSeriesFixture } from '../../domain/entities/kpiSeriesFixture';
 import { describeKpiCard, describeKpiCards } from './describeKpiCard';
 
 const months = (thisYear: (number | null)[], lastYear: (number | null)[]) => thisYear.map((value, i) => ({ thisYear: value, lastYear: lastYear[i] ?? null }));
 const twelve = <T>(values: T[], fill: T) => [...values, ...Array<T>(12 - values.length).fill(fill)];
 
-function series(overrides: Partial<KpiSeriesInput>) {
-  return kpiSeriesSchema.parse({
-    id: `kpi-${overrides.metricId ?? 'border-incidents'}`,
-    version: 1,
-    updatedAt: '2026-11-23T00:00:00Z',
-    province: 'zj',
-    county: '330822',
-    position: [118.36, 28.83],
-    source: 'test',
-    metricId: 'border-incidents',
-    label: { zh: '边界有效警情', en: 'Border incidents' },
-    unit: { zh: '起', en: 'cases' },
-    definition: { zh: '核实的有效警情数', en: 'Verified incidents' },
-    provenance: { source: '常山县公安局', system: '平安边界·智慧安防' },
-    betterWhen: 'lower',
-    aggregation: 'sum',
-    year: 2026,
-    months: months(twelve([62, 63], null), twelve([125, 127], 130)),
-    ...overrides,
-  });
-}
+const series = kpiSeriesFixture;
 
 describe('describeKpiCard', () => {
   it('shows a drop in incidents as good news, down arrow, in the chosen language', () => {
