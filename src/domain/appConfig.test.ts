@@ -58,6 +58,15 @@ describe('resolveAppConfig', () => {
     expect(bad.problems[0]).toMatch(/layers\[1\]/);
   });
 
+  it('lets the URL keep the camera still on new alerts, or lower the severity it flies to', () => {
+    expect(resolveAppConfig(undefined, params('')).config.alertFocus.minSeverity).toBe(4);
+    expect(resolveAppConfig(undefined, params('focus=off')).config.alertFocus.minSeverity).toBeNull();
+    expect(resolveAppConfig(undefined, params('focus=3')).config.alertFocus).toEqual({ minSeverity: 3, dwellSeconds: 10 });
+    const bad = resolveAppConfig(undefined, params('focus=7'));
+    expect(bad.config.alertFocus.minSeverity).toBe(4);
+    expect(bad.problems[0]).toMatch(/^URL parameter focus="7" ignored: alertFocus\.minSeverity/);
+  });
+
   it('lets URL parameters override the file, each on its own', () => {
     const { config, problems } = resolveAppConfig({ region: 'changshan-yushan' }, params('basemap=natural-earth&region=bad%20id!'));
     expect(config.basemap.kind).toBe('natural-earth');

@@ -168,6 +168,8 @@ const URL_OVERRIDES: Record<string, (config: AppConfig, value: string) => unknow
   basemap: (config, value) => ({ ...config, basemap: { ...config.basemap, kind: value } }),
   source: (config, value) => ({ ...config, sources: Object.hasOwn(SOURCE_SHORTCUTS, value) ? SOURCE_SHORTCUTS[value] : value }),
   layers: (config, value) => ({ ...config, layers: value.split(',').map((id) => id.trim()).filter(Boolean) }),
+  /** `focus=off` keeps the camera still; `focus=3` flies to every new alert of severity 3 and up. */
+  focus: (config, value) => ({ ...config, alertFocus: { ...config.alertFocus, minSeverity: value === 'off' ? null : /^\d$/.test(value) ? Number(value) : value } }),
 };
 
 export interface ResolvedAppConfig {

@@ -34,11 +34,13 @@ async function screenPoints(session: DashboardSession, positions: readonly (read
   );
 }
 
-/** A station on screen, clear of the HUD columns and of other marks, so a pixel or a click there is its own. */
+/** A station on screen, clear of the HUD columns and of other marks and town markers, so a pixel or a click there is its own. */
 async function isolatedStation(session: DashboardSession, width: number): Promise<{ station: Station; x: number; y: number }> {
   const stations = await records<Station>('station');
   const points = await screenPoints(session, stations.map((s) => s.position));
-  const marks = (await records<{ position: [number, number] }>('alert,gridEvent,patrolTrack')).map((r) => r.position);
+  // Town markers are part of the region scene, ringed in the province colours.
+  const pack = (await (await fetch(`${baseUrl}regions/changshan-yushan.json`)).json()) as { towns: { position: [number, number] }[] };
+  const marks = [...(await records<{ position: [number, number] }>('alert,gridEvent,patrolTrack')), ...pack.towns].map((r) => r.position);
   const markPoints = await screenPoints(session, marks);
   const others = [...points, ...markPoints].filter((p): p is { x: number; y: number } => p !== null);
   const candidates = stations
@@ -53,6 +55,18 @@ async function isolatedStation(session: DashboardSession, width: number): Promis
   return { station: best.station, x: best.point.x, y: best.point.y };
 }
 
+/** Shows or hides layers from the legend, as a duty officer would, and waits until the map has. */
+async function setLayersVisible(session: DashboardSession, ids: readonly string[], visible: boolean) {
+  for (const id of ids) {
+    const toggle = session.page.locator(`[data-layer="${id}"]`);
+    if ((await toggle.getAttribute('aria-pressed')) !== String(visible)) await toggle.click();
+  }
+  await session.page.waitForFunction(
+    ([list, want]) => list.every((id) => window.safeBorder!.diagnostics().layers.find((l) => l.id === id)?.visible === want),
+    [ids, visible] as const,
+  );
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
 });
@@ -63,7 +77,9 @@ afterAll(async () => {
 describe('live layers at 1920×1080', () => {
   let session: DashboardSession;
   beforeAll(async () => {
-    session = await openDashboard(browser, baseUrl, { width: 1920, height: 1080 });
+    // The simulator raises severity-4 alerts on its own; with focus=off they do not fly the camera
+    // away between computing where a mark is and looking at it.
+    session = await openDashboard(browser, baseUrl, { width: 1920, height: 1080, query: '?focus=off' });
     await session.page.waitForFunction(() => (window.safeBorder!.diagnostics().layers.find((l) => l.id === 'stations')?.featureCount ?? 0) > 0, undefined, { timeout: 30_000 });
   });
   afterAll(async () => {
@@ -95,15 +111,8 @@ describe('live layers at 1920×1080', () => {
     // With the other layers hidden (from the legend, as a duty officer would), nothing lies over
     // an alert but another alert.
     const others = ['stations', 'checkpoints', 'gridEvents', 'assists', 'grids', 'patrols'];
-    const setVisible = async (visible: boolean) => {
-      for (const id of others) {
-        const toggle = session.page.locator(`[data-layer="${id}"]`);
-        if ((await toggle.getAttribute('aria-pressed')) !== String(visible)) await toggle.click();
-      }
-      await session.page.waitForFunction(([ids, want]) => ids.every((id) => window.safeBorder!.diagnostics().layers.find((l) => l.id === id)?.visible === want), [others, visible] as const);
-    };
+    const setVisible = (visible: boolean) => setLayersVisible(session, others, visible);
     // Open alerts come and go; raise a few so there is something to judge.
-    // Below severity 4, which would fly the camera away mid-check.
     for (const severity of [1, 2, 3, 3]) {
       const raised = await control({ inject: { kind: 'alert', severity } });
       await session.page.waitForFunction((id) => window.safeBorder!.isDrawn('alerts', id), raised.injected!.id, { timeout: 10_000 });
@@ -143,17 +152,31 @@ describe('live layers at 1920×1080', () => {
   });
 
   it('hides a layer from the legend, and shows it again', async () => {
-    const toggle = session.page.locator('[data-layer="stations"]');
-    await toggle.click();
-    await session.page.waitForFunction(() => window.safeBorder!.diagnostics().layers.find((l) => l.id === 'stations')?.visible === false);
-    const { station, x, y } = await isolatedStation(session, 1920);
-    const provinceColour = station.province === 'zj' ? '#2fb4ff' : '#ffb347';
-    await session.page.waitForTimeout(600);
-    const hidden = decodePng(await session.page.screenshot({ path: join(outputDir, 'layers-stations-hidden.png') }));
-    expect(anyPixelNear(hidden, x, y, 4, near(hex(provinceColour), 20)), station.name).toBe(false);
-    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
-    await toggle.click();
-    await session.page.waitForFunction(() => window.safeBorder!.diagnostics().layers.find((l) => l.id === 'stations')?.visible === true);
+    // Assistance arcs and alert control lines end at stations, in colours close to theirs: with
+    // them hidden too, what is at a station's place is the station or the region under it.
+    const others = ['checkpoints', 'alerts', 'gridEvents', 'assists', 'grids', 'patrols'];
+    await setLayersVisible(session, others, false);
+    try {
+      const toggle = session.page.locator('[data-layer="stations"]');
+      await toggle.click();
+      await setLayersVisible(session, ['stations'], false);
+      await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+      const { station, x, y } = await isolatedStation(session, 1920);
+      const provinceColour = near(hex(station.province === 'zj' ? '#2fb4ff' : '#ffb347'), 20);
+      await session.page.waitForTimeout(600);
+      const hidden = decodePng(await session.page.screenshot({ path: join(outputDir, 'layers-stations-hidden.png') }));
+      await toggle.click();
+      await setLayersVisible(session, ['stations'], true);
+      await session.page.waitForTimeout(600);
+      const shown = decodePng(await session.page.screenshot());
+      // The same place in both shots: the camera did not move in between.
+      const [after] = await screenPoints(session, [station.position]);
+      expect(Math.hypot(after!.x - x, after!.y - y), 'camera moved between the shots').toBeLessThan(1);
+      expect(anyPixelNear(hidden, x, y, 4, provinceColour), `${station.name} hidden`).toBe(false);
+      expect(anyPixelNear(shown, x, y, 4, provinceColour), `${station.name} shown`).toBe(true);
+    } finally {
+      await setLayersVisible(session, ['stations', ...others], true);
+    }
   });
 
   it('puts a new severity-4 alert on the globe within a second of the backend raising it', async () => {
@@ -164,6 +187,30 @@ describe('live layers at 1920×1080', () => {
     expect(elapsed).toBeLessThan(1000);
     expect(session.consoleErrors).toEqual([]);
     expect(session.externalRequests).toEqual([]);
+  });
+});
+
+describe('a new severity-4 alert on a wall with the default settings', () => {
+  it('draws the camera to it', async () => {
+    const session = await openDashboard(browser, baseUrl, { width: 1280, height: 720 });
+    try {
+      const injected = await control({ inject: { kind: 'alert', severity: 4 } });
+      const id = injected.injected!.id;
+      await session.page.waitForFunction((alertId) => window.safeBorder!.isDrawn('alerts', alertId), id, { timeout: 10_000 });
+      const alert = (await records<Alert>('alert')).find((a) => a.id === id)!;
+      // Within the two-second flight and a little more, the alert sits near the middle of the screen.
+      await expect
+        .poll(
+          async () => {
+            const [point] = await screenPoints(session, [alert.position]);
+            return point ? Math.hypot(point.x - 640, point.y - 360) : Number.POSITIVE_INFINITY;
+          },
+          { timeout: 8000, interval: 250 },
+        )
+        .toBeLessThan(60);
+    } finally {
+      await session.close();
+    }
   });
 });
 
