@@ -48,6 +48,8 @@ export function buildEntityValidatorsModule(): { javascript: string; declaration
     allErrors: false,
     messages: false,
     removeAdditional: true,
+    // Fields zod defaults (a KPI's scope) are filled in on the fast path too, so both paths agree.
+    useDefaults: true,
   });
   // The schemas carry zod's own date-time pattern; the format keyword adds nothing to check.
   ajv.addFormat('date-time', true);

@@ -19,6 +19,13 @@ const kpiSeriesShape = z.object({
   betterWhen: z.enum(['lower', 'higher']),
   /** Counts add up over months; rates average. */
   aggregation: z.enum(['sum', 'mean']),
+  /**
+   * `border`: both sides together, the figure the reports publish (a KPI card). `side`: one side's
+   * share of the same metric, the side named by `province` (the trend compares the two).
+   */
+  scope: z.enum(['border', 'side']).default('border'),
+  /** How many decimals the year-on-year change is published with (−50.4 %, −27.83 %). */
+  changeDecimals: z.number().int().min(0).max(3).default(1),
   year: z.number().int().min(2000).max(2100),
   months: z.array(z.object({ thisYear: monthValue, lastYear: monthValue })).length(12, 'a series has 12 months'),
 });
