@@ -81,16 +81,34 @@ describe('BorderSimulator', () => {
   it('reports the published KPI changes to their published precision', () => {
     const simulator = new BorderSimulator({ seed: 2, region, start: START });
     const kpis = simulator.snapshot(['kpiSeries']).records.map((r) => ENTITY_SCHEMAS.kpiSeries.parse(r.record) as KpiSeries);
-    const change = (id: string, decimals: number) => kpis.find((k) => k.metricId === id)!.yearOnYear.changePercent!.toFixed(decimals);
-    expect(change('border-incidents', 1)).toBe('-50.4');
-    expect(change('public-order-criminal-incidents', 1)).toBe('-19.7');
-    expect(change('dispute-incidents', 2)).toBe('-27.83');
-    expect(change('border-towns-incidents', 1)).toBe('-12.8');
-    expect(change('interception-minutes', 1)).toBe('-71.4');
-    const resolution = kpis.find((k) => k.metricId === 'enterprise-dispute-resolution')!;
+    const headline = (id: string) => kpis.find((k) => k.metricId === id && k.scope === 'border')!;
+    // Each series says how many decimals its change is published with.
+    const change = (id: string) => headline(id).yearOnYear.changePercent!.toFixed(headline(id).changeDecimals);
+    expect(change('border-incidents')).toBe('-50.4');
+    expect(change('public-order-criminal-incidents')).toBe('-19.7');
+    expect(change('dispute-incidents')).toBe('-27.83');
+    expect(change('border-towns-incidents')).toBe('-12.8');
+    expect(change('interception-minutes')).toBe('-71.4');
+    const resolution = headline('enterprise-dispute-resolution');
     expect(resolution.yearOnYear.current).toBe(100);
     // November: ten months completed, the month in progress left empty.
     expect(resolution.months.filter((m) => m.thisYear !== null)).toHaveLength(10);
+  });
+
+  it('splits the border-wide incident counts into the two sides, which add up to the published figure', () => {
+    const simulator = new BorderSimulator({ seed: 3, region, start: START });
+    const kpis = simulator.snapshot(['kpiSeries']).records.map((r) => ENTITY_SCHEMAS.kpiSeries.parse(r.record) as KpiSeries);
+    const sides = kpis.filter((k) => k.metricId === 'border-incidents' && k.scope === 'side');
+    expect(sides.map((k) => k.province).sort()).toEqual(['jx', 'zj']);
+    const border = kpis.find((k) => k.metricId === 'border-incidents' && k.scope === 'border')!;
+    border.months.forEach((month, i) => {
+      const sum = (key: 'thisYear' | 'lastYear') => (month[key] === null ? null : sides.reduce((total, side) => total + side.months[i]![key]!, 0));
+      expect({ thisYear: sum('thisYear'), lastYear: sum('lastYear') }, `month ${i + 1}`).toEqual(month);
+    });
+    // The sides move differently: each has its own year-on-year change.
+    expect(sides[0]!.yearOnYear.changePercent).not.toBeCloseTo(sides[1]!.yearOnYear.changePercent!, 1);
+    // County-wide figures (one county's police) have no other side.
+    expect(kpis.filter((k) => k.metricId === 'public-order-criminal-incidents')).toHaveLength(1);
   });
 
   it('keeps every kind in its snapshot and its log in sequence', () => {

@@ -65,3 +65,29 @@ export function buildKpiMonths(definition: KpiDefinition, completedMonths: numbe
     lastYear: month < completedMonths ? lastYear[month]! : (lastYearRest[month - completedMonths] ?? null),
   }));
 }
+
+/**
+ * One side's share of a border-wide count, month by month; the other side's months are the rest,
+ * so the two sides always add up to the published figure. Each month's share wavers a little.
+ */
+export function splitMonthsBySide(
+  months: KpiSeriesInput['months'],
+  share: { lastYear: number; thisYear: number },
+  random: SeededRandom,
+): [KpiSeriesInput['months'], KpiSeriesInput['months']] {
+  const part = (value: number | null, base: number): [number | null, number | null] => {
+    if (value === null) return [null, null];
+    const wavering = Math.min(0.95, Math.max(0.05, base + random.between(-0.04, 0.04)));
+    const [mine, theirs] = apportion(value, [wavering, 1 - wavering]);
+    return [mine!, theirs!];
+  };
+  const mine: KpiSeriesInput['months'] = [];
+  const theirs: KpiSeriesInput['months'] = [];
+  for (const month of months) {
+    const [thisMine, thisTheirs] = part(month.thisYear, share.thisYear);
+    const [lastMine, lastTheirs] = part(month.lastYear, share.lastYear);
+    mine.push({ thisYear: thisMine, lastYear: lastMine });
+    theirs.push({ thisYear: thisTheirs, lastYear: lastTheirs });
+  }
+  return [mine, theirs];
+}

@@ -22,6 +22,11 @@ export interface KpiDefinition {
   thisYearMean?: number;
   /** Relative weight of each calendar month (seasonality). */
   seasonality: readonly number[];
+  /**
+   * Counts reported for both sides of the border: the focus-province side's share last year and
+   * this year (the other side has the rest), so the trend can compare the two sides.
+   */
+  sideShare?: { lastYear: number; thisYear: number };
 }
 
 const FLAT = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] as const;
@@ -43,6 +48,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     decimals: 1,
     base: 240,
     seasonality: SUMMER_PEAK,
+    sideShare: { lastYear: 0.56, thisYear: 0.5 },
   },
   {
     metricId: 'public-order-criminal-incidents',
@@ -85,6 +91,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     decimals: 1,
     base: 220,
     seasonality: SUMMER_PEAK,
+    sideShare: { lastYear: 0.52, thisYear: 0.55 },
   },
   {
     metricId: 'enterprise-dispute-resolution',

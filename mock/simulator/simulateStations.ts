@@ -4,7 +4,7 @@
  */
 import type { SimulationContext } from './simulationContext';
 import { HOUR } from './simulationContext';
-import { buildKpiMonths } from './buildKpiSeries';
+import { buildKpiMonths, splitMonthsBySide } from './buildKpiSeries';
 import { KPI_DEFINITIONS } from './kpiDefinitions';
 
 const CST_OFFSET_MS = 8 * HOUR;
@@ -42,8 +42,11 @@ function completedMonths(ms: number): { year: number; months: number } {
 }
 
 export function putKpis(context: SimulationContext): void {
-  const focus = context.world.region.counties.find((c) => c.role === 'focus')!;
-  const seat = context.world.region.towns.find((t) => t.countyId === focus.id && !t.borderTown);
+  const region = context.world.region;
+  const focus = region.counties.find((c) => c.role === 'focus')!;
+  // The focus county across the border: the other side of the side-by-side KPIs.
+  const across = region.counties.find((c) => c.role === 'focus' && c.provinceId !== focus.provinceId);
+  const seatOf = (countyId: string) => region.towns.find((t) => t.countyId === countyId && !t.borderTown);
   let built = '';
   const refresh = () => {
     const { year, months } = completedMonths(context.now());
@@ -51,11 +54,12 @@ export function putKpis(context: SimulationContext): void {
     if (key !== built) {
       built = key;
       for (const definition of KPI_DEFINITIONS) {
-        context.put('kpiSeries', {
+        const series = {
           id: `kpi-${definition.metricId}`,
+          scope: 'border' as const,
           province: focus.provinceId,
           county: focus.id,
-          position: seat?.position ?? focus.labelPosition,
+          position: seatOf(focus.id)?.position ?? focus.labelPosition,
           metricId: definition.metricId,
           label: definition.label,
           unit: definition.unit,
@@ -63,9 +67,24 @@ export function putKpis(context: SimulationContext): void {
           provenance: definition.provenance,
           betterWhen: definition.betterWhen,
           aggregation: definition.aggregation,
+          changeDecimals: definition.decimals,
           year,
           months: buildKpiMonths(definition, months, context.random),
-        });
+        };
+        context.put('kpiSeries', series);
+        if (!definition.sideShare || !across) continue;
+        const [mine, theirs] = splitMonthsBySide(series.months, definition.sideShare, context.random);
+        for (const [county, sideMonths] of [[focus, mine], [across, theirs]] as const) {
+          context.put('kpiSeries', {
+            ...series,
+            id: `${series.id}-${county.provinceId}`,
+            scope: 'side',
+            province: county.provinceId,
+            county: county.id,
+            position: seatOf(county.id)?.position ?? county.labelPosition,
+            months: sideMonths,
+          });
+        }
       }
     }
     context.schedule(context.now() + 6 * HOUR, refresh);
