@@ -16,7 +16,10 @@ describe('formatNumber', () => {
 describe('formatChangePercent', () => {
   it('writes a year-on-year change as published, with its sign', () => {
     expect(formatChangePercent(-50.4, 'zh-CN')).toBe('-50.4%');
-    expect(formatChangePercent(-27.83, 'en')).toBe('-27.83%');
+    // Derived from months, the change carries more digits than the report printed.
+    expect(formatChangePercent(-50.4166, 'zh-CN')).toBe('-50.4%');
+    expect(formatChangePercent(-27.8333, 'en', 2)).toBe('-27.83%');
+    expect(formatChangePercent(-12.8, 'en', 0)).toBe('-13%');
     expect(formatChangePercent(250, 'en')).toBe('+250%');
     expect(formatChangePercent(0, 'zh-CN')).toBe('0%');
   });

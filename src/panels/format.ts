@@ -18,8 +18,11 @@ export function formatNumber(value: number | null, language: Language, digits = 
   return formatter(language, { maximumFractionDigits: digits }).format(value);
 }
 
-/** A year-on-year change as published: `-50.4%`, `+3.5%`, `0%`; `—` when there is no base. */
-export function formatChangePercent(changePercent: number | null, language: Language): string {
+/**
+ * A year-on-year change as published, to the decimals it was published with: `-50.4%`,
+ * `-27.83%`, `+3.5%`, `0%`; `—` when there is no base.
+ */
+export function formatChangePercent(changePercent: number | null, language: Language, decimals = 1): string {
   if (changePercent === null || !Number.isFinite(changePercent)) return '—';
-  return formatter(language, { style: 'percent', maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(changePercent / 100);
+  return formatter(language, { style: 'percent', maximumFractionDigits: decimals, signDisplay: 'exceptZero' }).format(changePercent / 100);
 }

@@ -27,6 +27,19 @@ describe('describeKpiCard', () => {
     expect(describeKpiCard(series({ months: months(twelve([0], null), twelve([0], null)) }), 'zh-CN')).toMatchObject({ changePercent: 0, arrow: '', tone: 'neutral' });
   });
 
+  it('makes one card per metric from the border-wide figure, not one per side of the border', () => {
+    const cards = describeKpiCards(
+      [series({}), series({ id: 'kpi-border-incidents-jx', scope: 'side', province: 'jx' }), series({ id: 'kpi-border-incidents-zj', scope: 'side' })],
+      'zh-CN',
+    );
+    expect(cards.map((c) => c.id)).toEqual(['kpi-border-incidents']);
+  });
+
+  it('keeps the decimals the figure was published with', () => {
+    expect(describeKpiCard(series({ changeDecimals: 2 }), 'zh-CN').changeDecimals).toBe(2);
+    expect(describeKpiCard(series({}), 'zh-CN').changeDecimals).toBe(1);
+  });
+
   it('puts the metrics the reports lead with first', () => {
     const cards = describeKpiCards(
       [series({ metricId: 'dispute-incidents', label: { zh: '纠纷类警情', en: 'Disputes' } }), series({ metricId: 'border-incidents' })],

@@ -16,6 +16,8 @@ export interface KpiCard {
   value: number | null;
   unit: string;
   changePercent: number | null;
+  /** The decimals the change is published with. */
+  changeDecimals: number;
   arrow: '▲' | '▼' | '';
   tone: KpiTone;
   months: number;
@@ -36,6 +38,7 @@ export function describeKpiCard(series: KpiSeries, language: Language): KpiCard 
     value: current,
     unit: series.unit[l],
     changePercent,
+    changeDecimals: series.changeDecimals,
     arrow,
     tone,
     months,
@@ -44,13 +47,17 @@ export function describeKpiCard(series: KpiSeries, language: Language): KpiCard 
   };
 }
 
-/** The cards in a stable order: the metrics the reports lead with first, then by label. */
+/**
+ * The cards in a stable order: the metrics the reports lead with first, then by label. A card is
+ * the border-wide figure; the per-side series of the same metric feed the trend, not more cards.
+ */
 export function describeKpiCards(series: readonly KpiSeries[], language: Language, order: readonly string[] = []): KpiCard[] {
   const rank = (s: KpiSeries) => {
     const index = order.indexOf(s.metricId);
     return index === -1 ? order.length : index;
   };
-  return [...series]
+  return series
+    .filter((s) => s.scope === 'border')
     .sort((a, b) => rank(a) - rank(b) || a.label.zh.localeCompare(b.label.zh, 'zh-CN'))
     .map((s) => describeKpiCard(s, language));
 }
