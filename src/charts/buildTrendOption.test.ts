@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { kpiSeriesFixture } from '../domain/entities/kpiSeriesFixture';
-import { buildTrendOption, darkChartPalette, monthLabels } from './buildTrendOption';
+import { describeTrendLines } from '../panels/kpi/describeTrendLines';
+import { type TrendLine, buildTrendOption, darkChartPalette, monthLabels } from './buildTrendOption';
 
 const series = kpiSeriesFixture({
   definition: { zh: '口径', en: 'definition' },
   months: Array.from({ length: 12 }, (_, i) => ({ thisYear: i < 10 ? 60 + i : null, lastYear: 120 + i })),
 });
+const lines = (names: { thisYear: string; lastYear: string }) => describeTrendLines(series, [], names, darkChartPalette);
 
 describe('buildTrendOption', () => {
-  const option = buildTrendOption(series, 'zh-CN', { thisYear: '2026年', lastYear: '2025年' }, darkChartPalette, 16);
+  const option = buildTrendOption({ unit: '起', lines: lines({ thisYear: '2026年', lastYear: '2025年' }) }, 'zh-CN', darkChartPalette, 16);
 
   it('draws this year against last, month by month, with months not yet reported left as gaps', () => {
     expect(option.series.map((s) => s.name)).toEqual(['2026年', '2025年']);
@@ -26,10 +28,34 @@ describe('buildTrendOption', () => {
   });
 
   it('scales its text with the HUD so a 4K wall is as legible as a 1080p one', () => {
-    const big = buildTrendOption(series, 'en', { thisYear: '2026', lastYear: '2025' }, darkChartPalette, 32);
+    const big = buildTrendOption({ unit: 'cases', lines: lines({ thisYear: '2026', lastYear: '2025' }) }, 'en', darkChartPalette, 32);
     expect(big.textStyle.fontSize).toBe(32);
     expect(big.xAxis.axisLabel.fontSize).toBe(28);
     expect(big.yAxis.name).toBe('cases');
+  });
+});
+
+describe('buildTrendOption with both sides of the border', () => {
+  const side = (name: string, color: string, period: TrendLine['period']): TrendLine => ({ name, color, period, values: Array<number>(12).fill(1) });
+  const option = buildTrendOption(
+    { unit: '起', lines: [side('常山县 2026年', '#2fb4ff', 'thisYear'), side('常山县 2025年', '#2fb4ff', 'lastYear'), side('玉山县 2026年', '#ffb347', 'thisYear'), side('玉山县 2025年', '#ffb347', 'lastYear')] },
+    'zh-CN',
+    darkChartPalette,
+    16,
+  );
+
+  it('draws this year solid and last year dashed, each side in its own colour', () => {
+    expect(option.series.map((s) => [s.name, s.itemStyle.color, s.lineStyle.type ?? 'solid'])).toEqual([
+      ['常山县 2026年', '#2fb4ff', 'solid'],
+      ['常山县 2025年', '#2fb4ff', 'dashed'],
+      ['玉山县 2026年', '#ffb347', 'solid'],
+      ['玉山县 2025年', '#ffb347', 'dashed'],
+    ]);
+  });
+
+  it('leaves room for a legend of two rows above the plot', () => {
+    const single = buildTrendOption({ unit: '起', lines: lines({ thisYear: '2026年', lastYear: '2025年' }) }, 'zh-CN', darkChartPalette, 16);
+    expect(option.grid.top).toBeGreaterThan(single.grid.top + 16);
   });
 });
 

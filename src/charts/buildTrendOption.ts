@@ -1,10 +1,9 @@
 /**
- * The monthly trend of one KPI, this year against last, as an ECharts option. Pure: no ECharts
- * import, so it is tested as data. Labels are text (the tooltip renders as rich text, never
+ * The monthly trend of one KPI, this year against last (per side of the border when it is
+ * reported so), as an ECharts option. Pure: no ECharts import, so it is tested as data. Labels are text (the tooltip renders as rich text, never
  * HTML); a series is twelve months by construction, so it never grows on a wall.
  */
 import type { Language } from '../domain/appConfig';
-import type { KpiSeries } from '../domain/entities/kpiSeries';
 
 export interface ChartPalette {
   text: string;
@@ -23,19 +22,38 @@ export function monthLabels(language: Language): string[] {
   return Array.from({ length: 12 }, (_, month) => format.format(new Date(Date.UTC(2026, month, 15))));
 }
 
-export interface TrendLabels {
-  thisYear: string;
-  lastYear: string;
+/** One line of the chart: twelve monthly values (null where not reported). */
+export interface TrendLine {
+  name: string;
+  values: (number | null)[];
+  color: string;
+  period: 'thisYear' | 'lastYear';
 }
 
-export function buildTrendOption(series: KpiSeries, language: Language, labels: TrendLabels, palette: ChartPalette, fontPixels: number) {
-  const unit = series.unit[language === 'en' ? 'en' : 'zh'];
+export interface TrendInput {
+  unit: string;
+  lines: readonly TrendLine[];
+}
+
+/**
+ * This year's lines solid with a light area, last year's dashed. The legend wraps onto a second
+ * row when the lines are many (both sides × both years); the plot starts below it.
+ */
+export function buildTrendOption(input: TrendInput, language: Language, palette: ChartPalette, fontPixels: number) {
+  const legendRows = input.lines.length > 2 ? 2 : 1;
   return {
     animationDuration: 600,
     textStyle: { color: palette.text, fontSize: fontPixels },
-    grid: { left: fontPixels * 3, right: fontPixels, top: fontPixels * 2.4, bottom: fontPixels * 1.8 },
-    legend: { top: 0, right: 0, textStyle: { color: palette.text, fontSize: fontPixels }, itemWidth: fontPixels * 1.2, itemHeight: fontPixels * 0.6 },
-    tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (value: unknown) => (typeof value === 'number' ? `${value} ${unit}` : '—') },
+    grid: { left: fontPixels * 3, right: fontPixels, top: fontPixels * (1.4 * legendRows + 1), bottom: fontPixels * 1.8 },
+    legend: {
+      top: 0,
+      right: 0,
+      itemGap: fontPixels * 0.6,
+      textStyle: { color: palette.text, fontSize: fontPixels * 0.875 },
+      itemWidth: fontPixels * 1.2,
+      itemHeight: fontPixels * 0.6,
+    },
+    tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (value: unknown) => (typeof value === 'number' ? `${value} ${input.unit}` : '—') },
     xAxis: {
       type: 'category',
       data: monthLabels(language),
@@ -44,14 +62,32 @@ export function buildTrendOption(series: KpiSeries, language: Language, labels: 
     },
     yAxis: {
       type: 'value',
-      name: unit,
+      name: input.unit,
       nameTextStyle: { color: palette.muted, fontSize: fontPixels * 0.875 },
       axisLabel: { color: palette.muted, fontSize: fontPixels * 0.875 },
       splitLine: { lineStyle: { color: palette.grid } },
     },
-    series: [
-      { name: labels.thisYear, type: 'line', smooth: true, symbolSize: fontPixels * 0.4, data: series.months.map((m) => m.thisYear), itemStyle: { color: palette.thisYear }, lineStyle: { width: fontPixels * 0.18 }, areaStyle: { opacity: 0.15 } },
-      { name: labels.lastYear, type: 'line', smooth: true, symbolSize: fontPixels * 0.3, data: series.months.map((m) => m.lastYear), itemStyle: { color: palette.lastYear }, lineStyle: { width: fontPixels * 0.12, type: 'dashed' } },
-    ],
+    series: input.lines.map((line) =>
+      line.period === 'thisYear'
+        ? {
+            name: line.name,
+            type: 'line',
+            smooth: true,
+            symbolSize: fontPixels * 0.4,
+            data: line.values,
+            itemStyle: { color: line.color },
+            lineStyle: { width: fontPixels * 0.18 },
+            areaStyle: { opacity: input.lines.length > 2 ? 0.08 : 0.15 },
+          }
+        : {
+            name: line.name,
+            type: 'line',
+            smooth: true,
+            symbolSize: fontPixels * 0.3,
+            data: line.values,
+            itemStyle: { color: line.color, opacity: 0.75 },
+            lineStyle: { width: fontPixels * 0.12, type: 'dashed', opacity: 0.75 },
+          },
+    ),
   };
 }

@@ -39,12 +39,17 @@ describe('the HUD at 1920×1080 in Chinese', () => {
   it('shows every KPI with its year-on-year change, a drop in incidents in the good colour', async () => {
     const series = await kpis();
     const cards = session.page.getByTestId('kpi-card');
-    await expect(cards.count()).resolves.toBe(series.length);
-    const border = series.find((s) => s.metricId === 'border-incidents')!;
+    // One card per metric: the border-wide figure, not each side's share of it.
+    const headlines = series.filter((s) => s.scope !== 'side');
+    expect(headlines.length).toBeLessThan(series.length);
+    await expect(cards.count()).resolves.toBe(headlines.length);
+    const border = headlines.find((s) => s.metricId === 'border-incidents')!;
     const change = computeYearOnYear(border.months, border.aggregation).changePercent;
     const first = cards.first();
     await expect(first.innerText()).resolves.toContain('边界有效警情');
-    await expect(first.getByTestId('kpi-change').innerText()).resolves.toContain(formatChangePercent(change, 'zh-CN'));
+    // As the report printed it: one decimal.
+    await expect(first.getByTestId('kpi-change').innerText()).resolves.toContain('-50.4%');
+    expect(formatChangePercent(change, 'zh-CN', border.changeDecimals)).toBe('-50.4%');
     expect(change!).toBeLessThan(0);
     const colour = await first.getByTestId('kpi-change').evaluate((node) => getComputedStyle(node).color);
     const good = await session.page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--hud-good').trim());
@@ -59,6 +64,19 @@ describe('the HUD at 1920×1080 in Chinese', () => {
     await expect(drawer.innerText()).resolves.toContain(dispute.definition.zh);
     await expect(drawer.innerText()).resolves.toContain(dispute.provenance.source);
     await expect(session.page.getByTestId('panel-trend').innerText()).resolves.toContain(dispute.label.zh);
+  });
+
+  it('compares the two sides of the border in the trend when both report the metric', async () => {
+    const series = await kpis();
+    const label = (metricId: string) => series.find((s) => s.metricId === metricId && s.scope !== 'side')!.label.zh;
+    const title = session.page.getByTestId('kpi-trend-title');
+    await session.page.getByTestId('kpi-card').filter({ hasText: label('border-incidents') }).click();
+    await expect(title.innerText()).resolves.toMatch(/^边界有效警情 · 月度趋势 · 浙赣两侧$/);
+    // A county-wide figure has no other side to compare with.
+    await session.page.getByTestId('kpi-card').filter({ hasText: label('public-order-criminal-incidents') }).click();
+    await expect(title.innerText()).resolves.toBe('治安刑事警情 · 月度趋势');
+    await session.page.getByTestId('kpi-card').filter({ hasText: label('border-incidents') }).click();
+    await session.page.getByTestId('kpi-drawer').getByRole('button').click();
   });
 
   it('draws the trend chart at its box’s own size, not scaled up', async () => {
@@ -115,6 +133,21 @@ describe('the live panels', () => {
     try {
       await session.page.getByTestId('loop-stage').first().waitFor({ timeout: 30_000 });
       await expect(session.page.getByTestId('loop-stage').count()).resolves.toBe(6);
+      // The loop and all eleven categories count what the backend holds (events move on, so poll).
+      const counts = (texts: string[]) => texts.map((text) => Number(/\d+/.exec(text.split('\n')[1] ?? text)?.[0]));
+      await expect
+        .poll(
+          async () => {
+            const events = (await (await fetch(`${baseUrl}api/v1/snapshot?kinds=gridEvent`)).json()) as { records: { record: { stage: string; category: string } }[] };
+            const stages = ['discover', 'analyze', 'command', 'handle', 'feedback', 'closed'].map((stage) => events.records.filter((r) => r.record.stage === stage).length);
+            const open = events.records.filter((r) => r.record.stage !== 'closed').length;
+            const shownStages = counts(await session.page.getByTestId('loop-stage').allInnerTexts());
+            const shownCategories = counts(await session.page.getByTestId('event-category').allInnerTexts());
+            return { stages: shownStages.join() === stages.join(), categories: shownCategories.length, open: shownCategories.reduce((a, b) => a + b, 0) === open };
+          },
+          { timeout: 15_000, interval: 500 },
+        )
+        .toEqual({ stages: true, categories: 11, open: true });
       await expect(session.page.getByTestId('assist-board').count()).resolves.toBe(1);
       await expect(session.page.getByTestId('town-row').count()).resolves.toBeGreaterThan(0);
       await expect(session.page.getByTestId('freshness').innerText()).resolves.toMatch(/backend/);

@@ -25,7 +25,7 @@ export const en: Messages = {
   assists: { none: 'No request awaiting a response', left: '{minutes} min left', overdue: '{minutes} min overdue' },
   events: {
     loop: 'Closed loop',
-    overdue: '{count} overdue',
+    overdue: '{count} late',
     stages: { discover: 'Found', analyze: 'Analysed', command: 'Ordered', handle: 'Handled', feedback: 'Reported', closed: 'Closed' },
   },
   freshness: { never: 'not connected', ago: 'updated {seconds} s ago' },
@@ -41,6 +41,7 @@ export const en: Messages = {
     source: 'Source',
     close: 'Close',
     trend: 'Monthly trend',
+    bySide: 'both sides',
     thisYear: '{year}',
     lastYear: '{year}',
   },

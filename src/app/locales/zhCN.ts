@@ -23,7 +23,7 @@ export const zhCN = {
   assists: { none: '暂无待响应协查', left: '剩余 {minutes} 分', overdue: '超时 {minutes} 分' },
   events: {
     loop: '闭环处置',
-    overdue: '超期 {count}',
+    overdue: '超期{count}',
     stages: { discover: '发现', analyze: '研判', command: '指令', handle: '处置', feedback: '反馈', closed: '归档' },
   },
   freshness: { never: '未连接', ago: '{seconds} 秒前更新' },
@@ -39,6 +39,7 @@ export const zhCN = {
     source: '来源',
     close: '关闭',
     trend: '月度趋势',
+    bySide: '浙赣两侧',
     thisYear: '{year}年',
     lastYear: '{year}年',
   },
