@@ -47,7 +47,8 @@ export interface LiveLayers {
   isDrawn(layer: LayerId, id: string): boolean;
   /** Clusters drawn (0 when near enough to show every marker). */
   clusterCount(): number;
-  setPixelScale(pixelScale: number): void;
+  /** Marks and text sized for a new wall scale, labels in a new language: everything is re-described once. */
+  restyle(style: { pixelScale: number; language: 'zh' | 'en' }): void;
   /** Hover: one record's mark stands out; `null` clears it. */
   highlight(target: { layer: LayerId; id: string } | null): void;
   /** Milliseconds each recent store diff took to reach the primitives, oldest first (bench:render). */
@@ -75,11 +76,12 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
   const firstSeen = new Map<string, number>();
   const openByGrid = new Map<string, number>();
   let pixelScale = options.pixelScale;
+  let language = options.language;
   let initialised = false;
 
   const context = (): LiveContext => ({
     now: Date.now(),
-    language: options.language,
+    language,
     pixelScale,
     provinceColor: (id) => provinceColor.get(id) ?? '#ffffff',
     station: (id) => entities.peek('station', id),
@@ -290,8 +292,10 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
       for (const [layer, sink] of markSinks) sink.highlight?.(target && target.layer === layer ? target.id : null);
       scene.requestRender();
     },
-    setPixelScale(next) {
-      pixelScale = next;
+    restyle(next) {
+      if (next.pixelScale === pixelScale && next.language === language) return;
+      pixelScale = next.pixelScale;
+      language = next.language;
       redrawAll();
     },
     destroy() {
