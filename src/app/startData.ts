@@ -3,6 +3,7 @@
  * sources to the stores, and reports sources and entity counts to diagnostics.
  */
 import type { AppConfig } from '../domain/appConfig';
+import { showsPersonalData } from '../domain/modeConfig';
 import { ENTITY_KINDS } from '../domain/entities/entityKinds';
 import type { RegionPack } from '../domain/regionPack';
 import { registerBuiltinAdapters } from '../adapters/registerBuiltinAdapters';
@@ -16,6 +17,8 @@ export function startData(config: AppConfig, region: () => Promise<RegionPack>):
   const entities = useEntityStore();
   const sources = useSourceStore();
   entities.setRetention(config.retentionHours * 3_600_000);
+  // Before any record arrives: what the store holds is what the screen may show.
+  entities.showPersonalData(showsPersonalData(config));
   diagnostics.setDataProbe(
     () =>
       Object.values(sources.sources).map((s) => ({

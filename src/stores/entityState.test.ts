@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../adapters/contract';
 import type { Alert } from '../domain/entities/alert';
+import { maskRecordForDisplay } from '../domain/maskRecordForDisplay';
 import { EntityState } from './entityState';
 
 const alert = (id: string, version: number, status: Alert['status'] = 'new', updatedAt = '2026-11-23T10:00:00Z'): Alert =>
@@ -83,5 +84,17 @@ describe('EntityState', () => {
     expect([...state.collection('alert').values()].map((a) => a.id).sort()).toEqual(['closed-new', 'open-old']);
     // Tombstones age out too: memory stays flat on a wall that runs for months.
     expect(state.collection('alert').tombstoneCount).toBe(0);
+  });
+
+  it('keeps every record as its prepare step makes it, by change and by snapshot alike', () => {
+    const state = new EntityState(maskRecordForDisplay);
+    const subject = { type: 'person' as const, name: '王小明', idNumber: '330822199001011234' };
+    state.apply([upsert(1, { ...alert('a', 1), subject })], 0);
+    state.replace([{ kind: 'alert', record: { ...alert('b', 1), subject } }], new Map(), 0);
+    for (const id of ['a', 'b']) expect(state.collection('alert').get(id)!.subject).toEqual({ type: 'person', name: '王**', idNumber: '330822********1234' });
+    // A duty screen allowed to see personal data keeps it whole.
+    state.setPrepare((_kind, record) => record);
+    state.apply([upsert(2, { ...alert('a', 2), subject })], 0);
+    expect(state.collection('alert').get('a')!.subject.idNumber).toBe('330822199001011234');
   });
 });

@@ -35,8 +35,18 @@ export function isClosedRecord(kind: EntityKind, record: AnyEntity): boolean {
 
 const emptyDiff = (): KindDiff => ({ added: [], updated: [], removed: [] });
 
+/** What a record becomes before it is kept: privacy masking (see maskRecordForDisplay). */
+export type PrepareRecord = (kind: EntityKind, record: AnyEntity) => AnyEntity;
+
 export class EntityState {
   private readonly collections = new Map<EntityKind, EntityCollection<AnyEntity>>(ENTITY_KINDS.map((kind) => [kind, new EntityCollection()]));
+
+  /** Every record that enters, by change or by snapshot, passes through `prepare` first. */
+  constructor(private prepare: PrepareRecord = (_kind, record) => record) {}
+
+  setPrepare(prepare: PrepareRecord): void {
+    this.prepare = prepare;
+  }
 
   collection<K extends EntityKind>(kind: K): EntityCollection<EntityByKind[K]> {
     return this.collections.get(kind) as unknown as EntityCollection<EntityByKind[K]>;
@@ -52,7 +62,7 @@ export class EntityState {
     for (const change of changes) {
       const collection = this.collections.get(change.kind)!;
       if (change.op === 'upsert') {
-        const outcome = collection.upsert(change.record);
+        const outcome = collection.upsert(this.prepare(change.kind, change.record));
         if (outcome !== 'ignored') of(change.kind)[outcome].push(change.record.id);
       } else if (collection.remove(change.id, change.version, nowMs)) {
         of(change.kind).removed.push(change.id);
@@ -79,7 +89,7 @@ export class EntityState {
     const present = new Map<EntityKind, Set<string>>();
     for (const { kind, record } of records) {
       (present.get(kind) ?? present.set(kind, new Set()).get(kind)!).add(record.id);
-      const outcome = this.collections.get(kind)!.upsert(record);
+      const outcome = this.collections.get(kind)!.upsert(this.prepare(kind, record));
       if (outcome !== 'ignored') (diff[kind] ??= emptyDiff())[outcome].push(record.id);
     }
     for (const [kind, ids] of previouslyOwned) {

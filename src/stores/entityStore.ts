@@ -7,6 +7,7 @@ import { defineStore } from 'pinia';
 import { markRaw, reactive } from 'vue';
 import { ENTITY_KINDS, type EntityByKind, type EntityKind } from '../domain/entities/entityKinds';
 import type { Change, EntityRecord } from '../adapters/contract';
+import { maskRecordForDisplay } from '../domain/maskRecordForDisplay';
 import { EntityState, type StateDiff } from './entityState';
 
 /** Closed items stay on the wall this long, then age out (configurable). */
@@ -22,7 +23,8 @@ export interface EntityReader {
 }
 
 export const useEntityStore = defineStore('entities', () => {
-  const state = markRaw(new EntityState());
+  // Masked unless a duty screen is allowed to show personal data: the safe default.
+  const state = markRaw(new EntityState(maskRecordForDisplay));
   const listeners = markRaw(new Set<DiffListener>());
   const counts = reactive(Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, 0])) as Record<EntityKind, number>);
   const revisions = reactive(Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, 0])) as Record<EntityKind, number>);
@@ -60,6 +62,11 @@ export const useEntityStore = defineStore('entities', () => {
 
   function prune(nowMs = referenceNow()): StateDiff {
     return publish(state.prune(nowMs, retentionMs));
+  }
+
+  /** Set before any data arrives: only a duty screen whose config allows it shows personal data. */
+  function showPersonalData(show: boolean): void {
+    state.setPrepare(show ? (_kind, record) => record : maskRecordForDisplay);
   }
 
   function setRetention(ms: number): void {
@@ -100,5 +107,5 @@ export const useEntityStore = defineStore('entities', () => {
    */
   const raw: EntityReader = markRaw({ peek, each, onDiff });
 
-  return { counts, revisions, applyChanges, applySnapshot, prune, setRetention, noteBackendTime, list, get, raw };
+  return { counts, revisions, applyChanges, applySnapshot, prune, setRetention, showPersonalData, noteBackendTime, list, get, raw };
 });

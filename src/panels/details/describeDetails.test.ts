@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maskRecordForDisplay } from '../../domain/maskRecordForDisplay';
 import type { Alert } from '../../domain/entities/alert';
 import { type DetailLookups, describeDetails } from './describeDetails';
 
@@ -32,10 +33,11 @@ const alert: Alert = {
 };
 
 describe('describeDetails for an alert', () => {
-  const view = describeDetails('alert', alert, lookups)!;
+  // As the store holds it on a wall: masked on the way in.
+  const view = describeDetails('alert', maskRecordForDisplay('alert', alert) as Alert, lookups)!;
   const value = (label: string) => view.fields.find((f) => f.label === label)?.value;
 
-  it('shows the subject masked, never whole', () => {
+  it('shows the subject as the store holds it: masked on a wall, never whole', () => {
     expect(value('姓名')).toBe('王**');
     expect(value('身份证号')).toBe('330822********1234');
     expect(value('手机号')).toBe('138****5678');

@@ -10,7 +10,6 @@ import { GRID_EVENT_CATEGORIES, subcategoryLabel } from '../../domain/entities/g
 import { isGridEventOverdue, type GridEvent } from '../../domain/entities/gridEvent';
 import type { PatrolTrack } from '../../domain/entities/patrolTrack';
 import type { Station } from '../../domain/entities/station';
-import { maskIdNumber, maskName, maskPhone, maskPlate } from '../../domain/maskPersonalData';
 
 export interface DetailField {
   label: string;
@@ -85,11 +84,11 @@ function alertView(alert: Alert, lookups: DetailLookups, w: DetailWords): Detail
     { label: w.status, value: w.alertStatuses[alert.status] },
     { label: w.watchlist, value: alert.watchlist },
     { label: w.subject, value: subject.type === 'vehicle' ? w.vehicle : w.person },
-    // Masked on every screen for now; duty mode (issue 6) decides where they may show whole.
-    ...(subject.name ? [{ label: w.name, value: maskName(subject.name) }] : []),
-    ...(subject.idNumber ? [{ label: w.idNumber, value: maskIdNumber(subject.idNumber) }] : []),
-    ...(subject.phone ? [{ label: w.phone, value: maskPhone(subject.phone) }] : []),
-    ...(subject.plate ? [{ label: w.plate, value: maskPlate(subject.plate) }] : []),
+    // As the store holds them: masked on the way in unless this duty screen may show them whole.
+    ...(subject.name ? [{ label: w.name, value: subject.name }] : []),
+    ...(subject.idNumber ? [{ label: w.idNumber, value: subject.idNumber }] : []),
+    ...(subject.phone ? [{ label: w.phone, value: subject.phone }] : []),
+    ...(subject.plate ? [{ label: w.plate, value: subject.plate }] : []),
     { label: w.hit, value: `${alert.hit.via === 'checkpoint' ? w.checkpoint : w.camera} · ${alert.hit.deviceName}` },
     { label: w.hitPlace, value: place(alert, lookups) },
     ...common(alert, w),

@@ -1,9 +1,9 @@
 /**
- * The live alert ticker: newest hit first, coloured by severity, the subject masked (a plate or a
- * name is never shown whole on a wall), where it hit and the two sides involved.
+ * The live alert ticker: newest hit first, coloured by severity, the subject (a plate or a name,
+ * already masked on its way into the store unless a duty screen may show it), where it hit and
+ * the two sides involved.
  */
 import type { Alert } from '../../domain/entities/alert';
-import { maskName, maskPlate } from '../../domain/maskPersonalData';
 
 export interface TickerItem {
   id: string;
@@ -20,11 +20,10 @@ export interface TickerItem {
 
 export const TICKER_LENGTH = 30;
 
-function maskedSubject(alert: Alert): string {
+function subjectOf(alert: Alert): string {
   const { subject } = alert;
-  if (subject.type === 'vehicle' && subject.plate) return maskPlate(subject.plate);
-  if (subject.name) return maskName(subject.name);
-  return '—';
+  if (subject.type === 'vehicle' && subject.plate) return subject.plate;
+  return subject.name ?? '—';
 }
 
 /** Newer first; the same instant by id, so the order is stable. */
@@ -46,7 +45,7 @@ export function describeAlertTicker(alerts: Iterable<Alert>, limit = TICKER_LENG
     severity: alert.severity as 1 | 2 | 3 | 4,
     hitAt: at,
     watchlist: alert.watchlist,
-    subject: maskedSubject(alert),
+    subject: subjectOf(alert),
     place: alert.hit.deviceName,
     controlSide: alert.controlSide,
     hitSide: alert.hitSide,

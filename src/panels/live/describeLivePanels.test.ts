@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maskRecordForDisplay } from '../../domain/maskRecordForDisplay';
 import type { Alert } from '../../domain/entities/alert';
 import type { AssistRequest } from '../../domain/entities/assistRequest';
 import type { GridEvent } from '../../domain/entities/gridEvent';
@@ -52,13 +53,18 @@ const request = (id: string, requestedAt: string, overrides: Partial<AssistReque
 });
 
 describe('describeAlertTicker', () => {
-  const items = describeAlertTicker([alert('old', '2026-11-23T09:00:00Z'), alert('new', '2026-11-23T10:00:00Z'), alert('mid', '2026-11-23T09:30:00Z', { subject: { type: 'person', name: '李四', phone: '13812345678' } })]);
+  // As the store holds them on a wall: masked on the way in.
+  const items = describeAlertTicker(
+    [alert('old', '2026-11-23T09:00:00Z'), alert('new', '2026-11-23T10:00:00Z'), alert('mid', '2026-11-23T09:30:00Z', { subject: { type: 'person', name: '李四', phone: '13812345678' } })].map(
+      (a) => maskRecordForDisplay('alert', a) as Alert,
+    ),
+  );
 
   it('puts the newest hit first', () => {
     expect(items.map((i) => i.id)).toEqual(['new', 'mid', 'old']);
   });
 
-  it('never shows a subject whole: plates and names are masked', () => {
+  it('names a vehicle by its plate and a person by name, as masked on the way in', () => {
     expect(items[0]!.subject).toBe('浙H·1****');
     expect(items[1]!.subject).toBe('李*');
     expect(JSON.stringify(items)).not.toMatch(/王小明|330822199001011234|13812345678|浙H·12345/);
