@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultAppConfig, resolveAppConfig } from './appConfig';
+import { showsPersonalData } from './modeConfig';
 
 const params = (query: string) => new URLSearchParams(query);
 
@@ -65,6 +66,36 @@ describe('resolveAppConfig', () => {
     const bad = resolveAppConfig(undefined, params('focus=7'));
     expect(bad.config.alertFocus.minSeverity).toBe(4);
     expect(bad.problems[0]).toMatch(/^URL parameter focus="7" ignored: alertFocus\.minSeverity/);
+  });
+
+  it('sets the mode, its deck or tour, the duty filters and playback from the URL alone', () => {
+    const { config, problems } = resolveAppConfig(undefined, params('mode=duty&severity=3&sides=zj,jx&towns=球川镇&playback=7d&speed=600&at=2026-11-20T08:00:00Z'));
+    expect(problems).toEqual([]);
+    expect(config.mode).toBe('duty');
+    expect(config.duty).toEqual({ minSeverity: 3, sides: ['zj', 'jx'], towns: ['球川镇'] });
+    expect(config.playback).toEqual({ window: '7d', speed: 600, at: '2026-11-20T08:00:00Z' });
+    expect(resolveAppConfig(undefined, params('mode=briefing&deck=my-deck')).config).toMatchObject({ mode: 'briefing', deck: 'my-deck' });
+    expect(resolveAppConfig(undefined, params('')).config.mode).toBe('standard');
+    expect(resolveAppConfig(undefined, params('')).config.playback).toBeUndefined();
+  });
+
+  it('names a bad mode, window or speed, and keeps the rest', () => {
+    const { config, problems } = resolveAppConfig(undefined, params('mode=kiosk&playback=2026-11-23~2026-11-01&lang=en'));
+    expect(config).toMatchObject({ mode: 'standard', language: 'en' });
+    expect(config.playback).toBeUndefined();
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^URL parameter mode="kiosk" ignored/);
+    expect(problems[1]).toMatch(/^URL parameter playback=.*the first before the second/);
+    const fast = resolveAppConfig(undefined, params('playback=24h&speed=9000'));
+    expect(fast.config.playback).toEqual({ window: '24h', speed: 60 });
+    expect(fast.problems[0]).toMatch(/^URL parameter speed="9000" ignored/);
+  });
+
+  it('never lets the URL show personal data whole: only config.json can allow it, and only in duty mode', () => {
+    expect(resolveAppConfig(undefined, params('mode=duty&privacy=off&unmaskInDuty=true')).config.privacy.unmaskInDuty).toBe(false);
+    expect(showsPersonalData(resolveAppConfig({ privacy: { unmaskInDuty: true } }, params('mode=duty')).config)).toBe(true);
+    expect(showsPersonalData(resolveAppConfig({ privacy: { unmaskInDuty: true } }, params('mode=wall')).config)).toBe(false);
+    expect(showsPersonalData(resolveAppConfig(undefined, params('mode=duty')).config)).toBe(false);
   });
 
   it('lets URL parameters override the file, each on its own', () => {

@@ -7,6 +7,7 @@ import { formatIssues } from './formatIssues';
 import { CRS_IDS } from './crs';
 import { ENTITY_KINDS } from './entities/entityKinds';
 import { LAYER_IDS } from './layerIds';
+import { modeConfigShape } from './modeConfig';
 
 /**
  * Tile URLs are paths on this server. The page's Content-Security-Policy allows its own origin
@@ -120,6 +121,7 @@ export const appConfigSchema = z
     language: z.enum(LANGUAGES).default('zh-CN'),
     /** `dark` for the command-center wall, `light` for briefing projectors (`theme=`). */
     theme: z.enum(THEMES).default('dark'),
+    ...modeConfigShape,
     region: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'a region id uses letters, digits, dot, dash or underscore').default('changshan-yushan'),
     basemap: z
       .object({
@@ -160,16 +162,32 @@ const SOURCE_SHORTCUTS: Record<string, unknown> = {
   none: [],
 };
 
-/** Each URL parameter is applied and validated on its own, so one bad value does not drop the others. */
+const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+/** A number where the parameter is one, else the text itself, so the schema's message names the problem. */
+const numeric = (value: string): number | string => (/^\d+$/.test(value) ? Number(value) : value);
+
+/**
+ * Each URL parameter is applied and validated on its own, so one bad value does not drop the
+ * others. Order matters where one depends on another: `playback` before `speed` and `at`.
+ */
 const URL_OVERRIDES: Record<string, (config: AppConfig, value: string) => unknown> = {
   region: (config, value) => ({ ...config, region: value }),
   lang: (config, value) => ({ ...config, language: value }),
   theme: (config, value) => ({ ...config, theme: value }),
   basemap: (config, value) => ({ ...config, basemap: { ...config.basemap, kind: value } }),
   source: (config, value) => ({ ...config, sources: Object.hasOwn(SOURCE_SHORTCUTS, value) ? SOURCE_SHORTCUTS[value] : value }),
-  layers: (config, value) => ({ ...config, layers: value.split(',').map((id) => id.trim()).filter(Boolean) }),
+  layers: (config, value) => ({ ...config, layers: list(value) }),
   /** `focus=off` keeps the camera still; `focus=3` flies to every new alert of severity 3 and up. */
-  focus: (config, value) => ({ ...config, alertFocus: { ...config.alertFocus, minSeverity: value === 'off' ? null : /^\d$/.test(value) ? Number(value) : value } }),
+  mode: (config, value) => ({ ...config, mode: value }),
+  tour: (config, value) => ({ ...config, tour: value }),
+  deck: (config, value) => ({ ...config, deck: value }),
+  severity: (config, value) => ({ ...config, duty: { ...config.duty, minSeverity: numeric(value) } }),
+  sides: (config, value) => ({ ...config, duty: { ...config.duty, sides: list(value) } }),
+  towns: (config, value) => ({ ...config, duty: { ...config.duty, towns: list(value) } }),
+  playback: (config, value) => ({ ...config, playback: { ...config.playback, window: value } }),
+  speed: (config, value) => ({ ...config, playback: config.playback && { ...config.playback, speed: numeric(value) } }),
+  at: (config, value) => ({ ...config, playback: config.playback && { ...config.playback, at: value } }),
+  focus: (config, value) => ({ ...config, alertFocus: { ...config.alertFocus, minSeverity: value === 'off' ? null : numeric(value) } }),
 };
 
 export interface ResolvedAppConfig {
