@@ -138,6 +138,41 @@ export interface DataSource {
   close(): void;
 }
 
+export interface HistoryQuery {
+  /** ISO 8601 start and end of the window to replay. */
+  from: string;
+  to: string;
+  kinds?: readonly EntityKind[];
+}
+
+/** A change as it happened, for time playback. */
+export interface TimedChange {
+  /** When the backend made the change, epoch milliseconds. */
+  at: number;
+  change: Change;
+}
+
+/**
+ * A window of the past: the state at its start and every change in it, in order. `from` is the
+ * start the backend could serve (it keeps a bounded history), which may be later than asked.
+ */
+export interface History {
+  from: string;
+  to: string;
+  base: EntityRecord[];
+  changes: TimedChange[];
+  rejected: Rejection[];
+}
+
+/** Time playback, for backends that declare `history`. */
+export interface HistoryReader {
+  history(query: HistoryQuery): Promise<Result<History>>;
+}
+
+export function canReadHistory(source: DataSource): source is DataSource & HistoryReader {
+  return typeof (source as Partial<HistoryReader>).history === 'function';
+}
+
 /** Write-back of an acknowledgement, for backends that declare `acknowledgeAlert`. */
 export interface AlertAcknowledger {
   acknowledgeAlert(id: string, by: string): Promise<Result<Alert>>;
