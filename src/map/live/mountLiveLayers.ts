@@ -34,6 +34,8 @@ export interface LiveLayersOptions {
   pixelScale: number;
   language: 'zh' | 'en';
   visible: readonly LayerId[];
+  /** The time the layers show (countdowns, overdue): the wall clock live, the playhead in playback. */
+  now?: () => number;
   /** A new alert arrived (after the first load): for the camera to go and look. */
   onNewAlert?(alert: Alert): void;
 }
@@ -60,6 +62,7 @@ type AnyLayer = LiveLayer<{ id: string }>;
 
 export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
   const { scene, region, entities } = options;
+  const clock = options.now ?? Date.now;
   const animator = new Animator(scene);
   const sinks: KeyedSink<unknown>[] = [];
   const markSinks = new Map<string, KeyedSink<unknown>>();
@@ -80,7 +83,7 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
   let initialised = false;
 
   const context = (): LiveContext => ({
-    now: Date.now(),
+    now: clock(),
     language,
     pixelScale,
     provinceColor: (id) => provinceColor.get(id) ?? '#ffffff',
