@@ -7,7 +7,19 @@
 import type { SourceSettings } from '../domain/appConfig';
 import type { Alert } from '../domain/entities/alert';
 import type { EntityKind } from '../domain/entities/entityKinds';
-import { type AlertAcknowledger, type Change, type DataSource, type EntityRecord, type Result, type Subscription, canAcknowledgeAlerts } from '../adapters/contract';
+import {
+  type AlertAcknowledger,
+  type Change,
+  type DataSource,
+  type EntityRecord,
+  type History,
+  type HistoryQuery,
+  type HistoryReader,
+  type Result,
+  type Subscription,
+  canAcknowledgeAlerts,
+  canReadHistory,
+} from '../adapters/contract';
 import { reconnectDelayMs } from '../adapters/http/reconnectDelay';
 import { type AdapterEnvironment, createDataSource } from '../adapters/registry';
 import type { useEntityStore } from '../stores/entityStore';
@@ -16,6 +28,10 @@ import type { useSourceStore } from '../stores/sourceStore';
 export interface Connections {
   /** Write-back through the first source that can acknowledge alerts; null when none can. */
   acknowledgeAlert(id: string, by: string): Promise<Result<Alert>> | null;
+  /** Whether some source takes acknowledgements (known once its capabilities have answered). */
+  writesBack(): boolean;
+  /** A window of the past from the first source that declares `history`; null when none does. */
+  readHistory(query: HistoryQuery): Promise<Result<History>> | null;
   stop(): void;
 }
 
@@ -31,6 +47,8 @@ export function connectDataSources(
   const sources: DataSource[] = [];
   /** Sources whose backend declared it accepts acknowledgements. */
   const acknowledgers: (DataSource & AlertAcknowledger)[] = [];
+  /** Sources whose backend declared it serves history. */
+  const historians: (DataSource & HistoryReader)[] = [];
   /** Which records each source delivered, so a resync removes exactly what that source no longer has. */
   const ownedBySource = new Map<string, Map<EntityKind, Set<string>>>();
   // Records the store ages out are no longer anyone's: keep the ownership sets as small as the store.
@@ -68,6 +86,7 @@ export function connectDataSources(
     if (capabilities.ok) sourceStore.update(config.id, { capabilities: capabilities.value });
     // Write-back only where the backend says it takes it, not merely where the adapter could send it.
     if (capabilities.ok && capabilities.value.acknowledgeAlert && canAcknowledgeAlerts(source)) acknowledgers.push(source);
+    if (capabilities.ok && capabilities.value.history && canReadHistory(source)) historians.push(source);
 
     const owned = new Map<EntityKind, Set<string>>();
     ownedBySource.set(config.id, owned);
@@ -133,6 +152,11 @@ export function connectDataSources(
     acknowledgeAlert(id, by) {
       const writer = acknowledgers[0];
       return writer ? writer.acknowledgeAlert(id, by) : null;
+    },
+    writesBack: () => acknowledgers.length > 0,
+    readHistory(query) {
+      const historian = historians[0];
+      return historian ? historian.history(query) : null;
     },
     stop() {
       stopped = true;

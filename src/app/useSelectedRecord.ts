@@ -8,7 +8,7 @@ import type { LayerId } from '../domain/layerIds';
 import type { RegionPack } from '../domain/regionPack';
 import type { PickTarget } from '../map/live/pickTargets';
 import { type DetailView, describeDetails } from '../panels/details/describeDetails';
-import type { useEntityStore } from '../stores/entityStore';
+import type { EntityReader } from '../stores/entityStore';
 
 const KIND_OF_LAYER: Record<LayerId, EntityKind> = {
   stations: 'station',
@@ -20,13 +20,18 @@ const KIND_OF_LAYER: Record<LayerId, EntityKind> = {
   patrols: 'patrolTrack',
 };
 
-export function useSelectedRecord(entities: ReturnType<typeof useEntityStore>, region: Ref<RegionPack | null>, now: Ref<Date>, language: Ref<'zh' | 'en'>) {
+/**
+ * `read` gives the store the screen shows (live, or the playback timeline) and must touch whatever
+ * reactive tick follows that store's changes, so the view is recomputed when it changes.
+ */
+export function useSelectedRecord(read: () => EntityReader, region: Ref<RegionPack | null>, now: Ref<Date>, language: Ref<'zh' | 'en'>) {
   const selected = ref<PickTarget | null>(null);
   const view = computed<DetailView | null>(() => {
     const target = selected.value;
     if (!target) return null;
     const kind = KIND_OF_LAYER[target.layer];
-    const record = entities.get(kind, target.id);
+    const entities = read();
+    const record = entities.peek(kind, target.id);
     if (!record) return null;
     const pack = region.value;
     const l = language.value;
@@ -36,9 +41,13 @@ export function useSelectedRecord(entities: ReturnType<typeof useEntityStore>, r
       provinceName: (id) => pack?.provinces.find((p) => p.id === id)?.name[l] ?? id,
       countyName: (id) => pack?.counties.find((c) => c.id === id)?.name[l] ?? id,
       townName: (id) => pack?.towns.find((t) => t.id === id)?.name[l] ?? '',
-      stationName: (id) => entities.get('station', id)?.name ?? id,
-      gridName: (id) => entities.get('grid', id)?.name[l] ?? id,
-      openEventsInGrid: (id) => entities.list('gridEvent').filter((e) => e.gridId === id && e.stage !== 'closed').length,
+      stationName: (id) => entities.peek('station', id)?.name ?? id,
+      gridName: (id) => entities.peek('grid', id)?.name[l] ?? id,
+      openEventsInGrid: (id) => {
+        let open = 0;
+        for (const event of entities.each('gridEvent')) if (event.gridId === id && event.stage !== 'closed') open += 1;
+        return open;
+      },
     });
   });
   return {
