@@ -2,6 +2,7 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { historyResponseSchema } from '../../src/domain/wire';
 import { loadTestRegion } from '../../tests/contract/loadTestRegion';
 import { type MockBackend, createMockBackend } from './createMockBackend';
 
@@ -31,7 +32,59 @@ describe('the mock backend', () => {
     const health = await json(await fetch(`${api}/health`));
     expect(health).toMatchObject({ status: 200, body: { status: 'ok', oldestSeq: 1 } });
     const capabilities = await json(await fetch(`${api}/capabilities`));
-    expect(capabilities.body).toMatchObject({ streams: ['sse', 'websocket'], acknowledgeAlert: true, crs: 'wgs84' });
+    expect(capabilities.body).toMatchObject({ streams: ['sse', 'websocket'], acknowledgeAlert: true, history: true, crs: 'wgs84' });
+  });
+
+  it('serves a window of history: the state at its start, then every change in it, in order, replaying to the snapshot', async () => {
+    backend.simulator.advanceTo(backend.simulator.now + 3 * 3_600_000);
+    const now = backend.simulator.now;
+    const from = new Date(now - 2 * 3_600_000).toISOString();
+    const to = new Date(now).toISOString();
+    const history = await json(await fetch(`${api}/history?from=${from}&to=${to}&kinds=station,alert`));
+    expect(history.status).toBe(200);
+    expect(historyResponseSchema.safeParse(history.body).success).toBe(true);
+    const body = historyResponseSchema.parse(history.body);
+    expect([body.from, body.to]).toEqual([from, to]);
+    expect(body.epoch).toMatch(/^3-/);
+    const records = body.records as { kind: string; record: { id: string; version: number } }[];
+    const changes = body.changes as { at: string; change: { seq: number; kind: string; op: string; id?: string; record?: { id: string; version: number } } }[];
+    expect(new Set([...records.map((r) => r.kind), ...changes.map((c) => c.change.kind)])).toEqual(new Set(['station', 'alert']));
+    expect(changes.length).toBeGreaterThan(0);
+    const seqs = changes.map((c) => c.change.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    for (const { at } of changes) expect(Date.parse(at) > Date.parse(from) && Date.parse(at) <= Date.parse(to)).toBe(true);
+    const state = new Map(records.map(({ kind, record }) => [`${kind}:${record.id}`, record.version]));
+    for (const { change } of changes) {
+      if (change.op === 'upsert') state.set(`${change.kind}:${change.record!.id}`, change.record!.version);
+      else state.delete(`${change.kind}:${change.id}`);
+    }
+    const snapshot = backend.simulator.snapshot(['station', 'alert']).records.map(({ kind, record }) => [`${kind}:${(record as { id: string }).id}`, (record as { version: number }).version]);
+    expect(state).toEqual(new Map(snapshot as [string, number][]));
+  });
+
+  it('serves history from the oldest time it keeps when asked for older, and never past now', async () => {
+    const now = backend.simulator.now;
+    const asked = await json(await fetch(`${api}/history?from=${new Date(now - 30 * 86_400_000).toISOString()}&to=${new Date(now + 3_600_000).toISOString()}&kinds=kpiSeries`));
+    expect(asked.status).toBe(200);
+    // The backend under test warms up for the simulator's default day.
+    expect(asked.body.from).toBe(new Date(now - 86_400_000).toISOString());
+    expect(asked.body.to).toBe(new Date(now).toISOString());
+    expect((asked.body.records as unknown[]).length).toBe(backend.simulator.count('kpiSeries'));
+  });
+
+  it.each([
+    ['from is missing', 'to=2026-11-23T02:00:00Z', /^from is required/],
+    ['to is missing', 'from=2026-11-23T01:00:00Z', /^to is required/],
+    ['from is not a time', 'from=yesterday&to=2026-11-23T02:00:00Z', /^from must be an ISO 8601 time/],
+    ['to is not a time', 'from=2026-11-23T01:00:00Z&to=2026-13-45T99:00:00Z', /^to must be an ISO 8601 time/],
+    ['from is not before to', 'from=2026-11-23T02:00:00Z&to=2026-11-23T02:00:00Z', /^from must be before to/],
+    ['the window is over 31 days', 'from=2026-10-01T00:00:00Z&to=2026-11-23T02:00:00Z', /at most 31 days/],
+    ['a kind is unknown', 'from=2026-11-23T01:00:00Z&to=2026-11-23T02:00:00Z&kinds=alert,ufo', /^unknown kinds: ufo/],
+  ])('refuses a history request with 400 when %s, saying which parameter', async (_case, query, message) => {
+    const response = await json(await fetch(`${api}/history?${query}`));
+    expect(response.status).toBe(400);
+    expect(response.body.error).toBe('bad-request');
+    expect(response.body.message).toMatch(message);
   });
 
   it('filters a snapshot by kind and by box', async () => {

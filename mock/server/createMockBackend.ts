@@ -3,20 +3,21 @@
  * over a running simulator. Framework-free request and upgrade handlers, so the same backend runs
  * standalone (`npm run mock`) and inside Vite's dev and preview servers (`npm run dev`, `npm start`).
  *
- * Endpoints, under /api/v1: GET health, capabilities, snapshot, changes, stream (SSE); WebSocket
- * ws; POST alerts/{id}/acknowledge; POST control (pause, speed, faults); GET control.
+ * Endpoints, under /api/v1: GET health, capabilities, snapshot, changes, history (time playback),
+ * stream (SSE); WebSocket ws; POST alerts/{id}/acknowledge; POST control (pause, speed, faults);
+ * GET control.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { RegionPack } from '../../src/domain/regionPack';
-import type { CapabilitiesResponse, HealthResponse, WireChange } from '../../src/domain/wire';
+import type { CapabilitiesResponse, HealthResponse, HistoryResponse, WireChange } from '../../src/domain/wire';
 import { ENTITY_KINDS, type EntityKind } from '../../src/domain/entities/entityKinds';
 import { BorderSimulator } from '../simulator/borderSimulator';
 import { SimulationClock, driveSimulation } from '../simulator/simulationClock';
 import { readJsonBody, sendError, sendJson } from './httpHelpers';
 import { malformedChanges } from './malformedChanges';
-import { matchesQuery, parseAfter, parseRecordQuery } from './parseQuery';
+import { matchesQuery, parseAfter, parseHistoryQuery, parseRecordQuery } from './parseQuery';
 
 export const API_PREFIX = '/api/v1';
 
@@ -30,6 +31,10 @@ export interface MockBackendOptions {
   heartbeatMs?: number;
   tickMs?: number;
   logLimit?: number;
+  /** Simulated history before `start` (the simulator's 24 h unless set; the server's settings give 7 days). */
+  warmUpMs?: number;
+  /** How far back GET /history reaches (7 days unless set). */
+  historyRetentionMs?: number;
   /** When set, every request must carry `Authorization: Bearer <token>`. */
   token?: string;
 }
@@ -63,10 +68,18 @@ const AUTH_TIMEOUT_MS = 5000;
 export function createMockBackend(options: MockBackendOptions): MockBackend {
   const start = options.start ?? Date.now();
   const seed = options.seed ?? 20_240_430;
-  const simulator = new BorderSimulator({ seed, region: options.region, start, logLimit: options.logLimit });
-  // The history is a function of the seed and the start: a restart with both the same replays the
-  // same log (same epoch, clients resume); anything else is another history (clients start over).
-  const epoch = `${seed}-${start}`;
+  const simulator = new BorderSimulator({
+    seed,
+    region: options.region,
+    start,
+    logLimit: options.logLimit,
+    ...(options.warmUpMs !== undefined ? { warmUpMs: options.warmUpMs } : {}),
+    ...(options.historyRetentionMs !== undefined ? { historyRetentionMs: options.historyRetentionMs } : {}),
+  });
+  // The history is a function of the seed, the start and the warm-up: a restart with all three the
+  // same replays the same log (same epoch, clients resume); anything else is another history
+  // (clients start over).
+  const epoch = options.warmUpMs === undefined ? `${seed}-${start}` : `${seed}-${start}-${options.warmUpMs}`;
   const clock = new SimulationClock(start, options.speed ?? 1);
   const stopDriving = driveSimulation(simulator, clock, options.tickMs ?? 100);
   const subscribers = new Set<Subscriber>();
@@ -190,7 +203,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       return sendJson(response, 200, body);
     }
     if (path === '/capabilities' && method === 'GET') {
-      const body: CapabilitiesResponse = { kinds: [...ENTITY_KINDS], streams: ['sse', 'websocket'], acknowledgeAlert: true, history: false, crs: 'wgs84' };
+      const body: CapabilitiesResponse = { kinds: [...ENTITY_KINDS], streams: ['sse', 'websocket'], acknowledgeAlert: true, history: true, crs: 'wgs84' };
       return sendJson(response, 200, body);
     }
     if (path === '/snapshot' && method === 'GET') {
@@ -213,6 +226,19 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       const kinds = new Set(query.kinds);
       // `seq` covers the whole page, filtered out or not, so the next page starts after it.
       return sendJson(response, 200, { seq: page[page.length - 1]?.seq ?? from, epoch, changes: page.filter((change) => kinds.has(change.kind)) });
+    }
+    if (path === '/history' && method === 'GET') {
+      const query = parseHistoryQuery(params);
+      if ('error' in query) return sendError(response, 400, 'bad-request', query.error);
+      const window = simulator.historyWindow(query.fromMs, query.toMs, query.kinds);
+      const body: HistoryResponse = {
+        from: new Date(window.fromMs).toISOString(),
+        to: new Date(window.toMs).toISOString(),
+        epoch,
+        records: window.base,
+        changes: window.changes.map(({ at, change }) => ({ at: new Date(at).toISOString(), change })),
+      };
+      return sendJson(response, 200, body);
     }
     if (path === '/stream' && method === 'GET') return openEventStream(request, response, params);
     const acknowledge = /^\/alerts\/([^/]+)\/acknowledge$/.exec(path);

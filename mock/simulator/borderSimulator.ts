@@ -10,6 +10,7 @@ import type { WireChange, WireRecord } from '../../src/domain/wire';
 import { buildWorld } from './buildWorld';
 import { ChangeLog } from './changeLog';
 import { EventQueue } from './eventQueue';
+import { HistoryLog, type HistoryWindow } from './historyLog';
 import { SeededRandom } from './seededRandom';
 import { type DraftRecord, HOUR, MINUTE, type SimRecord, type SimulationContext } from './simulationContext';
 import { startAlerts } from './simulateAlerts';
@@ -27,6 +28,8 @@ export interface BorderSimulatorOptions {
   warmUpMs?: number;
   /** How many changes the log keeps for clients resuming from a cursor. */
   logLimit?: number;
+  /** How far back time playback may reach (7 days unless set). */
+  historyRetentionMs?: number;
   source?: string;
 }
 
@@ -36,6 +39,8 @@ export type AcknowledgeResult =
 
 export class BorderSimulator {
   readonly log: ChangeLog;
+  /** Every change with the simulated time it was made, for time playback. */
+  readonly history: HistoryLog;
   private current: number;
   private readonly queue = new EventQueue();
   private readonly records = new Map<EntityKind, Map<string, SimRecord>>(ENTITY_KINDS.map((kind) => [kind, new Map()]));
@@ -51,19 +56,20 @@ export class BorderSimulator {
     const source = options.source ?? 'mock-simulator';
     this.log = new ChangeLog(options.logLimit);
     this.current = options.start - (options.warmUpMs ?? 24 * HOUR);
+    this.history = new HistoryLog({ startMs: this.current, ...(options.historyRetentionMs !== undefined ? { retentionMs: options.historyRetentionMs } : {}) });
     const records = this.records;
     const put = (kind: EntityKind, draft: DraftRecord): SimRecord => {
       const previous = records.get(kind)!.get(draft.id);
       const record: SimRecord = { ...draft, version: (previous?.version ?? 0) + 1, updatedAt: new Date(this.current).toISOString(), source };
       records.get(kind)!.set(record.id, record);
-      this.pending.push(this.log.append({ kind, op: 'upsert', record }));
+      this.logChange(this.log.append({ kind, op: 'upsert', record }));
       return record;
     };
     const remove = (kind: EntityKind, id: string): void => {
       const previous = records.get(kind)!.get(id);
       if (!previous) return;
       records.get(kind)!.delete(id);
-      this.pending.push(this.log.append({ kind, op: 'delete', id, version: previous.version + 1 }));
+      this.logChange(this.log.append({ kind, op: 'delete', id, version: previous.version + 1 }));
     };
     this.context = {
       random,
@@ -112,6 +118,11 @@ export class BorderSimulator {
     return { seq: this.log.latestSeq, records };
   }
 
+  /** The state at `fromMs` and every change up to `toMs`, neither later than now (see HistoryLog.window). */
+  historyWindow(fromMs: number, toMs: number, kinds: readonly EntityKind[] = ENTITY_KINDS): HistoryWindow {
+    return this.history.window(Math.min(fromMs, this.current), Math.min(toMs, this.current), kinds);
+  }
+
   get(kind: EntityKind, id: string): SimRecord | undefined {
     return this.records.get(kind)!.get(id);
   }
@@ -149,6 +160,11 @@ export class BorderSimulator {
   onChanges(listener: (changes: WireChange[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private logChange(change: WireChange): void {
+    this.history.append(this.current, change);
+    this.pending.push(change);
   }
 
   private flush(): WireChange[] {

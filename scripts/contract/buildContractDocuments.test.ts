@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { historyResponseSchema } from '../../src/domain/wire';
+import { z } from '../../src/domain/z';
 import { buildContractDocuments, documentText } from './buildContractDocuments';
 
 const apiDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'api');
@@ -17,7 +19,14 @@ describe('the committed HTTP contract (docs/api)', () => {
 
   it('documents every endpoint the adapters call', () => {
     const paths = Object.keys((documents['openapi.json'] as { paths: Record<string, unknown> }).paths);
-    expect(paths).toEqual(expect.arrayContaining(['/health', '/capabilities', '/snapshot', '/changes', '/stream', '/ws', '/alerts/{id}/acknowledge']));
+    expect(paths).toEqual(expect.arrayContaining(['/health', '/capabilities', '/snapshot', '/changes', '/history', '/stream', '/ws', '/alerts/{id}/acknowledge']));
+  });
+
+  it('documents the history response with the fields the app requires of it', () => {
+    const openapi = documents['openapi.json'] as { components: { schemas: { History: { required: string[]; properties: Record<string, unknown> } } } };
+    const validated = z.toJSONSchema(historyResponseSchema, { io: 'input' }) as { required: string[]; properties: Record<string, unknown> };
+    expect([...openapi.components.schemas.History.required].sort()).toEqual([...validated.required].sort());
+    expect(Object.keys(openapi.components.schemas.History.properties).sort()).toEqual(Object.keys(validated.properties).sort());
   });
 
   it('carries the validation rules a backend team needs, such as coordinate ranges and severities', () => {

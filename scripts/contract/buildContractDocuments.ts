@@ -93,6 +93,26 @@ export function buildContractDocuments(): Record<string, JsonObject> {
     required: ['seq', 'changes'],
     properties: { seq: { type: 'integer', minimum: 0 }, epoch: ref('Epoch'), changes: { type: 'array', items: ref('Change') } },
   };
+  components.History = {
+    description: 'A window of the past for time playback: the state at `from`, then every change up to `to` in sequence order.',
+    type: 'object',
+    required: ['from', 'to', 'records', 'changes'],
+    properties: {
+      from: { type: 'string', format: 'date-time', description: 'The start served: the one asked for, or the oldest time the backend still keeps if that is later.' },
+      to: { type: 'string', format: 'date-time', description: 'The end served.' },
+      epoch: ref('Epoch'),
+      records: { type: 'array', items: ref('EntityRecord'), description: 'The state at `from`.' },
+      changes: {
+        type: 'array',
+        description: 'Every change after `from` up to and including `to`, in sequence order.',
+        items: {
+          type: 'object',
+          required: ['at', 'change'],
+          properties: { at: { type: 'string', format: 'date-time', description: 'When the backend made the change.' }, change: ref('Change') },
+        },
+      },
+    },
+  };
   components.Heartbeat = {
     type: 'object',
     required: ['at', 'seq'],
@@ -116,7 +136,8 @@ export function buildContractDocuments(): Record<string, JsonObject> {
       version: '1.0.0',
       description:
         'What a backend serves so the Safe Border dashboard can show it: a snapshot of current state, a change log streamed over ' +
-        'server-sent events or a WebSocket and resumable by sequence number, health, capabilities and alert acknowledgement. ' +
+        'server-sent events or a WebSocket and resumable by sequence number, health, capabilities, alert acknowledgement and ' +
+        'history for time playback. ' +
         'Positions are WGS84 unless /capabilities declares another CRS; timestamps are ISO 8601 with a time zone; every record has a ' +
         'monotonic `version`. Generated from the dashboard’s own schemas (npm run contract).',
     },
@@ -146,6 +167,23 @@ export function buildContractDocuments(): Record<string, JsonObject> {
           responses: {
             200: { description: 'OK', content: json(ref('Changes')) },
             410: errorResponse('`cursor-expired`: changes that old are no longer kept; take a new snapshot'),
+          },
+        },
+      },
+      '/history': {
+        get: {
+          summary: 'A window of the past for time playback (when /capabilities says history): the state at `from` and every change up to `to`',
+          description:
+            'A backend keeps a bounded history: a `from` older than that is served from the oldest time kept, and the answer says so. ' +
+            'Records and changes are those of /snapshot and /changes, each with the time it was made.',
+          parameters: [
+            { name: 'from', in: 'query', required: true, description: 'The start of the window, before `to`', schema: { type: 'string', format: 'date-time' } },
+            { name: 'to', in: 'query', required: true, description: 'The end of the window, at most 31 days after `from`', schema: { type: 'string', format: 'date-time' } },
+            kindsParameter,
+          ],
+          responses: {
+            200: { description: 'OK', content: json(ref('History')) },
+            400: errorResponse('`from` or `to` missing or not an ISO 8601 time, `from` not before `to`, a window over 31 days, or an unknown kind'),
           },
         },
       },

@@ -32,6 +32,22 @@ export const snapshotResponseSchema = z.object({ seq: sequenceSchema, epoch: epo
 /** GET /changes, and one SSE `changes` event or WebSocket `changes` message. */
 export const changesResponseSchema = z.object({ seq: sequenceSchema, epoch: epochSchema.optional(), changes: z.array(z.unknown()) });
 
+/**
+ * GET /history: a window of the past, for time playback. `records` is the state at `from` and
+ * `changes` every change after it up to `to`, in sequence order, each with the time the backend
+ * made it. `from` is the start the backend could serve (it keeps a bounded history), so it may
+ * be later than asked. As in a snapshot and a change log, each record and change is checked on
+ * its own: one bad record is rejected alone.
+ */
+export const historyResponseSchema = z.object({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  epoch: epochSchema.optional(),
+  records: z.array(z.unknown()),
+  changes: z.array(z.object({ at: z.iso.datetime({ offset: true }), change: z.unknown() })),
+});
+export type HistoryResponse = z.infer<typeof historyResponseSchema>;
+
 export const healthResponseSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   time: z.iso.datetime({ offset: true }),

@@ -2,10 +2,11 @@
  * One contract suite, run against every adapter (http over SSE and WebSocket against the real mock
  * server, geojson against files, mock in-process): snapshot, live changes, resuming after a
  * dropped connection with no loss and no duplicates, convergence under out-of-order and duplicate
- * delivery, and malformed records rejected with reasons while the valid ones are kept.
+ * delivery, malformed records rejected with reasons while the valid ones are kept, and (for
+ * backends that declare it) history that replays to the current state.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Change, DataSource, EntityRecord, Rejection, StreamStatus, Subscription } from '../../src/adapters/contract';
+import { type Change, type DataSource, type EntityRecord, type Rejection, type StreamStatus, type Subscription, canReadHistory } from '../../src/adapters/contract';
 import { EntityState } from '../../src/stores/entityState';
 
 export interface ContractHarness {
@@ -199,6 +200,39 @@ export function describeDataSourceContract(name: string, createHarness: () => Pr
       const replay = stateFrom(client.initial);
       replay.apply(shuffled.map((entry) => entry.change), Date.now());
       expect(sameState(stateVersions(replay, KINDS), truth)).toBe(true);
+    });
+
+    it('serves a window of history whose base and changes, replayed in order, end at the current state', async (context) => {
+      const capabilities = await harness.source.capabilities();
+      if (!capabilities.ok || !capabilities.value.history) return context.skip();
+      const source = harness.source;
+      if (!canReadHistory(source)) throw new Error(`${name} declares history but has no history()`);
+      await harness.produceChanges();
+      const health = await source.health();
+      if (!health.ok || health.value.time === null) throw new Error('history needs the backend’s clock from health()');
+      const to = health.value.time;
+      const from = new Date(Date.parse(to) - 6 * 3_600_000).toISOString();
+      const kinds = ['station', 'alert'] as const;
+      const result = await source.history({ from, to, kinds });
+      if (!result.ok) throw new Error(result.error.reason);
+      const history = result.value;
+      expect(history.rejected).toEqual([]);
+      expect(Date.parse(history.from)).toBeGreaterThanOrEqual(Date.parse(from));
+      expect(Date.parse(history.to)).toBe(Date.parse(to));
+      expect(history.changes.length).toBeGreaterThan(0);
+      const seqs = history.changes.map(({ change }) => change.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      for (const { at } of history.changes) expect(at > Date.parse(history.from) && at <= Date.parse(history.to)).toBe(true);
+      const held = new Set([...history.base.map((r) => r.kind), ...history.changes.map(({ change }) => change.kind)]);
+      expect([...held].every((kind) => (kinds as readonly string[]).includes(kind))).toBe(true);
+      const replay = stateFrom(history.base);
+      replay.apply(history.changes.map(({ change }) => change), Date.now());
+      const truth = new Map([...(await harness.truth())].filter(([key]) => kinds.some((kind) => key.startsWith(`${kind}:`))));
+      expect(stateVersions(replay, kinds)).toEqual(truth);
+      // A window backwards is refused as a value the HUD can show, never thrown.
+      const refused = await source.history({ from: to, to: from });
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.error.reason).toMatch(/from must be before to/);
     });
 
     it('rejects malformed records one by one with a reason, and keeps the valid ones beside them', async (context) => {

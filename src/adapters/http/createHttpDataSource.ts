@@ -1,17 +1,20 @@
 /**
- * The `http` adapter: REST with axios for snapshots, health, capabilities and write-back; live
- * changes over server-sent events or a WebSocket, resumed by sequence number.
+ * The `http` adapter: REST with axios for snapshots, history, health, capabilities and write-back;
+ * live changes over server-sent events or a WebSocket, resumed by sequence number.
  */
 import axios, { type AxiosInstance, isAxiosError } from 'axios';
 import type { CrsId } from '../../domain/crs';
 import type { EntityKind } from '../../domain/entities/entityKinds';
 import type { Alert } from '../../domain/entities/alert';
-import { capabilitiesResponseSchema, changesResponseSchema, healthResponseSchema, snapshotResponseSchema } from '../../domain/wire';
+import { capabilitiesResponseSchema, changesResponseSchema, healthResponseSchema, historyResponseSchema, snapshotResponseSchema } from '../../domain/wire';
 import { formatIssues } from '../../domain/formatIssues';
 import {
   type AlertAcknowledger,
   type DataSource,
   type Failure,
+  type History,
+  type HistoryQuery,
+  type HistoryReader,
   type Result,
   type Snapshot,
   type SnapshotQuery,
@@ -24,6 +27,7 @@ import { StreamFailure, openEventStream } from './openEventStream';
 import type { StreamMessage } from './streamMessage';
 import { type WebSocketConstructor, openWebSocketStream } from './openWebSocketStream';
 import { startResumableStream } from './startResumableStream';
+import { validateHistory } from '../validateHistory';
 
 export interface HttpSourceConfig {
   id: string;
@@ -58,7 +62,7 @@ function describeHttpFailure(error: unknown, what: string): Failure {
 
 const invalid = (what: string, issues: string[]): Result<never> => failure('invalid', `${what}: ${issues.join('; ')}`);
 
-export function createHttpDataSource(config: HttpSourceConfig, environment: HttpEnvironment = {}): DataSource & AlertAcknowledger {
+export function createHttpDataSource(config: HttpSourceConfig, environment: HttpEnvironment = {}): DataSource & AlertAcknowledger & HistoryReader {
   const origin = environment.origin ?? (typeof location === 'undefined' ? 'http://127.0.0.1' : location.href);
   const root = new URL(config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`, origin);
   const headers: Record<string, string> = config.auth ? { [config.auth.header]: config.auth.value } : {};
@@ -117,6 +121,16 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
     return success({ cursor: envelope.data.seq, ...(envelope.data.epoch ? { epoch: envelope.data.epoch } : {}), records, rejected });
   }
 
+  async function history(query: HistoryQuery): Promise<Result<History>> {
+    const kinds = query.kinds ?? config.kinds;
+    const response = await get<unknown>('history', { from: query.from, to: query.to, kinds: kinds?.length ? kinds.join(',') : undefined }, 'history');
+    if (!response.ok) return response;
+    const envelope = historyResponseSchema.safeParse(response.value);
+    if (!envelope.success) return invalid(`${config.id} history`, formatIssues(envelope.error, 3));
+    const { from, to, records, changes } = envelope.data;
+    return success(validateHistory({ from, to, records, changes: changes.map(({ at, change }) => ({ at: Date.parse(at), change })) }, validation));
+  }
+
   return {
     id: config.id,
     type: 'http',
@@ -140,6 +154,7 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
       return success({ ok: parsed.data.status === 'ok', time: parsed.data.time, latestCursor: parsed.data.seq });
     },
     snapshot,
+    history,
     subscribe(handlers, options) {
       const kinds = options.kinds?.length ? options.kinds.join(',') : kindsParam;
       const streamUrl = (path: string, after: number, protocol?: 'ws:' | 'wss:') => {

@@ -9,7 +9,9 @@ import type { RegionPack } from '../../domain/regionPack';
 import { BorderSimulator } from '../../../mock/simulator/borderSimulator';
 import { SimulationClock, driveSimulation } from '../../../mock/simulator/simulationClock';
 import { advanceCursor } from '../advanceCursor';
-import { type AlertAcknowledger, type DataSource, type Result, type Snapshot, type SnapshotQuery, failure, success } from '../contract';
+import { parseHistoryWindow } from '../../../mock/server/parseQuery';
+import { type AlertAcknowledger, type DataSource, type HistoryReader, type Result, type Snapshot, type SnapshotQuery, failure, success } from '../contract';
+import { validateHistory } from '../validateHistory';
 import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
 import { validateChanges, validateRecord, validateRecords } from '../validateRecords';
 
@@ -19,7 +21,7 @@ export interface MockDataSourceOptions {
   simulator?: BorderSimulator;
 }
 
-export function createMockDataSource(settings: MockSourceSettings, region: RegionPack, options: MockDataSourceOptions = {}): DataSource & AlertAcknowledger {
+export function createMockDataSource(settings: MockSourceSettings, region: RegionPack, options: MockDataSourceOptions = {}): DataSource & AlertAcknowledger & HistoryReader {
   const start = options.start ?? Date.now();
   const simulator = options.simulator ?? new BorderSimulator({ seed: settings.seed, region, start, source: settings.id });
   const stopDriving = options.simulator ? () => {} : driveSimulation(simulator, new SimulationClock(start, settings.speed), 250);
@@ -34,12 +36,20 @@ export function createMockDataSource(settings: MockSourceSettings, region: Regio
     id: settings.id,
     type: 'mock',
     async capabilities() {
-      return success({ kinds: ['station', 'alert', 'gridEvent', 'assistRequest', 'patrolTrack', 'kpiSeries', 'grid'], stream: true, acknowledgeAlert: true, history: false });
+      return success({ kinds: ['station', 'alert', 'gridEvent', 'assistRequest', 'patrolTrack', 'kpiSeries', 'grid'], stream: true, acknowledgeAlert: true, history: true });
     },
     async health() {
       return success({ ok: true, time: new Date(simulator.now).toISOString(), latestCursor: simulator.log.latestSeq });
     },
     snapshot: async (query = {}) => success(takeSnapshot(query)),
+    async history(query) {
+      // The server's rules, so a window the mock server refuses is refused here too.
+      const window = parseHistoryWindow(query.from, query.to);
+      if ('error' in window) return failure('invalid', `${settings.id} history: ${window.error}`);
+      const served = simulator.historyWindow(window.fromMs, window.toMs, query.kinds);
+      const iso = (ms: number) => new Date(ms).toISOString();
+      return success(validateHistory({ from: iso(served.fromMs), to: iso(served.toMs), records: served.base, changes: served.changes }, validation));
+    },
     subscribe(handlers, options) {
       const kinds = options.kinds ? new Set(options.kinds) : undefined;
       let cursor = options.cursor;
