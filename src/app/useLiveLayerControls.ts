@@ -39,6 +39,15 @@ export function useLiveLayerControls() {
       visible.set(layer, next);
       globe?.setLayerVisible(layer, next);
     },
+    /** Exactly these layers shown (a scene of the wall tour or the briefing). */
+    show(ids: readonly LayerId[]) {
+      for (const id of LAYER_IDS) {
+        const next = ids.includes(id);
+        if ((visible.get(id) ?? false) === next) continue;
+        visible.set(id, next);
+        globe?.setLayerVisible(id, next);
+      }
+    },
     visibleLayers: computed(() => LAYER_IDS.filter((id) => visible.get(id))),
     legendEntries: computed<LegendEntry[]>(() =>
       LAYER_IDS.map((id) => ({

@@ -79,6 +79,14 @@ describe('resolveAppConfig', () => {
     expect(resolveAppConfig(undefined, params('')).config.playback).toBeUndefined();
   });
 
+  it('sets the wall’s dwell and turns its daily self-reload on from the URL', () => {
+    const { config, problems } = resolveAppConfig(undefined, params('mode=wall&tour=night&dwell=15&reload=03:30'));
+    expect(problems).toEqual([]);
+    expect(config).toMatchObject({ mode: 'wall', tour: 'night', dwellSeconds: 15, reload: { enabled: true, at: '03:30', windowMinutes: 30 } });
+    expect(resolveAppConfig(undefined, params('')).config.reload.enabled).toBe(false);
+    expect(resolveAppConfig(undefined, params('reload=25:00')).problems[0]).toMatch(/^URL parameter reload="25:00" ignored: reload\.at: a time of day is HH:MM/);
+  });
+
   it('names a bad mode, window or speed, and keeps the rest', () => {
     const { config, problems } = resolveAppConfig(undefined, params('mode=kiosk&playback=2026-11-23~2026-11-01&lang=en'));
     expect(config).toMatchObject({ mode: 'standard', language: 'en' });

@@ -5,6 +5,7 @@
  * deployment's policy, so it lives in config.json only: a URL anyone can type must not unmask.
  */
 import { z } from './z';
+import { defaultReloadWindow, reloadWindowSchema } from './scenes/reloadWindow';
 
 export const MODES = ['standard', 'wall', 'briefing', 'duty'] as const;
 export type Mode = (typeof MODES)[number];
@@ -32,8 +33,14 @@ export const modeConfigShape = {
   mode: z.enum(MODES).default('standard'),
   /** `tour=`: the wall's tour of scenes (public/decks/<id>.json). */
   tour: deckIdSchema.default('wall-tour'),
+  /** `dwell=`: seconds each tour scene stays, over the deck's own dwell times. */
+  dwellSeconds: z.number().int().min(3).max(600).optional(),
+  /** The wall's daily self-reload, a last safety net (off by default; `reload=HH:MM` turns it on). */
+  reload: reloadWindowSchema.default(defaultReloadWindow),
   /** `deck=`: the briefing's deck of scenes (public/decks/<id>.json). */
   deck: deckIdSchema.default('changshan-yushan'),
+  /** `slide=`: the briefing's scene to open on, from 1 (absent: the start screen). */
+  slide: z.number().int().min(1).max(50).optional(),
   /** config.json only: a duty screen may show names, ID numbers, phones and plates whole. */
   privacy: z.object({ unmaskInDuty: z.boolean().default(false) }).default({ unmaskInDuty: false }),
   /** The duty queue's filters (`severity=`, `sides=`, `towns=`). */
