@@ -163,3 +163,43 @@ describe('briefing mode', () => {
     }
   });
 });
+
+describe('time playback', () => {
+  it('shows the border as it was at the playhead, and returns to live with one click', async () => {
+    const session = await openDashboard(browser, baseUrl, { width: 1920, height: 1080, query: '?focus=off' });
+    try {
+      // An alert raised now exists live, and did not exist a day ago.
+      const raised = await control({ inject: { kind: 'alert', severity: 2 } });
+      const id = raised.injected!.id;
+      await session.page.waitForFunction((alertId) => window.safeBorder!.isDrawn('alerts', alertId), id, { timeout: 15_000 });
+      await session.page.getByTestId('playback-open').click();
+      await session.page.getByTestId('playback-24h').click();
+      await session.page.getByTestId('playback-scrubber').waitFor({ timeout: 15_000 });
+      const state = () => session.page.evaluate(() => window.safeBorder!.playback());
+      const opened = await state();
+      expect(opened.active).toBe(true);
+      expect(opened.position).toBe(opened.fromMs);
+      // What the screen holds at the playhead is what the backend had then.
+      const from = new Date(opened.fromMs!).toISOString();
+      const to = new Date(opened.fromMs! + 1000).toISOString();
+      const past = (await (await fetch(`${baseUrl}api/v1/history?from=${from}&to=${to}&kinds=alert,gridEvent`)).json()) as { records: { kind: string }[] };
+      expect(opened.counts.alert).toBe(past.records.filter((r) => r.kind === 'alert').length);
+      expect(opened.counts.gridEvent).toBe(past.records.filter((r) => r.kind === 'gridEvent').length);
+      await expect.poll(() => session.page.evaluate((alertId) => window.safeBorder!.isDrawn('alerts', alertId), id), { timeout: 10_000 }).toBe(false);
+      await expect(session.page.getByTestId('playback-time').innerText()).resolves.toMatch(/回放中/);
+      expect(await session.page.evaluate(() => new URL(window.location.href).searchParams.get('playback'))).toBe('24h');
+      // Playing moves the playhead forward on its own.
+      await session.page.getByTestId('playback-speed').selectOption('3600');
+      await session.page.getByTestId('playback-play').click();
+      await expect.poll(async () => (await state()).position! - opened.fromMs!, { timeout: 10_000 }).toBeGreaterThan(3_600_000);
+      await session.page.screenshot({ path: join(outputDir, 'mode-playback.png') });
+      await session.page.getByTestId('playback-live').click();
+      await expect.poll(async () => (await state()).active).toBe(false);
+      await expect.poll(() => session.page.evaluate((alertId) => window.safeBorder!.isDrawn('alerts', alertId), id), { timeout: 10_000 }).toBe(true);
+      expect(await session.page.evaluate(() => new URL(window.location.href).searchParams.get('playback'))).toBeNull();
+      expect(session.consoleErrors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
