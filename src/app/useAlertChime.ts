@@ -12,7 +12,8 @@ const FRESH_MS = 2 * 60_000;
 /** A burst of alerts chimes once, not once each. */
 const QUIET_MS = 3000;
 
-export function useAlertChime(entities: () => EntityReader, wanted: (alert: Alert) => boolean, nowMs: () => number = Date.now) {
+/** `enabled`: only a duty screen chimes, so only there does a click open an audio context. */
+export function useAlertChime(entities: () => EntityReader, enabled: () => boolean, wanted: (alert: Alert) => boolean, nowMs: () => number = Date.now) {
   const armed = ref(false);
   const muted = ref(false);
   const played = ref(0);
@@ -20,10 +21,12 @@ export function useAlertChime(entities: () => EntityReader, wanted: (alert: Aler
   let lastAt = 0;
 
   const arm = () => {
+    if (!enabled()) return;
+    document.removeEventListener('pointerdown', arm);
     context ??= new AudioContext();
     void context.resume().then(() => (armed.value = context?.state === 'running'));
   };
-  document.addEventListener('pointerdown', arm, { once: true });
+  document.addEventListener('pointerdown', arm);
 
   function chime(severity: number): void {
     if (!context || context.state !== 'running' || muted.value) return;
@@ -44,15 +47,13 @@ export function useAlertChime(entities: () => EntityReader, wanted: (alert: Aler
     played.value += 1;
   }
 
-  let stop: () => void = () => {};
-  const listen = (reader: EntityReader) => {
-    stop();
-    stop = reader.onDiff((diff) => {
+  const listen = (reader: EntityReader) =>
+    reader.onDiff((diff) => {
       const added = diff.alert?.added ?? [];
       let loudest = 0;
       for (const id of added) {
         const alert = reader.peek('alert', id);
-        if (!alert || alert.severity < 3 || alert.status !== 'new' || !wanted(alert)) continue;
+        if (!alert || alert.severity < 3 || alert.status !== 'new' || !enabled() || !wanted(alert)) continue;
         if (nowMs() - Date.parse(alert.hit.at) > FRESH_MS) continue;
         loudest = Math.max(loudest, alert.severity);
       }
@@ -60,8 +61,7 @@ export function useAlertChime(entities: () => EntityReader, wanted: (alert: Aler
       lastAt = nowMs();
       chime(loudest);
     });
-  };
-  listen(entities());
+  const stop = listen(entities());
 
   onBeforeUnmount(() => {
     stop();
@@ -69,5 +69,5 @@ export function useAlertChime(entities: () => EntityReader, wanted: (alert: Aler
     void context?.close();
   });
 
-  return { armed, muted, played, listen };
+  return { armed, muted, played };
 }

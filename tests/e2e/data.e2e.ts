@@ -33,7 +33,10 @@ describe('live data on the mock backend', () => {
     expect(snapshot.entities.station).toBeGreaterThanOrEqual(20);
     expect(snapshot.entities.alert).toBeGreaterThan(0);
     expect(snapshot.entities.gridEvent).toBeGreaterThan(0);
-    expect(snapshot.entities.kpiSeries).toBe(6);
+    // Six headline KPIs, and the two sides' shares of the two border-wide incident counts.
+    const kpis = ((await (await fetch(`${baseUrl}api/v1/snapshot?kinds=kpiSeries`)).json()) as { records: unknown[] }).records;
+    expect(kpis).toHaveLength(10);
+    expect(snapshot.entities.kpiSeries).toBe(10);
     expect(snapshot.entities.grid).toBe(5);
     const [source] = snapshot.sources;
     expect(source).toMatchObject({ id: 'backend', type: 'http', lastError: null, rejected: { total: 0 } });
