@@ -17,6 +17,8 @@ const PLATE = /[\u4e00-\u9fa5][A-Z][·•.\s-]?[A-Z0-9]{5,6}(?![A-Z0-9])/g;
 
 /** Masks the ID numbers, mobile numbers and plates quoted anywhere in a text. */
 export function maskFreeText(text: string): string {
+  // Every pattern needs digits (a plate has at least one): most titles have none, and skip the scans.
+  if (!/\d/.test(text)) return text;
   return text.replace(ID_NUMBER, (match) => maskIdNumber(match)).replace(MOBILE, (match) => maskPhone(match)).replace(PLATE, (match) => maskPlate(match));
 }
 
