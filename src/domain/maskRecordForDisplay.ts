@@ -10,16 +10,19 @@ import { maskIdNumber, maskName, maskPhone, maskPlate } from './maskPersonalData
 
 /** 18-digit (or 17 + X) ID numbers and 15-digit old ones, not part of a longer run of digits. */
 const ID_NUMBER = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
-/** Mainland mobile numbers, optionally written 138-1234-5678 or 138 1234 5678. */
-const MOBILE = /(?<!\d)(1[3-9]\d(?:[\s-]?\d{4}){2})(?!\d)/g;
-/** Plates: province character, city letter, optional separator, five or six characters. */
-const PLATE = /[\u4e00-\u9fa5][A-Z][·•.\s-]?[A-Z0-9]{5,6}(?![A-Z0-9])/g;
+/** Mainland mobile numbers, optionally written 138-1234-5678, 138 1234 5678 or with +86 / 86 before them. */
+const MOBILE = /(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d{4}){2})(?!\d)/g;
+/**
+ * Plates: province character, city letter, optional separator, five or six characters, the last
+ * of which may be 挂 (trailer), 学 (learner), 警 (police), 港 or 澳; written in either case.
+ */
+const PLATE = /[\u4e00-\u9fa5][A-Z][·•.\s-]?(?:[A-Z0-9]{5,6}|[A-Z0-9]{4,5}[挂学警港澳])(?![A-Z0-9])/gi;
 
 /** Masks the ID numbers, mobile numbers and plates quoted anywhere in a text. */
 export function maskFreeText(text: string): string {
   // Every pattern needs digits (a plate has at least one): most titles have none, and skip the scans.
   if (!/\d/.test(text)) return text;
-  return text.replace(ID_NUMBER, (match) => maskIdNumber(match)).replace(MOBILE, (match) => maskPhone(match)).replace(PLATE, (match) => maskPlate(match));
+  return text.replace(ID_NUMBER, (match) => maskIdNumber(match)).replace(MOBILE, (_match, mobile: string) => maskPhone(mobile)).replace(PLATE, (match) => maskPlate(match.toUpperCase()));
 }
 
 const optional = <T>(value: T | undefined, mask: (value: T) => T): T | undefined => (value === undefined ? undefined : mask(value));
