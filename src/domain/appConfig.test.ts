@@ -101,8 +101,11 @@ describe('resolveAppConfig', () => {
 
   it('never lets the URL show personal data whole: only config.json can allow it, and only in duty mode', () => {
     expect(resolveAppConfig(undefined, params('mode=duty&privacy=off&unmaskInDuty=true')).config.privacy.unmaskInDuty).toBe(false);
-    expect(showsPersonalData(resolveAppConfig({ privacy: { unmaskInDuty: true } }, params('mode=duty')).config)).toBe(true);
-    expect(showsPersonalData(resolveAppConfig({ privacy: { unmaskInDuty: true } }, params('mode=wall')).config)).toBe(false);
+    const dutyDesk = { mode: 'duty', privacy: { unmaskInDuty: true } };
+    expect(showsPersonalData(resolveAppConfig(dutyDesk, params('')).config)).toBe(true);
+    expect(showsPersonalData(resolveAppConfig(dutyDesk, params('mode=wall')).config)).toBe(false);
+    // A wall on the same deployment, its URL edited to duty mode: still masked.
+    expect(showsPersonalData(resolveAppConfig({ privacy: { unmaskInDuty: true } }, params('mode=duty')).config)).toBe(false);
     expect(showsPersonalData(resolveAppConfig(undefined, params('mode=duty')).config)).toBe(false);
   });
 

@@ -211,6 +211,7 @@ export function resolveAppConfig(file: unknown, search: URLSearchParams): Resolv
     if (parsed.success) config = parsed.data;
     else problems.push(...formatIssues(parsed.error).map((line) => `config.json ${line}`));
   }
+  const fileMode = config.mode;
   for (const [name, apply] of Object.entries(URL_OVERRIDES)) {
     const value = search.get(name);
     if (value === null) continue;
@@ -218,5 +219,8 @@ export function resolveAppConfig(file: unknown, search: URLSearchParams): Resolv
     if (candidate.success) config = candidate.data;
     else problems.push(`URL parameter ${name}=${JSON.stringify(value)} ignored: ${formatIssues(candidate.error).join('; ')}`);
   }
+  // Unmasking is the file's decision for the screen it configures: a wall whose URL is edited to
+  // `mode=duty` must not start showing ID numbers because the duty desk's config allows it.
+  if (config.privacy.unmaskInDuty && fileMode !== 'duty') config = { ...config, privacy: { ...config.privacy, unmaskInDuty: false } };
   return { config, problems };
 }

@@ -6,6 +6,7 @@
  */
 import { z } from './z';
 import { defaultReloadWindow, reloadWindowSchema } from './scenes/reloadWindow';
+import { MAX_SCENES } from './scenes/sceneDeck';
 
 export const MODES = ['standard', 'wall', 'briefing', 'duty'] as const;
 export type Mode = (typeof MODES)[number];
@@ -40,8 +41,12 @@ export const modeConfigShape = {
   /** `deck=`: the briefing's deck of scenes (public/decks/<id>.json). */
   deck: deckIdSchema.default('changshan-yushan'),
   /** `slide=`: the briefing's scene to open on, from 1 (absent: the start screen). */
-  slide: z.number().int().min(1).max(50).optional(),
-  /** config.json only: a duty screen may show names, ID numbers, phones and plates whole. */
+  /** Up to one past the last scene: the end screen. */
+  slide: z.number().int().min(1).max(MAX_SCENES + 1).optional(),
+  /**
+   * config.json only, and only with `"mode": "duty"` in the same file: that duty screen may show
+   * names, ID numbers, phones and plates whole. A URL can neither set it nor switch a screen to it.
+   */
   privacy: z.object({ unmaskInDuty: z.boolean().default(false) }).default({ unmaskInDuty: false }),
   /** The duty queue's filters (`severity=`, `sides=`, `towns=`). */
   duty: z
