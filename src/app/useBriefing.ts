@@ -44,6 +44,8 @@ export function useBriefing(apply: (scene: Scene) => void, leave: () => void) {
     previous: () => go(index.value - 1),
     onKey(event: KeyboardEvent): void {
       if (!deck.value || event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target;
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
       if (NEXT_KEYS.has(event.key)) go(index.value + 1);
       else if (PREVIOUS_KEYS.has(event.key)) go(index.value - 1);
       else if (event.key === 'Home') go(-1);

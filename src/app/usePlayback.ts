@@ -41,6 +41,7 @@ export function usePlayback(options: PlaybackOptions) {
   const reader = computed<EntityReader>(() => timeline.value?.reader ?? options.live);
 
   function syncUrl(force = false): void {
+    if (!inUrl) return;
     if (!force && Date.now() - lastUrlAt < URL_EVERY_MS) return;
     lastUrlAt = Date.now();
     replaceUrlParams(
@@ -85,22 +86,30 @@ export function usePlayback(options: PlaybackOptions) {
     syncUrl(true);
   }
 
-  /** Loads a window and puts the playhead at `at` (default its start). */
-  async function load(next: PlaybackWindow, at?: number): Promise<void> {
+  /** Bumped by every load and by the return to live: an answer to an older request is dropped. */
+  let generation = 0;
+  /** Playback a scene started (wall, briefing) stays out of the URL: a reload must not reopen it. */
+  let inUrl = true;
+
+  /** Loads a window and puts the playhead at `at` (default its start); true when it is on screen. */
+  async function load(next: PlaybackWindow, at?: number, options_: { keepOutOfUrl?: boolean } = {}): Promise<boolean> {
+    const mine = ++generation;
     const connections = options.connections();
     const { from, to } = resolvePlaybackWindow(next, Date.now());
     const request = connections?.readHistory({ from: new Date(from).toISOString(), to: new Date(to).toISOString() });
     if (!request) {
       error.value = 'unsupported';
-      return;
+      return false;
     }
     loading.value = true;
     error.value = null;
     const result = await request;
+    // The presenter moved on (or went back to live) while this window loaded.
+    if (mine !== generation) return false;
     loading.value = false;
     if (!result.ok) {
       error.value = result.error.reason;
-      return;
+      return false;
     }
     pause();
     const history = result.value;
@@ -109,8 +118,10 @@ export function usePlayback(options: PlaybackOptions) {
       options.showPersonalData() ? undefined : maskRecordForDisplay,
     );
     range.value = next;
+    inUrl = !options_.keepOutOfUrl;
     seek(at ?? timeline.value.fromMs);
     syncUrl(true);
+    return true;
   }
 
   /**
@@ -119,8 +130,7 @@ export function usePlayback(options: PlaybackOptions) {
    */
   async function loadWhenReady(next: PlaybackWindow, at?: number, attempts = 40): Promise<void> {
     for (let attempt = 0; attempt < attempts; attempt++) {
-      await load(next, at);
-      if (error.value !== 'unsupported') return;
+      if ((await load(next, at)) || error.value !== 'unsupported') return;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
@@ -131,12 +141,15 @@ export function usePlayback(options: PlaybackOptions) {
   }
 
   function backToLive(): void {
+    generation += 1;
+    loading.value = false;
     pause();
     timeline.value = null;
     range.value = null;
     error.value = null;
     revision.value += 1;
     syncUrl(true);
+    inUrl = true;
   }
 
   onBeforeUnmount(() => clearInterval(timer));
