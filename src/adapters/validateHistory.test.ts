@@ -35,4 +35,21 @@ describe('validateHistory', () => {
       ['amap-export', null, 'unknown kind "planet"'],
     ]);
   });
+
+  it('puts changes in time order, so playback never skips one a backend listed out of order', () => {
+    const history = validateHistory(
+      {
+        from: '2026-11-23T10:00:00.000Z',
+        to: '2026-11-23T11:00:00.000Z',
+        records: [],
+        changes: [
+          { at: at(9), change: { seq: 1, kind: 'station', op: 'upsert', record: station } },
+          { at: at(2), change: { seq: 2, kind: 'station', op: 'upsert', record: { ...station, id: 's-2' } } },
+          { at: at(5), change: { seq: 3, kind: 'station', op: 'upsert', record: { ...station, id: 's-3' } } },
+        ],
+      },
+      { source: 'gis', crs: 'wgs84' },
+    );
+    expect(history.changes.map(({ change }) => change.seq)).toEqual([2, 3, 1]);
+  });
 });

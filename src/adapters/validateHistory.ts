@@ -24,5 +24,7 @@ export function validateHistory(raw: RawHistory, context: ValidationContext): Hi
     if (checked.changes.length === 1) changes.push({ at, change: checked.changes[0]! });
     else changeRejections.push(...checked.rejected);
   }
+  // Playback walks changes by time; a backend that lists them by sequence only must not make it skip any.
+  changes.sort((a, b) => a.at - b.at);
   return { from: raw.from, to: raw.to, base, changes, rejected: [...rejected, ...changeRejections] };
 }
