@@ -194,6 +194,10 @@ describe('a new severity-4 alert on a wall with the default settings', () => {
   it('draws the camera to it', async () => {
     const session = await openDashboard(browser, baseUrl, { width: 1280, height: 720 });
     try {
+      // Only an alert that arrives after the first load is news that draws the camera.
+      await session.page.waitForFunction(() => window.safeBorder!.diagnostics().sources[0]?.state === 'live' && (window.safeBorder!.diagnostics().entities.alert ?? 0) > 0, undefined, {
+        timeout: 30_000,
+      });
       const injected = await control({ inject: { kind: 'alert', severity: 4 } });
       const id = injected.injected!.id;
       await session.page.waitForFunction((alertId) => window.safeBorder!.isDrawn('alerts', alertId), id, { timeout: 10_000 });
