@@ -56,6 +56,8 @@ function hierarchyOf(rings: readonly (readonly LonLat[])[]): PolygonHierarchy {
 
 function slabTops(slabs: SlabDescription[]): Primitive {
   return new Primitive({
+    // The region is never a pick target: clicks go through it to the live marks above it.
+    allowPicking: false,
     geometryInstances: slabs.flatMap((slab) =>
       slab.polygons.map(
         (polygon, index) =>
@@ -84,6 +86,7 @@ function slabWalls(slabs: SlabDescription[]): Primitive[] {
   return [...byColor.values()].map(
     (group) =>
       new Primitive({
+        allowPicking: false,
         geometryInstances: group.flatMap((slab) =>
           slab.polygons.map(
             (polygon, index) =>
@@ -108,6 +111,7 @@ function slabWalls(slabs: SlabDescription[]): Primitive[] {
 
 function slabEdges(slabs: SlabDescription[]): Primitive {
   return new Primitive({
+    allowPicking: false,
     geometryInstances: slabs.flatMap((slab) =>
       slab.polygons.map(
         (polygon, index) =>
@@ -130,6 +134,7 @@ function borderPrimitives(description: RegionSceneDescription): Primitive[] {
   return description.borders.flatMap((border) => {
     const color = toCesiumColor(border.color);
     const glow = new Primitive({
+      allowPicking: false,
       geometryInstances: new GeometryInstance({
         id: `border:${border.id}`,
         geometry: new PolylineGeometry({
@@ -143,6 +148,7 @@ function borderPrimitives(description: RegionSceneDescription): Primitive[] {
       }),
     });
     const curtain = new Primitive({
+      allowPicking: false,
       geometryInstances: new GeometryInstance({
         id: `border-curtain:${border.id}`,
         geometry: new WallGeometry({

@@ -34,13 +34,17 @@ async function screenPoints(session: DashboardSession, positions: readonly (read
   );
 }
 
-/** A station on screen, clear of the HUD columns and of other marks and town markers, so a pixel or a click there is its own. */
+/** A station on screen, clear of the HUD columns, other marks, town markers and the border line, so a pixel or a click there is its own. */
 async function isolatedStation(session: DashboardSession, width: number): Promise<{ station: Station; x: number; y: number }> {
   const stations = await records<Station>('station');
   const points = await screenPoints(session, stations.map((s) => s.position));
-  // Town markers are part of the region scene, ringed in the province colours.
-  const pack = (await (await fetch(`${baseUrl}regions/changshan-yushan.json`)).json()) as { towns: { position: [number, number] }[] };
-  const marks = [...(await records<{ position: [number, number] }>('alert,gridEvent,patrolTrack')), ...pack.towns].map((r) => r.position);
+  // Town markers are part of the region scene, ringed in the province colours; the border's glow
+  // tints whatever sits on the line.
+  const pack = (await (await fetch(`${baseUrl}regions/changshan-yushan.json`)).json()) as { towns: { position: [number, number] }[]; borderLines: { coordinates: [number, number][] }[] };
+  const marks = [
+    ...[...(await records<{ position: [number, number] }>('alert,gridEvent,patrolTrack')), ...pack.towns].map((r) => r.position),
+    ...pack.borderLines.flatMap((line) => line.coordinates),
+  ];
   const markPoints = await screenPoints(session, marks);
   const others = [...points, ...markPoints].filter((p): p is { x: number; y: number } => p !== null);
   const candidates = stations
@@ -149,6 +153,25 @@ describe('live layers at 1920×1080', () => {
     await expect(session.page.getByTestId('detail-panel').innerText()).resolves.toContain('在岗警力');
     await session.page.keyboard.press('Escape');
     await expect(session.page.getByTestId('detail-panel').count()).resolves.toBe(0);
+  });
+
+  it('opens a station that sits on the border line: the glowing curtain does not catch the click', async () => {
+    const others = ['checkpoints', 'alerts', 'gridEvents', 'assists', 'grids', 'patrols'];
+    await setLayersVisible(session, others, false);
+    try {
+      const pack = (await (await fetch(`${baseUrl}regions/changshan-yushan.json`)).json()) as { borderLines: { coordinates: [number, number][] }[] };
+      const border = pack.borderLines.flatMap((line) => line.coordinates);
+      const stations = (await records<Station>('station')).filter((s) => s.stationKind !== 'checkpoint');
+      const distance = (s: Station) => Math.min(...border.map(([lon, lat]) => Math.hypot(lon - s.position[0], (lat - s.position[1]) * 1.1)));
+      const onBorder = [...stations].sort((a, b) => distance(a) - distance(b))[0]!;
+      const [point] = await screenPoints(session, [onBorder.position]);
+      expect(point, onBorder.name).toBeTruthy();
+      await session.page.mouse.click(point!.x, point!.y);
+      await expect(session.page.getByTestId('detail-title').innerText({ timeout: 10_000 })).resolves.toBe(onBorder.name);
+      await session.page.keyboard.press('Escape');
+    } finally {
+      await setLayersVisible(session, others, true);
+    }
   });
 
   it('hides a layer from the legend, and shows it again', async () => {
