@@ -44,6 +44,8 @@ export async function openDashboard(browser: Browser, baseUrl: string, options: 
     if (!url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) externalRequests.push(url);
   });
   await page.addInitScript(() => {
+    // The XSS trap: a payload that ever runs pushes its name here (tests/e2e/xss.e2e.ts).
+    (window as unknown as { __xss: string[] }).__xss = [];
     const violations: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
     document.addEventListener('securitypolicyviolation', (event) => {
