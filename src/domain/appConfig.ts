@@ -181,6 +181,7 @@ const URL_OVERRIDES: Record<string, (config: AppConfig, value: string) => unknow
   mode: (config, value) => ({ ...config, mode: value }),
   tour: (config, value) => ({ ...config, tour: value }),
   deck: (config, value) => ({ ...config, deck: value }),
+  diag: (config, value) => ({ ...config, diag: value === '1' || value === 'true' ? true : value === '0' || value === 'false' ? false : value }),
   slide: (config, value) => ({ ...config, slide: numeric(value) }),
   dwell: (config, value) => ({ ...config, dwellSeconds: numeric(value) }),
   reload: (config, value) => ({ ...config, reload: value === 'off' ? { ...config.reload, enabled: false } : { ...config.reload, enabled: true, at: value } }),

@@ -34,6 +34,8 @@ export const modeConfigShape = {
   mode: z.enum(MODES).default('standard'),
   /** `tour=`: the wall's tour of scenes (public/decks/<id>.json). */
   tour: deckIdSchema.default('wall-tour'),
+  /** `diag=1`: the diagnostics overlay open at start (Ctrl+Shift+D toggles it). */
+  diag: z.boolean().default(false),
   /** `dwell=`: seconds each tour scene stays, over the deck's own dwell times. */
   dwellSeconds: z.number().int().min(3).max(600).optional(),
   /** The wall's daily self-reload, a last safety net (off by default; `reload=HH:MM` turns it on). */
