@@ -7,11 +7,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { preview } from 'vite';
 import { launchBrowser } from '../tests/e2e/launchBrowser';
 import { type SoakSample, judgeSoak, soakTable } from './soak/judgeSoak';
+import { freePort } from '../tests/e2e/freePort';
 
 const { values } = parseArgs({
   options: {
@@ -26,17 +26,6 @@ const minutes = Number(values.minutes);
 const speed = Number(values.speed);
 if (!(minutes >= 1) || !(speed >= 1)) throw new Error('--minutes and --speed must be numbers of at least 1');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 if (!values['no-build']) {
   const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -15,12 +15,12 @@
  * slow here; the ratios and the app's own update work are what this machine can judge.
  */
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { launchBrowser } from '../e2e/launchBrowser';
 import { ALERTS, BATCH, EVENTS, batches } from './benchRecords';
+import { freePort } from '../e2e/freePort';
 
 const UPDATES_PER_SECOND = (ALERTS + EVENTS) / 100;
 const UPDATE_SECONDS = 10;
@@ -28,16 +28,6 @@ const UPDATE_BATCHES = 5;
 const IDLE_SECONDS = 5;
 const root = resolve(import.meta.dirname, '..', '..');
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

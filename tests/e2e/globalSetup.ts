@@ -3,10 +3,10 @@
  * server (the same headers, CSP included, as `npm start`) on a free loopback port.
  */
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { findChromium } from './launchBrowser';
+import { freePort } from './freePort';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,17 +14,6 @@ declare module 'vitest' {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!findChromium()) {
