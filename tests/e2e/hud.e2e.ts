@@ -182,3 +182,21 @@ describe('the HUD with lang=en', () => {
     }
   });
 });
+
+describe('the diagnostics overlay', () => {
+  it('opens with diag=1, shows each source’s state and the heap, and Ctrl+Shift+D closes it', async () => {
+    const session = await openDashboard(browser, baseUrl, { width: 1920, height: 1080, query: '?diag=1&focus=off' });
+    try {
+      const overlay = session.page.getByTestId('diagnostics-overlay');
+      await overlay.waitFor({ timeout: 30_000 });
+      await expect.poll(() => session.page.getByTestId('diag-source').first().innerText(), { timeout: 30_000 }).toMatch(/^backend · live/);
+      await expect(session.page.getByTestId('diag-heap').innerText()).resolves.toMatch(/^\d+\.\d MB$/);
+      await session.page.keyboard.press('Control+Shift+D');
+      await expect(overlay.count()).resolves.toBe(0);
+      await session.page.keyboard.press('Control+Shift+D');
+      await expect(overlay.count()).resolves.toBe(1);
+    } finally {
+      await session.close();
+    }
+  });
+});
