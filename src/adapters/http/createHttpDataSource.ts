@@ -51,11 +51,22 @@ export interface HttpEnvironment {
   origin?: string;
 }
 
+/** An error body as the contract sends it (`{ error, message }`), or nothing when it is not JSON. */
+function parseErrorBody(data: unknown): { error?: unknown; message?: unknown } | undefined {
+  if (typeof data !== 'string') return data as { error?: unknown; message?: unknown } | undefined;
+  try {
+    const parsed = JSON.parse(data) as unknown;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as { error?: unknown; message?: unknown }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function describeHttpFailure(error: unknown, what: string): Failure {
   if (isAxiosError(error)) {
     const status = error.response?.status;
     if (status === undefined) return { code: error.code === 'ECONNABORTED' ? 'timeout' : 'network', reason: `${what}: ${error.message}` };
-    return failureForStatus(status, error.response?.data as { error?: unknown; message?: unknown } | undefined, what);
+    return failureForStatus(status, parseErrorBody(error.response?.data), what);
   }
   return { code: 'network', reason: `${what}: ${String(error)}` };
 }
@@ -66,14 +77,20 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
   const origin = environment.origin ?? (typeof location === 'undefined' ? 'http://127.0.0.1' : location.href);
   const root = new URL(config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`, origin);
   const headers: Record<string, string> = config.auth ? { [config.auth.header]: config.auth.value } : {};
-  const client: AxiosInstance = axios.create({ baseURL: root.href, timeout: config.timeoutMs ?? 15_000, headers });
+  // The body is parsed here, not by axios: axios hands back a string when JSON does not parse, and
+  // the HUD would then say "expected object, received string" instead of what is wrong.
+  const client: AxiosInstance = axios.create({ baseURL: root.href, timeout: config.timeoutMs ?? 15_000, headers, responseType: 'text', transformResponse: [(data: unknown) => data] });
   const validation = { source: config.id, crs: config.crs };
   const kindsParam = config.kinds?.length ? config.kinds.join(',') : undefined;
 
   async function get<T>(path: string, params: Record<string, string | undefined>, what: string, signal?: AbortSignal): Promise<Result<T>> {
     try {
-      const response = await client.get<T>(path, { params, ...(signal ? { signal } : {}) });
-      return success(response.data);
+      const response = await client.get<string>(path, { params, ...(signal ? { signal } : {}) });
+      try {
+        return success(JSON.parse(response.data) as T);
+      } catch (error) {
+        return failure('invalid', `${config.id} ${what}: the response is not JSON (${error instanceof Error ? error.message.slice(0, 120) : String(error)})`);
+      }
     } catch (error) {
       return { ok: false, error: describeHttpFailure(error, `${config.id} ${what}`) };
     }
@@ -189,8 +206,14 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
     },
     async acknowledgeAlert(id: string, by: string): Promise<Result<Alert>> {
       try {
-        const response = await client.post<{ record?: unknown }>(`alerts/${encodeURIComponent(id)}/acknowledge`, { by });
-        const checked = validateRecord('alert', response.data.record, validation);
+        const response = await client.post<string>(`alerts/${encodeURIComponent(id)}/acknowledge`, { by });
+        let body: { record?: unknown };
+        try {
+          body = JSON.parse(response.data) as { record?: unknown };
+        } catch {
+          return failure('invalid', `${config.id} acknowledge: the response is not JSON`);
+        }
+        const checked = validateRecord('alert', body?.record, validation);
         if (!checked.ok) return failure('invalid', `${config.id} acknowledge: ${checked.rejection.reason}`);
         return success(checked.value.record as Alert);
       } catch (error) {
