@@ -57,7 +57,7 @@ export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: T
       stillBad.add(fingerprint);
       if (!reported.has(fingerprint)) rejected.push(rejection);
     };
-    for (const r of parsed.rejected) reject({ source: settings.id, kind: settings.kind, id: null, reason: `${settings.kind}: ${r.reason}` }, `feature:${r.reason}`);
+    for (const r of parsed.rejected) reject({ source: settings.id, kind: settings.kind, id: null, reason: `${settings.kind}: ${r.reason}` }, `feature:${r.reason}:${r.fingerprint}`);
     const changes: Change[] = [];
     const seen = new Set<string>();
     const stamp = new Date(now()).toISOString();

@@ -23,6 +23,16 @@ export interface GeoJsonFeatureRecord {
 export interface GeoJsonRejection {
   index: number;
   reason: string;
+  /** A hash of the feature as sent: the same broken feature on the next poll is not news, another one is. */
+  fingerprint: string;
+}
+
+/** FNV-1a over the feature's JSON: cheap, and the text itself may be a megabyte. */
+function fingerprintOf(item: unknown): string {
+  const text = JSON.stringify(item) ?? String(item);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${(hash >>> 0).toString(36)}:${text.length}`;
 }
 
 export interface ParsedGeoJson {
@@ -109,7 +119,7 @@ export function parseGeoJson(input: string | unknown, options: { crs: CrsId; sou
   items.forEach((item, index) => {
     const result = featureSchema.safeParse(item);
     if (!result.success) {
-      rejected.push({ index, reason: `features[${index}]: ${formatIssues(result.error, 3).join('; ')}` });
+      rejected.push({ index, reason: `features[${index}]: ${formatIssues(result.error, 3).join('; ')}`, fingerprint: fingerprintOf(item) });
       return;
     }
     features.push({
