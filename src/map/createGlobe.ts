@@ -1,6 +1,7 @@
 /**
- * The page's one Cesium globe. Created once and never re-created: Chrome allows ~16 WebGL
- * contexts and a destroyed Viewer does not give its context back promptly. Callers keep the
+ * The page's one Cesium globe. Created once and re-created only when the GPU takes its WebGL
+ * context away (a driver reset, a GPU switch): Chrome allows ~16 WebGL contexts and a destroyed
+ * widget does not give its context back promptly, so never for anything less. Callers keep the
  * handle in a plain variable, never in Vue reactivity (proxies around engine objects break
  * picking and multiply memory).
  *
