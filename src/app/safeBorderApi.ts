@@ -19,6 +19,8 @@ export interface SafeBorderApi {
   frameTimes(): number[];
   /** Milliseconds recent store changes took to reach the globe's layers, oldest first. */
   layerUpdateTimes(): number[];
+  /** The live store's records of one kind as `[id, version]`, for tests comparing it with a backend's log. */
+  held(kind: string): [string, number][];
   /** Time playback: whether it is on, its window and playhead (epoch ms), and what the screen's store holds. */
   playback(): { active: boolean; fromMs: number | null; toMs: number | null; position: number | null; counts: Record<string, number> };
 }
