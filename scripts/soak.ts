@@ -60,6 +60,10 @@ const cdp = await page.context().newCDPSession(page);
 await cdp.send('Performance.enable');
 
 async function sample(minute: number): Promise<SoakSample> {
+  // Two collections a moment apart: Blink sweeps dead DOM nodes lazily after a GC, and its node
+  // counter only drops once they are swept; one GC leaves garbage counted as DOM growth.
+  await cdp.send('HeapProfiler.collectGarbage');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
