@@ -52,17 +52,10 @@ for (let run = 0; run < RUNS; run++) {
     const url = response.url();
     if (!ready && url.startsWith(origin) && /\.m?js(\?|$)/.test(url)) scripts.add(url.split('?')[0]!);
   });
-  await page.addInitScript(() => {
-    new MutationObserver(() => {
-      const w = window as unknown as { __readyAt?: number };
-      if (w.__readyAt === undefined && document.documentElement.dataset.ready === 'true') w.__readyAt = performance.now();
-    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ready'] });
-  });
   await page.goto(`${origin}/`);
   const firstFrameMs = (await (await page.waitForFunction(() => ((window.safeBorder?.diagnostics().framesRendered ?? 0) > 0 ? performance.now() : 0), undefined, { polling: 'raf', timeout: 120_000 })).jsonValue()) as number;
-  await page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
+  const readyMs = (await (await page.waitForFunction(() => (document.documentElement.dataset.ready === 'true' ? performance.now() : 0), undefined, { polling: 'raf', timeout: 120_000 })).jsonValue()) as number;
   ready = true;
-  const readyMs = (await page.evaluate(() => (window as unknown as { __readyAt: number }).__readyAt)) as number;
   runs.push({ firstFrameMs, readyMs, jsFiles: scripts.size, jsGzipBytes: [...scripts].reduce((sum, url) => sum + gzipBytes(url), 0) });
   await context.close();
 }
