@@ -16,6 +16,7 @@ import {
 import type { GridArea } from '../../layers/live/describeGrid';
 import { cachedColor } from './colorCache';
 import { createLabelSink } from './labelSink';
+import type { LiveStage } from './liveStage';
 import { createLineSink } from './lineSink';
 import { registerPickLayer } from './pickTargets';
 import type { Animator } from './animator';
@@ -30,14 +31,17 @@ export class GridAreaRenderer {
   private areas = new Map<string, GridArea>();
   private readonly removePostRender: () => void;
 
+  private readonly scene: Scene;
+
   constructor(
-    private readonly scene: Scene,
+    private readonly stage: LiveStage,
     animator: Animator,
   ) {
-    this.edges = createLineSink(scene, 'grids', animator);
-    this.labels = createLabelSink(scene, 'grids');
+    this.scene = stage.scene;
+    this.edges = createLineSink(stage, 'grids', animator);
+    this.labels = createLabelSink(stage, 'grids');
     // Colours can only be set on a primitive whose geometry the workers have finished.
-    this.removePostRender = scene.postRender.addEventListener(() => this.applyPendingColors());
+    this.removePostRender = this.scene.postRender.addEventListener(() => this.applyPendingColors());
   }
 
   get count(): number {
@@ -58,12 +62,12 @@ export class GridAreaRenderer {
   }
 
   private rebuild(shape: string): void {
-    if (this.fills) this.scene.primitives.remove(this.fills);
+    if (this.fills) this.stage.primitives.remove(this.fills);
     this.shape = shape;
     this.fills =
       this.areas.size === 0
         ? undefined
-        : (this.scene.primitives.add(
+        : (this.stage.primitives.add(
             new Primitive({
               geometryInstances: [...this.areas].map(
                 ([id, area]) =>
@@ -107,7 +111,7 @@ export class GridAreaRenderer {
 
   destroy(): void {
     this.removePostRender();
-    if (this.fills) this.scene.primitives.remove(this.fills);
+    if (this.fills) this.stage.primitives.remove(this.fills);
     this.edges.destroy();
     this.labels.destroy();
   }

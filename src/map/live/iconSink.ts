@@ -3,18 +3,19 @@
  * stored once in the collection's texture atlas (keyed by the icon's key), however many
  * billboards show it. Removed billboards are hidden and reused, as in pointSink.
  */
-import { type Billboard, BillboardCollection, Cartesian3, type Scene } from '@cesium/engine';
+import { type Billboard, BillboardCollection, Cartesian3 } from '@cesium/engine';
 import type { IconGraphic } from '../../layers/live/graphics';
 import { liveTheme } from '../../layers/live/liveTheme';
 import type { Animator } from './animator';
 import { drawIcon } from './drawIcon';
 import type { KeyedSink } from './pointSink';
 import { registerPickLayer } from './pickTargets';
+import type { LiveStage } from './liveStage';
 
 const scratch = new Cartesian3();
 
-export function createIconSink(scene: Scene, layerId: string, animator: Animator): KeyedSink<IconGraphic> {
-  const collection = scene.primitives.add(new BillboardCollection({ scene })) as BillboardCollection;
+export function createIconSink(stage: LiveStage, layerId: string, animator: Animator): KeyedSink<IconGraphic> {
+  const collection = stage.primitives.add(new BillboardCollection({ scene: stage.scene })) as BillboardCollection;
   registerPickLayer(collection, layerId);
   const byId = new Map<string, { billboard: Billboard; iconKey: string }>();
   const spare: Billboard[] = [];
@@ -67,7 +68,7 @@ export function createIconSink(scene: Scene, layerId: string, animator: Animator
       collection.show = visible;
     },
     destroy() {
-      scene.primitives.remove(collection);
+      stage.primitives.remove(collection);
     },
   };
 }

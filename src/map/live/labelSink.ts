@@ -7,19 +7,19 @@ import {
   type Label,
   LabelCollection,
   LabelStyle,
-  type Scene,
   VerticalOrigin,
 } from '@cesium/engine';
 import type { LabelGraphic } from '../../layers/live/graphics';
 import { cachedColor } from './colorCache';
 import type { KeyedSink } from './pointSink';
 import { registerPickLayer } from './pickTargets';
+import type { LiveStage } from './liveStage';
 
 const scratch = new Cartesian3();
 const OUTLINE = { css: '#02060d', alpha: 0.9 };
 
-export function createLabelSink(scene: Scene, layerId: string): KeyedSink<LabelGraphic> {
-  const collection = scene.primitives.add(new LabelCollection({ scene })) as LabelCollection;
+export function createLabelSink(stage: LiveStage, layerId: string): KeyedSink<LabelGraphic> {
+  const collection = stage.primitives.add(new LabelCollection({ scene: stage.scene })) as LabelCollection;
   registerPickLayer(collection, layerId);
   const byId = new Map<string, Label>();
   const spare: Label[] = [];
@@ -72,7 +72,7 @@ export function createLabelSink(scene: Scene, layerId: string): KeyedSink<LabelG
       collection.show = visible;
     },
     destroy() {
-      scene.primitives.remove(collection);
+      stage.primitives.remove(collection);
     },
   };
 }

@@ -2,13 +2,14 @@
  * Lines of one layer in one PolylineCollection, keyed by record id. A line keeps its material
  * while its style and colour stay the same; flowing lines are handed to the Animator.
  */
-import { Cartesian3, Material, type Polyline, PolylineCollection, type Scene } from '@cesium/engine';
+import { Cartesian3, Material, type Polyline, PolylineCollection } from '@cesium/engine';
 import type { LineGraphic } from '../../layers/live/graphics';
 import type { Animator } from './animator';
 import { cachedColor } from './colorCache';
 import { createFlowMaterial } from './flowMaterial';
 import type { KeyedSink } from './pointSink';
 import { registerPickLayer } from './pickTargets';
+import type { LiveStage } from './liveStage';
 
 function materialFor(graphic: LineGraphic): Material {
   const color = cachedColor(graphic.color);
@@ -24,8 +25,8 @@ function materialFor(graphic: LineGraphic): Material {
   }
 }
 
-export function createLineSink(scene: Scene, layerId: string, animator: Animator): KeyedSink<LineGraphic> {
-  const collection = scene.primitives.add(new PolylineCollection()) as PolylineCollection;
+export function createLineSink(stage: LiveStage, layerId: string, animator: Animator): KeyedSink<LineGraphic> {
+  const collection = stage.primitives.add(new PolylineCollection()) as PolylineCollection;
   registerPickLayer(collection, layerId);
   const byId = new Map<string, { polyline: Polyline; materialKey: string }>();
   return {
@@ -61,7 +62,7 @@ export function createLineSink(scene: Scene, layerId: string, animator: Animator
       collection.show = visible;
     },
     destroy() {
-      scene.primitives.remove(collection);
+      stage.primitives.remove(collection);
     },
   };
 }

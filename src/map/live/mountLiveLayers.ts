@@ -25,6 +25,7 @@ import { GridAreaRenderer } from './gridAreaRenderer';
 import { createIconSink } from './iconSink';
 import { createLabelSink } from './labelSink';
 import { createLineSink } from './lineSink';
+import { createLiveStage } from './liveStage';
 import { type KeyedSink, createPointSink } from './pointSink';
 
 export interface LiveLayersOptions {
@@ -64,6 +65,7 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
   const { scene, region, entities } = options;
   const clock = options.now ?? Date.now;
   const animator = new Animator(scene);
+  const stage = createLiveStage(scene);
   const sinks: KeyedSink<unknown>[] = [];
   const markSinks = new Map<string, KeyedSink<unknown>>();
   const keep = <T extends KeyedSink<never>>(sink: T): T => {
@@ -93,37 +95,37 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
   });
 
   const layers = {
-    stations: new LiveLayer({ id: 'stations', describe: describeStation, sinks: { icon: mark('stations', createIconSink(scene, 'stations', animator)), label: keep(createLabelSink(scene, 'stations')) } }),
+    stations: new LiveLayer({ id: 'stations', describe: describeStation, sinks: { icon: mark('stations', createIconSink(stage, 'stations', animator)), label: keep(createLabelSink(stage, 'stations')) } }),
     checkpoints: new LiveLayer({
       id: 'checkpoints',
       describe: describeCheckpoint,
-      sinks: { icon: mark('checkpoints', createIconSink(scene, 'checkpoints', animator)), label: keep(createLabelSink(scene, 'checkpoints')) },
+      sinks: { icon: mark('checkpoints', createIconSink(stage, 'checkpoints', animator)), label: keep(createLabelSink(stage, 'checkpoints')) },
     }),
     alerts: new LiveLayer({
       id: 'alerts',
       describe: describeAlert,
       nextChangeAt: alertNextChangeAt,
-      sinks: { point: mark('alerts', createPointSink(scene, 'alerts', animator)), line: keep(createLineSink(scene, 'alerts', animator)) },
+      sinks: { point: mark('alerts', createPointSink(stage, 'alerts', animator)), line: keep(createLineSink(stage, 'alerts', animator)) },
     }),
     gridEvents: new LiveLayer({
       id: 'gridEvents',
       describe: describeGridEvent,
       nextChangeAt: gridEventNextChangeAt,
-      sinks: { icon: mark('gridEvents', createIconSink(scene, 'gridEvents', animator)) },
+      sinks: { icon: mark('gridEvents', createIconSink(stage, 'gridEvents', animator)) },
     }),
     assists: new LiveLayer({
       id: 'assists',
       describe: describeAssistRequest,
       nextChangeAt: assistNextChangeAt,
-      sinks: { line: keep(createLineSink(scene, 'assists', animator)), label: keep(createLabelSink(scene, 'assists')) },
+      sinks: { line: keep(createLineSink(stage, 'assists', animator)), label: keep(createLabelSink(stage, 'assists')) },
     }),
     patrols: new LiveLayer({
       id: 'patrols',
       describe: describePatrolTrack,
-      sinks: { line: keep(createLineSink(scene, 'patrols', animator)), icon: mark('patrols', createIconSink(scene, 'patrols', animator)), label: keep(createLabelSink(scene, 'patrols')) },
+      sinks: { line: keep(createLineSink(stage, 'patrols', animator)), icon: mark('patrols', createIconSink(stage, 'patrols', animator)), label: keep(createLabelSink(stage, 'patrols')) },
     }),
   };
-  const gridAreas = new GridAreaRenderer(scene, animator);
+  const gridAreas = new GridAreaRenderer(stage, animator);
   const visible = new Set<LayerId>(options.visible);
   const kindLayers: Partial<Record<EntityKind, AnyLayer[]>> = {
     station: [layers.stations, layers.checkpoints] as AnyLayer[],
@@ -134,8 +136,8 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
   };
 
   const clusters = new PointClusters();
-  const clusterPoints = keep(createPointSink(scene, 'clusters', animator));
-  const clusterLabels = keep(createLabelSink(scene, 'clusters'));
+  const clusterPoints = keep(createPointSink(stage, 'clusters', animator));
+  const clusterLabels = keep(createLabelSink(stage, 'clusters'));
   let clusterIds: string[] = [];
   let clustersDirty = true;
   let clustered = false;
@@ -309,6 +311,7 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
       animator.destroy();
       gridAreas.destroy();
       for (const sink of sinks) sink.destroy();
+      stage.destroy();
     },
   };
 }

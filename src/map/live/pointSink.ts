@@ -3,12 +3,13 @@
  * place. Removed points are hidden and reused rather than removed: removing from a collection
  * rebuilds its whole vertex array on the next frame, which at 100k points costs a frame or more.
  */
-import { Cartesian3, type PointPrimitive, PointPrimitiveCollection, type Scene } from '@cesium/engine';
+import { Cartesian3, type PointPrimitive, PointPrimitiveCollection } from '@cesium/engine';
 import type { PartSink } from '../../layers/live/liveLayer';
 import type { PointGraphic } from '../../layers/live/graphics';
 import type { Animator } from './animator';
 import { cachedColor } from './colorCache';
 import { registerPickLayer } from './pickTargets';
+import type { LiveStage } from './liveStage';
 
 export interface KeyedSink<G> extends PartSink<G> {
   readonly size: number;
@@ -19,8 +20,8 @@ export interface KeyedSink<G> extends PartSink<G> {
 
 const scratch = new Cartesian3();
 
-export function createPointSink(scene: Scene, layerId: string, animator: Animator): KeyedSink<PointGraphic> {
-  const collection = scene.primitives.add(new PointPrimitiveCollection()) as PointPrimitiveCollection;
+export function createPointSink(stage: LiveStage, layerId: string, animator: Animator): KeyedSink<PointGraphic> {
+  const collection = stage.primitives.add(new PointPrimitiveCollection()) as PointPrimitiveCollection;
   registerPickLayer(collection, layerId);
   const byId = new Map<string, PointPrimitive>();
   const spare: PointPrimitive[] = [];
@@ -66,7 +67,7 @@ export function createPointSink(scene: Scene, layerId: string, animator: Animato
       collection.show = visible;
     },
     destroy() {
-      scene.primitives.remove(collection);
+      stage.primitives.remove(collection);
     },
   };
 }
