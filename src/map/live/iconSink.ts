@@ -19,16 +19,7 @@ export function createIconSink(stage: LiveStage, layerId: string, animator: Anim
   registerPickLayer(collection, layerId);
   const byId = new Map<string, { billboard: Billboard; iconKey: string }>();
   const spare: Billboard[] = [];
-  const canvases = new Map<string, HTMLCanvasElement>();
   let highlighted: Billboard | undefined;
-  const canvasFor = (graphic: IconGraphic) => {
-    let canvas = canvases.get(graphic.icon.key);
-    if (!canvas) {
-      canvas = drawIcon(graphic.icon, liveTheme.fontFamily);
-      canvases.set(graphic.icon.key, canvas);
-    }
-    return canvas;
-  };
   return {
     get size() {
       return byId.size;
@@ -45,7 +36,11 @@ export function createIconSink(stage: LiveStage, layerId: string, animator: Anim
       const { billboard } = entry;
       billboard.position = Cartesian3.fromDegrees(graphic.position[0], graphic.position[1], graphic.position[2], undefined, scratch);
       if (entry.iconKey !== graphic.icon.key) {
-        billboard.setImage(graphic.icon.key, canvasFor(graphic));
+        // A callback, not a canvas: the atlas calls it only for a key it does not hold yet, and
+        // drops the canvas once copied. Keeping canvases here held one DOM node per icon look
+        // ever seen (up to 132 for grid events), which the soak's DOM counter showed as growth.
+        const icon = graphic.icon;
+        billboard.setImage(icon.key, () => drawIcon(icon, liveTheme.fontFamily));
         entry.iconKey = graphic.icon.key;
       }
       animator.pulseBillboard(billboard, graphic.pulse);
