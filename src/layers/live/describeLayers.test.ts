@@ -42,6 +42,7 @@ describe('station and checkpoint layers', () => {
     expect(parts.icon!.pulse).toBe(true);
     expect(parts.icon!.icon.ring!.color).toEqual(liveTheme.checkpointRing.intercepting);
     expect(parts.label!.text).toBe('球川卡口 · 今日拦截 2');
+    expect(describeCheckpoint(checkpoint, { ...context(), language: 'en' })!.label!.text).toBe('球川卡口 · stopped today 2');
     expect(describeStation(checkpoint, context())).toBeNull();
   });
 

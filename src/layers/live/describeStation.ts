@@ -62,7 +62,7 @@ export function describeCheckpoint(station: Station, context: LiveContext): Grap
     },
     label: {
       position,
-      text: intercepted > 0 ? `${station.name} · 今日拦截 ${intercepted}` : station.name,
+      text: intercepted > 0 ? `${station.name} · ${context.language === 'zh' ? '今日拦截' : 'stopped today'} ${intercepted}` : station.name,
       font: fontOf(context, liveTheme.labelSizePixels),
       color: status === 'intercepting' ? liveTheme.checkpointRing.intercepting : liveTheme.white,
       liftPixels: Math.round((liveTheme.iconSizePixels / 2 + 4) * context.pixelScale),

@@ -27,6 +27,7 @@ import { createLabelSink } from './labelSink';
 import { createLineSink } from './lineSink';
 import { createLiveStage } from './liveStage';
 import { type KeyedSink, createPointSink } from './pointSink';
+import { createStationPlaces } from './stationPlaces';
 
 export interface LiveLayersOptions {
   scene: Scene;
@@ -193,6 +194,8 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
 
   // The last 600 diffs' cost: how long the layers held the main thread per update.
   const updateTimes: number[] = [];
+  const stationPlaces = createStationPlaces((id) => entities.peek('station', id));
+
   function applyDiff(diff: StateDiff): void {
     const started = performance.now();
     applyDiffToLayers(diff);
@@ -219,8 +222,9 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
       }
       if (kind === 'alert') for (const id of change.removed) firstSeen.delete(id);
     }
-    // Alert lines and assistance arcs end at stations: when stations move or go, redraw them.
-    if (diff.station) {
+    // Alert lines and assistance arcs end at stations: redraw them when a station comes, goes or
+    // moves, not when only its officers on duty or checkpoint tally change (most station updates).
+    if (diff.station && stationPlaces.moved(diff.station)) {
       layers.alerts.refreshAll(entities.each('alert'), now);
       layers.assists.refreshAll(entities.each('assistRequest'), now);
     }
@@ -243,6 +247,7 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
 
   function redrawAll(): void {
     const now = context();
+    stationPlaces.seed(entities.each('station'));
     for (const [kind, list] of Object.entries(kindLayers) as [EntityKind, AnyLayer[]][]) {
       for (const layer of list) layer.refreshAll(entities.each(kind) as IterableIterator<{ id: string }>, now);
     }
