@@ -54,10 +54,17 @@ function hierarchyOf(rings: readonly (readonly LonLat[])[]): PolygonHierarchy {
   );
 }
 
+/*
+ * Every region primitive is built synchronously (asynchronous: false): about 12,000 vertices take
+ * tens of milliseconds on the main thread, while the worker route first loads Cesium's geometry
+ * workers and their modules and, on a two-core wall PC, kept data-ready waiting for seconds.
+ */
+
 function slabTops(slabs: SlabDescription[]): Primitive {
   return new Primitive({
     // The region is never a pick target: clicks go through it to the live marks above it.
     allowPicking: false,
+    asynchronous: false,
     geometryInstances: slabs.flatMap((slab) =>
       slab.polygons.map(
         (polygon, index) =>
@@ -87,6 +94,7 @@ function slabWalls(slabs: SlabDescription[]): Primitive[] {
     (group) =>
       new Primitive({
         allowPicking: false,
+        asynchronous: false,
         geometryInstances: group.flatMap((slab) =>
           slab.polygons.map(
             (polygon, index) =>
@@ -112,6 +120,7 @@ function slabWalls(slabs: SlabDescription[]): Primitive[] {
 function slabEdges(slabs: SlabDescription[]): Primitive {
   return new Primitive({
     allowPicking: false,
+    asynchronous: false,
     geometryInstances: slabs.flatMap((slab) =>
       slab.polygons.map(
         (polygon, index) =>
@@ -135,6 +144,7 @@ function borderPrimitives(description: RegionSceneDescription): Primitive[] {
     const color = toCesiumColor(border.color);
     const glow = new Primitive({
       allowPicking: false,
+      asynchronous: false,
       geometryInstances: new GeometryInstance({
         id: `border:${border.id}`,
         geometry: new PolylineGeometry({
@@ -149,6 +159,7 @@ function borderPrimitives(description: RegionSceneDescription): Primitive[] {
     });
     const curtain = new Primitive({
       allowPicking: false,
+      asynchronous: false,
       geometryInstances: new GeometryInstance({
         id: `border-curtain:${border.id}`,
         geometry: new WallGeometry({
