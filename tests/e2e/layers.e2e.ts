@@ -210,19 +210,24 @@ describe('live layers at 1920×1080', () => {
       await toggle.click();
       await setLayersVisible(session, ['stations'], false);
       await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+      // The pointer is parked off the globe: a station under it would be drawn highlighted.
+      await session.page.mouse.move(5, 1075);
       const { station, x, y } = await isolatedStation(session, 1920);
-      const provinceColour = near(hex(station.province === 'zj' ? '#2fb4ff' : '#ffb347'), 20);
+      const colour = hex(station.province === 'zj' ? '#2fb4ff' : '#ffb347');
       await session.page.waitForTimeout(600);
       const hidden = decodePng(await session.page.screenshot({ path: join(outputDir, 'layers-stations-hidden.png') }));
       await toggle.click();
       await setLayersVisible(session, ['stations'], true);
       await session.page.waitForTimeout(600);
-      const shown = decodePng(await session.page.screenshot());
+      const shown = decodePng(await session.page.screenshot({ path: join(outputDir, 'layers-stations-shown.png') }));
       // The same place in both shots: the camera did not move in between.
       const [after] = await screenPoints(session, [station.position]);
       expect(Math.hypot(after!.x - x, after!.y - y), 'camera moved between the shots').toBeLessThan(1);
-      expect(anyPixelNear(hidden, x, y, 4, provinceColour), `${station.name} hidden`).toBe(false);
-      expect(anyPixelNear(shown, x, y, 4, provinceColour), `${station.name} shown`).toBe(true);
+      // Judged as the first check judges a drawn station: within 6 px, within 40 of the colour.
+      // A dense character such as 警 leaves little pure tile colour near the centre, so a
+      // stricter test failed on some stations while they were plainly drawn.
+      expect(anyPixelNear(hidden, x, y, 6, near(colour, 40)), `${station.name} hidden`).toBe(false);
+      expect(anyPixelNear(shown, x, y, 6, near(colour, 40)), `${station.name} shown`).toBe(true);
     } finally {
       await setLayersVisible(session, ['stations', ...others], true);
     }
