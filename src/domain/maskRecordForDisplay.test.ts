@@ -57,6 +57,13 @@ describe('maskRecordForDisplay', () => {
     expect(masked.subject).toEqual({ type: 'vehicle', plate: '赣E1****' });
   });
 
+  it('hands each masked personal value to the store’s intern, so equal masks are kept once', () => {
+    const seen: string[] = [];
+    const masked = maskRecordForDisplay('alert', alert, (value) => (seen.push(value), value)) as Alert;
+    expect(seen).toEqual(['王**', '330822********1234', '138****5678', '浙H·1****']);
+    expect(masked.subject).toEqual((maskRecordForDisplay('alert', alert) as Alert).subject);
+  });
+
   it('masks a grid event’s reporter and any number quoted in its title or hand-off notes', () => {
     const event = {
       ...base,

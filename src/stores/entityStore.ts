@@ -5,9 +5,10 @@
  */
 import { defineStore } from 'pinia';
 import { markRaw, reactive } from 'vue';
-import { ENTITY_KINDS, type EntityByKind, type EntityKind } from '../domain/entities/entityKinds';
+import { type AnyEntity, ENTITY_KINDS, type EntityByKind, type EntityKind } from '../domain/entities/entityKinds';
 import type { Change, EntityRecord } from '../adapters/contract';
 import { maskRecordForDisplay } from '../domain/maskRecordForDisplay';
+import { createStringPool } from '../adapters/stringPool';
 import { EntityState, type StateDiff } from './entityState';
 
 /** Closed items stay on the wall this long, then age out (configurable). */
@@ -23,8 +24,11 @@ export interface EntityReader {
 }
 
 export const useEntityStore = defineStore('entities', () => {
-  // Masked unless a duty screen is allowed to show personal data: the safe default.
-  const state = markRaw(new EntityState(maskRecordForDisplay));
+  // Masked unless a duty screen is allowed to show personal data: the safe default. The masked
+  // values repeat (a masked plate keeps 3 of its characters), so the store shares them.
+  const maskedValues = createStringPool(50_000);
+  const mask = (kind: EntityKind, record: AnyEntity) => maskRecordForDisplay(kind, record, maskedValues.intern);
+  const state = markRaw(new EntityState(mask));
   const listeners = markRaw(new Set<DiffListener>());
   const counts = reactive(Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, 0])) as Record<EntityKind, number>);
   const revisions = reactive(Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, 0])) as Record<EntityKind, number>);
@@ -66,7 +70,7 @@ export const useEntityStore = defineStore('entities', () => {
 
   /** Set before any data arrives: only a duty screen whose config allows it shows personal data. */
   function showPersonalData(show: boolean): void {
-    state.setPrepare(show ? (_kind, record) => record : maskRecordForDisplay);
+    state.setPrepare(show ? (_kind, record) => record : mask);
   }
 
   function setRetention(ms: number): void {
