@@ -10,7 +10,7 @@ window.addEventListener('unhandledrejection', (event) => diagnostics.recordError
 
 window.safeBorder = {
   diagnostics: () => diagnostics.snapshot(),
-  // Replaced by the globe once it exists; until then nothing is on screen.
+  // Replaced once the app is mounted (App.vue); until then nothing is on screen.
   worldToScreen: (positions) => positions.map(() => null),
   goHome: () => {},
   isDrawn: () => false,
@@ -18,6 +18,7 @@ window.safeBorder = {
   frameTimes: () => [],
   layerUpdateTimes: () => [],
   held: () => [],
+  viewCounts: () => ({}),
   playback: () => ({ active: false, fromMs: null, toMs: null, position: null, counts: {} }),
 };
 

@@ -1,4 +1,4 @@
-import type { ScreenPoint } from '../map/worldToScreen';
+import type { MapViewKind, ScreenPoint } from '../layers/mapView';
 import type { DiagnosticsSnapshot } from './diagnostics';
 
 /** `window.safeBorder`: what tests, benchmarks and an operator at the console can call. */
@@ -21,6 +21,8 @@ export interface SafeBorderApi {
   layerUpdateTimes(): number[];
   /** The live store's records of one kind as `[id, version]`, for tests comparing it with a backend's log. */
   held(kind: string): [string, number][];
+  /** Records drawn per live layer by each map view made so far (`2d`, `3d`), read at the same moment. */
+  viewCounts(): Partial<Record<MapViewKind, Partial<Record<string, number>>>>;
   /** Time playback: whether it is on, its window and playhead (epoch ms), and what the screen's store holds. */
   playback(): { active: boolean; fromMs: number | null; toMs: number | null; position: number | null; counts: Record<string, number> };
 }

@@ -5,14 +5,14 @@
 import { computed, onBeforeUnmount, reactive, ref } from 'vue';
 import { LAYER_IDS, LAYER_LABELS, type LayerId } from '../domain/layerIds';
 import { liveTheme } from '../layers/live/liveTheme';
-import type { GlobeApi } from '../map/GlobeView.vue';
+import type { MapViewApi } from '../layers/mapView';
 import type { LegendEntry } from '../panels/MapLegend.vue';
 import { diagnostics } from './diagnostics';
 
 export function useLiveLayerControls() {
   const visible = reactive(new Map<LayerId, boolean>());
   const counts = ref<Partial<Record<LayerId, number>>>({});
-  let globe: GlobeApi | null = null;
+  let globe: MapViewApi | null = null;
   const timer = setInterval(() => {
     if (globe) counts.value = { ...globe.layerCounts() };
   }, 1000);
@@ -28,8 +28,10 @@ export function useLiveLayerControls() {
     initialise(layers: readonly LayerId[]) {
       for (const id of LAYER_IDS) visible.set(id, layers.includes(id));
     },
-    attach(api: GlobeApi) {
+    /** The view on screen now: it shows the layers chosen so far, whichever view they were chosen in. */
+    attach(api: MapViewApi) {
       globe = api;
+      for (const id of LAYER_IDS) api.setLayerVisible(id, visible.get(id) ?? false);
       counts.value = { ...api.layerCounts() };
     },
     toggle(id: string) {

@@ -116,4 +116,17 @@ describe('resolveAppConfig', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^URL parameter region="bad id!" ignored/);
   });
+
+  it('opens the 2D view from the URL or the file, and takes an intranet 2D style only from this server', () => {
+    expect(resolveAppConfig(undefined, params('')).config.view).toBe('3d');
+    expect(resolveAppConfig(undefined, params('view=2d')).config.view).toBe('2d');
+    expect(resolveAppConfig({ view: '2d' }, params('')).config.view).toBe('2d');
+    const bad = resolveAppConfig(undefined, params('view=flat'));
+    expect(bad.config.view).toBe('3d');
+    expect(bad.problems[0]).toMatch(/^URL parameter view="flat" ignored/);
+    expect(resolveAppConfig({ basemap: { kind: 'dark', style2d: '/styles/intranet.json' } }, params('')).config.basemap.style2d).toBe('/styles/intranet.json');
+    const foreign = resolveAppConfig({ basemap: { kind: 'dark', style2d: 'https://tiles.example.com/style.json' } }, params(''));
+    expect(foreign.config.basemap.style2d).toBeUndefined();
+    expect(foreign.problems.join()).toMatch(/basemap\.style2d/);
+  });
 });

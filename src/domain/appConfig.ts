@@ -110,6 +110,10 @@ export type SourceSettings = z.infer<typeof sourceSettingsSchema>;
 export const BASEMAP_KINDS = ['dark', 'natural-earth', 'intranet'] as const;
 export type BasemapKind = (typeof BASEMAP_KINDS)[number];
 
+/** `3d`: the Cesium globe; `2d`: the maplibre flat map, for duty laptops and thin clients without a strong GPU. */
+export const MAP_VIEWS = ['3d', '2d'] as const;
+export type MapView = (typeof MAP_VIEWS)[number];
+
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const THEMES = ['dark', 'light'] as const;
@@ -121,12 +125,20 @@ export const appConfigSchema = z
     language: z.enum(LANGUAGES).default('zh-CN'),
     /** `dark` for the command-center wall, `light` for briefing projectors (`theme=`). */
     theme: z.enum(THEMES).default('dark'),
+    /** The map at start (`view=`); the HUD switches between the two after. */
+    view: z.enum(MAP_VIEWS).default('3d'),
     ...modeConfigShape,
     region: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'a region id uses letters, digits, dot, dash or underscore').default('changshan-yushan'),
     basemap: z
       .object({
         kind: z.enum(BASEMAP_KINDS).default('dark'),
         intranet: intranetTilesSchema.optional(),
+        /**
+         * The flat map only: a maplibre style on this server (intranet vector tiles, e.g. an
+         * OpenMapTiles cache) drawn under the dashboard's layers. Its sources, sprite and glyphs
+         * must be same-origin paths too.
+         */
+        style2d: sameOriginPathSchema.optional(),
       })
       .default({ kind: 'dark' }),
     /** Where the data comes from. The default is the backend served beside the page (the mock in `npm start`). */
@@ -174,6 +186,7 @@ const URL_OVERRIDES: Record<string, (config: AppConfig, value: string) => unknow
   region: (config, value) => ({ ...config, region: value }),
   lang: (config, value) => ({ ...config, language: value }),
   theme: (config, value) => ({ ...config, theme: value }),
+  view: (config, value) => ({ ...config, view: value }),
   basemap: (config, value) => ({ ...config, basemap: { ...config.basemap, kind: value } }),
   source: (config, value) => ({ ...config, sources: Object.hasOwn(SOURCE_SHORTCUTS, value) ? SOURCE_SHORTCUTS[value] : value }),
   layers: (config, value) => ({ ...config, layers: list(value) }),

@@ -1,7 +1,5 @@
 import { Cartesian3, SceneTransforms, type Scene } from '@cesium/engine';
-
-/** A point in CSS pixels from the canvas's top-left corner, or null when it is not on screen. */
-export type ScreenPoint = { x: number; y: number } | null;
+import type { ScreenPoint } from '../layers/mapView';
 
 /**
  * Where WGS84 positions appear on the canvas. Used by e2e tests to check pixels along the border

@@ -7,6 +7,12 @@ export interface ThemeColor {
   alpha: number;
 }
 
+/** A theme colour as a CSS `rgba()` string, for canvases and the flat map's style. */
+export function cssColor({ css, alpha }: ThemeColor): string {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(css.slice(i, i + 2), 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
 export interface RegionTheme {
   /** The globe's colour where no imagery is drawn, and the page background around the globe. */
   globeBase: string;

@@ -3,12 +3,7 @@
  * ring (status) and progress ring (a grid event's closed loop), and a character. System fonts only.
  */
 import type { IconSpec } from '../../layers/live/graphics';
-import type { ThemeColor } from '../../layers/region/regionTheme';
-
-const rgba = ({ css, alpha }: ThemeColor) => {
-  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(css.slice(i, i + 2), 16));
-  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
-};
+import { cssColor as rgba } from '../../layers/region/regionTheme';
 
 export function drawIcon(spec: IconSpec, fontFamily: string): HTMLCanvasElement {
   const padding = Math.ceil(spec.sizePixels * 0.2);

@@ -1,25 +1,15 @@
 /**
- * Puts the live layers on the globe and keeps them in step with the entity store: every store
- * diff updates exactly the graphics of the records it names. Once a second the records whose look
- * depends on the clock are re-described; far out, alerts and events give way to clusters.
+ * Puts the live layers (src/layers/live/liveLayerSet.ts, shared with the flat map) on the globe
+ * with Cesium sinks: every store diff updates exactly the primitives of the records it names. Far
+ * out, alerts and events give way to clusters; hovering a mark makes it stand out.
  */
 import { Math as CesiumMath, type Scene } from '@cesium/engine';
 import type { Alert } from '../../domain/entities/alert';
-import type { EntityKind } from '../../domain/entities/entityKinds';
 import { LAYER_IDS, type LayerId } from '../../domain/layerIds';
 import type { RegionPack } from '../../domain/regionPack';
 import { CLUSTER_ABOVE_METERS, PointClusters } from '../../layers/live/clusterPoints';
-import { alertNextChangeAt, describeAlert } from '../../layers/live/describeAlert';
-import { assistNextChangeAt, describeAssistRequest } from '../../layers/live/describeAssistRequest';
-import { describeGrid, type GridArea } from '../../layers/live/describeGrid';
-import { describeGridEvent, gridEventNextChangeAt } from '../../layers/live/describeGridEvent';
-import { describePatrolTrack } from '../../layers/live/describePatrolTrack';
-import { describeCheckpoint, describeStation } from '../../layers/live/describeStation';
-import { LiveLayer } from '../../layers/live/liveLayer';
-import type { LiveContext } from '../../layers/live/liveContext';
+import { type LiveRecords, createLiveLayerSet } from '../../layers/live/liveLayerSet';
 import { liveTheme } from '../../layers/live/liveTheme';
-import type { EntityReader } from '../../stores/entityStore';
-import type { StateDiff } from '../../stores/entityState';
 import { Animator } from './animator';
 import { GridAreaRenderer } from './gridAreaRenderer';
 import { createIconSink } from './iconSink';
@@ -27,12 +17,11 @@ import { createLabelSink } from './labelSink';
 import { createLineSink } from './lineSink';
 import { createLiveStage } from './liveStage';
 import { type KeyedSink, createPointSink } from './pointSink';
-import { createStationPlaces } from './stationPlaces';
 
 export interface LiveLayersOptions {
   scene: Scene;
   region: RegionPack;
-  entities: EntityReader;
+  entities: LiveRecords;
   pixelScale: number;
   language: 'zh' | 'en';
   visible: readonly LayerId[];
@@ -60,11 +49,8 @@ export interface LiveLayers {
   destroy(): void;
 }
 
-type AnyLayer = LiveLayer<{ id: string }>;
-
 export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
-  const { scene, region, entities } = options;
-  const clock = options.now ?? Date.now;
+  const { scene, entities } = options;
   const animator = new Animator(scene);
   const stage = createLiveStage(scene);
   const sinks: KeyedSink<unknown>[] = [];
@@ -78,63 +64,8 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     markSinks.set(layer, sink as unknown as KeyedSink<unknown>);
     return keep(sink);
   };
-  const provinceColor = new Map(region.provinces.map((p) => [p.id, p.color]));
-  const firstSeen = new Map<string, number>();
-  const openByGrid = new Map<string, number>();
-  let pixelScale = options.pixelScale;
-  let language = options.language;
-  let initialised = false;
-
-  const context = (): LiveContext => ({
-    now: clock(),
-    language,
-    pixelScale,
-    provinceColor: (id) => provinceColor.get(id) ?? '#ffffff',
-    station: (id) => entities.peek('station', id),
-    firstSeen: (id) => firstSeen.get(id),
-    openEventsInGrid: (id) => openByGrid.get(id) ?? 0,
-  });
-
-  const layers = {
-    stations: new LiveLayer({ id: 'stations', describe: describeStation, sinks: { icon: mark('stations', createIconSink(stage, 'stations', animator)), label: keep(createLabelSink(stage, 'stations')) } }),
-    checkpoints: new LiveLayer({
-      id: 'checkpoints',
-      describe: describeCheckpoint,
-      sinks: { icon: mark('checkpoints', createIconSink(stage, 'checkpoints', animator)), label: keep(createLabelSink(stage, 'checkpoints')) },
-    }),
-    alerts: new LiveLayer({
-      id: 'alerts',
-      describe: describeAlert,
-      nextChangeAt: alertNextChangeAt,
-      sinks: { point: mark('alerts', createPointSink(stage, 'alerts', animator)), line: keep(createLineSink(stage, 'alerts', animator)) },
-    }),
-    gridEvents: new LiveLayer({
-      id: 'gridEvents',
-      describe: describeGridEvent,
-      nextChangeAt: gridEventNextChangeAt,
-      sinks: { icon: mark('gridEvents', createIconSink(stage, 'gridEvents', animator)) },
-    }),
-    assists: new LiveLayer({
-      id: 'assists',
-      describe: describeAssistRequest,
-      nextChangeAt: assistNextChangeAt,
-      sinks: { line: keep(createLineSink(stage, 'assists', animator)), label: keep(createLabelSink(stage, 'assists')) },
-    }),
-    patrols: new LiveLayer({
-      id: 'patrols',
-      describe: describePatrolTrack,
-      sinks: { line: keep(createLineSink(stage, 'patrols', animator)), icon: mark('patrols', createIconSink(stage, 'patrols', animator)), label: keep(createLabelSink(stage, 'patrols')) },
-    }),
-  };
   const gridAreas = new GridAreaRenderer(stage, animator);
   const visible = new Set<LayerId>(options.visible);
-  const kindLayers: Partial<Record<EntityKind, AnyLayer[]>> = {
-    station: [layers.stations, layers.checkpoints] as AnyLayer[],
-    alert: [layers.alerts] as AnyLayer[],
-    gridEvent: [layers.gridEvents] as AnyLayer[],
-    assistRequest: [layers.assists] as AnyLayer[],
-    patrolTrack: [layers.patrols] as AnyLayer[],
-  };
 
   const clusters = new PointClusters();
   const clusterPoints = keep(createPointSink(stage, 'clusters', animator));
@@ -142,15 +73,41 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
   let clusterIds: string[] = [];
   let clustersDirty = true;
   let clustered = false;
+  let clusterTimer: ReturnType<typeof setTimeout> | undefined;
+  // The layer set reports its first drawing while it is being built, before clusters can be.
+  let built = false;
 
-  function updateGridAreas(): void {
-    openByGrid.clear();
-    for (const event of entities.each('gridEvent')) if (event.stage !== 'closed') openByGrid.set(event.gridId, (openByGrid.get(event.gridId) ?? 0) + 1);
-    const areas = new Map<string, GridArea>();
-    const now = context();
-    for (const grid of entities.each('grid')) areas.set(grid.id, describeGrid(grid, now));
-    gridAreas.update(areas);
+  function scheduleClusters(): void {
+    clearTimeout(clusterTimer);
+    clusterTimer = setTimeout(() => {
+      updateClusters();
+      scene.requestRender();
+    }, 300);
   }
+
+  const layerSet = createLiveLayerSet({
+    region: options.region,
+    entities,
+    pixelScale: options.pixelScale,
+    language: options.language,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.onNewAlert ? { onNewAlert: options.onNewAlert } : {}),
+    sinks: {
+      point: (layer) => mark(layer, createPointSink(stage, layer, animator)),
+      icon: (layer) => mark(layer, createIconSink(stage, layer, animator)),
+      line: (layer) => keep(createLineSink(stage, layer, animator)),
+      label: (layer) => keep(createLabelSink(stage, layer)),
+    },
+    onGridAreas: (areas) => gridAreas.update(areas),
+    onChange({ marks }) {
+      if (marks) {
+        clustersDirty = true;
+        if (clustered && built) scheduleClusters();
+      }
+      scene.requestRender();
+    },
+  });
+  built = true;
 
   /** Far out, alerts and events become clusters; near, every marker shows. */
   function updateClusters(): void {
@@ -158,7 +115,7 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     const shouldCluster = height > CLUSTER_ABOVE_METERS;
     if (shouldCluster !== clustered) {
       clustered = shouldCluster;
-      for (const id of ['alerts', 'gridEvents'] as const) layers[id].setVisible(visible.has(id) && !clustered);
+      for (const id of ['alerts', 'gridEvents'] as const) layerSet.layer(id).setVisible(visible.has(id) && !clustered);
     }
     for (const id of clusterIds) {
       clusterPoints.remove(id);
@@ -177,6 +134,7 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     const bounds = view
       ? ([CesiumMath.toDegrees(view.west), CesiumMath.toDegrees(view.south), CesiumMath.toDegrees(view.east), CesiumMath.toDegrees(view.north)] as const)
       : ([-180, -85, 180, 85] as const);
+    const pixelScale = layerSet.context().pixelScale;
     for (const mark of clusters.marks(bounds, height, liveTheme.heightMeters)) {
       const size = Math.round((12 + Math.min(24, Math.sqrt(mark.count) * 3)) * pixelScale);
       clusterPoints.upsert(mark.id, { position: mark.position, color: { css: '#35e0ff', alpha: 0.75 }, outline: liveTheme.white, outlineWidthPixels: 2, sizePixels: size, pulse: false });
@@ -192,94 +150,16 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     }
   }
 
-  // The last 600 diffs' cost: how long the layers held the main thread per update.
-  const updateTimes: number[] = [];
-  const stationPlaces = createStationPlaces((id) => entities.peek('station', id));
-
-  function applyDiff(diff: StateDiff): void {
-    const started = performance.now();
-    applyDiffToLayers(diff);
-    updateTimes.push(performance.now() - started);
-    if (updateTimes.length > 600) updateTimes.shift();
-  }
-
-  function applyDiffToLayers(diff: StateDiff): void {
-    const now = context();
-    for (const [kind, change] of Object.entries(diff) as [EntityKind, NonNullable<StateDiff[EntityKind]>][]) {
-      if (kind === 'alert' && initialised) {
-        for (const id of change.added) {
-          firstSeen.set(id, now.now);
-          const alert = entities.peek('alert', id);
-          if (alert) options.onNewAlert?.(alert);
-        }
-      }
-      // Plain indexed loops: a 10k-item burst runs this body 10k times per layer, and spreading
-      // the id lists into a new array or iterating with iterators showed in its profile.
-      for (const layer of kindLayers[kind] ?? []) {
-        for (const ids of [change.added, change.updated]) {
-          for (let i = 0; i < ids.length; i++) {
-            const record = entities.peek(kind, ids[i]!);
-            if (record) layer.upsert(record, now);
-          }
-        }
-        for (const id of change.removed) layer.remove(id);
-      }
-      if (kind === 'alert') for (const id of change.removed) firstSeen.delete(id);
-    }
-    // Alert lines and assistance arcs end at stations: redraw them when a station comes, goes or
-    // moves, not when only its officers on duty or checkpoint tally change (most station updates).
-    if (diff.station && stationPlaces.moved(diff.station)) {
-      layers.alerts.refreshAll(entities.each('alert'), now);
-      layers.assists.refreshAll(entities.each('assistRequest'), now);
-    }
-    if (diff.gridEvent || diff.grid) updateGridAreas();
-    if (diff.alert || diff.gridEvent) {
-      clustersDirty = true;
-      if (clustered) scheduleClusters();
-    }
-    scene.requestRender();
-  }
-
-  let clusterTimer: ReturnType<typeof setTimeout> | undefined;
-  function scheduleClusters(): void {
-    clearTimeout(clusterTimer);
-    clusterTimer = setTimeout(() => {
-      updateClusters();
-      scene.requestRender();
-    }, 300);
-  }
-
-  function redrawAll(): void {
-    const now = context();
-    stationPlaces.seed(entities.each('station'));
-    for (const [kind, list] of Object.entries(kindLayers) as [EntityKind, AnyLayer[]][]) {
-      for (const layer of list) layer.refreshAll(entities.each(kind) as IterableIterator<{ id: string }>, now);
-    }
-    updateGridAreas();
-    clustersDirty = true;
-    updateClusters();
-    scene.requestRender();
-  }
-
-  redrawAll();
-  initialised = true;
+  updateClusters();
+  scene.requestRender();
   for (const id of LAYER_IDS) if (!visible.has(id)) setVisible(id, false);
-  const stopDiffs = entities.onDiff(applyDiff);
   const removeCameraListener = scene.camera.moveEnd.addEventListener(scheduleClusters);
-  const ticker = setInterval(() => {
-    const now = context();
-    let touched = 0;
-    touched += layers.alerts.refreshDue((id) => entities.peek('alert', id), now);
-    touched += layers.gridEvents.refreshDue((id) => entities.peek('gridEvent', id), now);
-    touched += layers.assists.refreshDue((id) => entities.peek('assistRequest', id), now);
-    if (touched > 0) scene.requestRender();
-  }, 1000);
 
   function setVisible(layer: LayerId, show: boolean): void {
     if (show) visible.add(layer);
     else visible.delete(layer);
     if (layer === 'grids') gridAreas.setVisible(show);
-    else layers[layer].setVisible(show && !((layer === 'alerts' || layer === 'gridEvents') && clustered));
+    else layerSet.layer(layer).setVisible(show && !((layer === 'alerts' || layer === 'gridEvents') && clustered));
     if (layer === 'alerts' || layer === 'gridEvents') {
       clustersDirty = true;
       updateClusters();
@@ -290,32 +170,18 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
   return {
     setVisible,
     isVisible: (layer) => visible.has(layer),
-    counts: () => ({
-      stations: layers.stations.count,
-      checkpoints: layers.checkpoints.count,
-      alerts: layers.alerts.count,
-      gridEvents: layers.gridEvents.count,
-      assists: layers.assists.count,
-      grids: gridAreas.count,
-      patrols: layers.patrols.count,
-    }),
+    counts: () => layerSet.counts(),
     clusterCount: () => clusterIds.length,
-    updateTimes: () => [...updateTimes],
-    isDrawn: (layer, id) => (layer === 'grids' ? gridAreas.count > 0 : layers[layer].has(id)),
+    updateTimes: () => layerSet.updateTimes(),
+    isDrawn: (layer, id) => (layer === 'grids' ? gridAreas.count > 0 : layerSet.isDrawn(layer, id)),
     highlight(target) {
       for (const [layer, sink] of markSinks) sink.highlight?.(target && target.layer === layer ? target.id : null);
       scene.requestRender();
     },
-    restyle(next) {
-      if (next.pixelScale === pixelScale && next.language === language) return;
-      pixelScale = next.pixelScale;
-      language = next.language;
-      redrawAll();
-    },
+    restyle: (next) => layerSet.restyle(next),
     destroy() {
-      stopDiffs();
+      layerSet.destroy();
       removeCameraListener();
-      clearInterval(ticker);
       clearTimeout(clusterTimer);
       animator.destroy();
       gridAreas.destroy();

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { BorderSimulator } from '../../../mock/simulator/borderSimulator';
+import { loadTestRegion } from '../../../tests/contract/loadTestRegion';
+import type { Change } from '../../adapters/contract';
+import type { Alert } from '../../domain/entities/alert';
+import type { EntityKind } from '../../domain/entities/entityKinds';
+import { EntityState, type StateDiff } from '../../stores/entityState';
+import type { GridArea } from './describeGrid';
+import type { PartSink } from './liveLayer';
+import { type LiveLayerSet, type LiveRecords, type MarkLayerId, createLiveLayerSet } from './liveLayerSet';
+
+/** A store as the layers read it, over the plain EntityState, publishing each change's diff. */
+function storeOf(state: EntityState) {
+  const listeners = new Set<(diff: StateDiff) => void>();
+  const reader: LiveRecords = {
+    peek: (kind, id) => state.collection(kind).get(id) as never,
+    each: (kind) => state.collection(kind).values() as never,
+    onDiff(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return { reader, apply: (changes: Change[]) => listeners.forEach((l) => l(state.apply(changes, Date.now()))) };
+}
+
+/** Sinks that remember what is drawn, per layer and part. */
+function recordingSinks() {
+  const drawn = new Map<string, Map<string, unknown>>();
+  const upserts: string[] = [];
+  const sink = (layer: MarkLayerId, part: string): PartSink<unknown> => {
+    const held = new Map<string, unknown>();
+    drawn.set(`${layer}.${part}`, held);
+    return {
+      upsert: (id, graphic) => {
+        upserts.push(`${layer}.${part}:${id}`);
+        held.set(id, graphic);
+      },
+      remove: (id) => held.delete(id),
+      setVisible: () => {},
+    };
+  };
+  return {
+    drawn,
+    upserts,
+    factory: { point: (l: MarkLayerId) => sink(l, 'point'), icon: (l: MarkLayerId) => sink(l, 'icon'), line: (l: MarkLayerId) => sink(l, 'line'), label: (l: MarkLayerId) => sink(l, 'label') },
+  };
+}
+
+const START = Date.parse('2026-11-23T02:00:00Z');
+let set: LiveLayerSet | undefined;
+afterEach(() => set?.destroy());
+
+function setUp() {
+  const region = loadTestRegion();
+  const simulator = new BorderSimulator({ seed: 5, region, start: START });
+  const state = new EntityState();
+  state.replace(simulator.snapshot().records, new Map(), START);
+  const store = storeOf(state);
+  const sinks = recordingSinks();
+  const areas: ReadonlyMap<string, GridArea>[] = [];
+  const newAlerts: Alert[] = [];
+  set = createLiveLayerSet({
+    region,
+    entities: store.reader,
+    sinks: sinks.factory,
+    pixelScale: 1,
+    language: 'zh',
+    now: () => simulator.now,
+    onNewAlert: (alert) => newAlerts.push(alert),
+    onGridAreas: (next) => areas.push(next),
+    onChange: () => {},
+  });
+  return { simulator, state, store, sinks, areas, newAlerts, set };
+}
+
+const countOf = (state: EntityState, kind: EntityKind) => state.count(kind);
+
+describe('the live layer set both map views draw', () => {
+  it('draws every record of the store once, in the layers of its kind', () => {
+    const { state, sinks, areas, set } = setUp();
+    const counts = set.counts();
+    expect(counts.alerts).toBe(countOf(state, 'alert'));
+    expect(counts.gridEvents).toBe(countOf(state, 'gridEvent'));
+    expect(counts.stations + counts.checkpoints).toBe(countOf(state, 'station'));
+    expect(counts.grids).toBe(countOf(state, 'grid'));
+    expect(counts.alerts).toBeGreaterThan(0);
+    expect(sinks.drawn.get('alerts.point')!.size).toBe(counts.alerts);
+    expect(areas.at(-1)!.size).toBe(countOf(state, 'grid'));
+  });
+
+  it('touches only the records a change names, and tells the view a new alert came', () => {
+    const { simulator, store, sinks, newAlerts, set } = setUp();
+    sinks.upserts.length = 0;
+    const changes = simulator.advanceTo(simulator.now + 30 * 60_000);
+    const validated = changes.map((c) => ({ ...c })) as unknown as Change[];
+    store.apply(validated);
+    const named = new Set(validated.map((c) => (c.op === 'upsert' ? (c.record as { id: string }).id : c.id)));
+    expect(sinks.upserts.length).toBeGreaterThan(0);
+    for (const entry of sinks.upserts) expect(named.has(entry.slice(entry.indexOf(':') + 1))).toBe(true);
+    const added = validated.filter((c) => c.kind === 'alert' && c.op === 'upsert' && (c.record as { version: number }).version === 1);
+    expect(newAlerts.length).toBe(added.length);
+    expect(set.updateTimes().length).toBe(1);
+  });
+
+  it('stops following the store once destroyed', () => {
+    const { simulator, store, sinks, set } = setUp();
+    set.destroy();
+    sinks.upserts.length = 0;
+    store.apply(simulator.advanceTo(simulator.now + 30 * 60_000) as unknown as Change[]);
+    expect(sinks.upserts).toEqual([]);
+  });
+
+  it('re-describes everything for a new wall scale and language on restyle', () => {
+    const { sinks, areas, set } = setUp();
+    const sizes = () => [...sinks.drawn.get('stations.icon')!.values()].map((g) => (g as { icon: { sizePixels: number } }).icon.sizePixels);
+    const before = sizes();
+    set.restyle({ pixelScale: 2, language: 'en' });
+    expect(sizes()).toEqual(before.map((size) => size * 2));
+    const gridLabels = [...areas.at(-1)!.values()].map((area) => area.label.text);
+    expect(gridLabels.some((text) => /[A-Za-z]/.test(text))).toBe(true);
+  });
+});

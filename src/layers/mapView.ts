@@ -1,0 +1,37 @@
+/**
+ * What the app asks of a map view, whichever renderer draws it: the Cesium globe (src/map) or the
+ * maplibre flat map (src/map2d). Both implement it, so the HUD, the modes and the tests drive
+ * either one the same way.
+ */
+import type { LayerId } from '../domain/layerIds';
+import type { SceneCamera } from '../domain/scenes/sceneDeck';
+
+/** A point in CSS pixels from the canvas's top-left corner, or null when it is not on screen. */
+export type ScreenPoint = { x: number; y: number } | null;
+
+export type MapViewKind = '3d' | '2d';
+
+export interface MapViewApi {
+  readonly kind: MapViewKind;
+  /** Where WGS84 `[lon, lat, heightMeters]` positions appear on the canvas, for tests and overlays. */
+  worldToScreen(positions: readonly (readonly [number, number, number?])[]): ScreenPoint[];
+  goHome(): void;
+  /** Records drawn by each live layer (empty until the region is drawn). */
+  layerCounts(): Partial<Record<LayerId, number>>;
+  clusterCount(): number;
+  isDrawn(layer: LayerId, id: string): boolean;
+  /** Milliseconds recent store diffs took to reach the view, oldest first. */
+  layerUpdateTimes(): number[];
+  setLayerVisible(layer: LayerId, visible: boolean): void;
+  /** Flies to a place (a ticker item, a detail panel). */
+  flyTo(position: readonly [number, number]): void;
+  /** Flies to a scene's view: looking at lon/lat from `height` metres away, at the given heading and pitch. */
+  flyToView(view: SceneCamera): void;
+}
+
+/** What a map view reports of its renderer for diagnostics, and how many frames it has drawn. */
+export interface MapViewProbe {
+  rendererInfo(): object;
+  framesRendered(): number;
+  frameTimes(): number[];
+}

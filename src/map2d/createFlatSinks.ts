@@ -1,0 +1,204 @@
+/**
+ * The flat map's sinks: each layer's parts as features of one GeoJSON source per part, keyed by
+ * record id and updated in place. A burst of changes is written to maplibre once per animation
+ * frame (`setData` of what changed since), not once per record: its worker re-tiles a source on
+ * every write.
+ *
+ * Layers are stacked by part, whatever order the sinks are made in: grid areas, then lines, then
+ * points and icons, then text, so a mark never hides under an arc.
+ */
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
+import type { IconGraphic, LabelGraphic, LineGraphic, PointGraphic } from '../layers/live/graphics';
+import type { PartSink } from '../layers/live/liveLayer';
+import type { LiveSinkFactory, MarkLayerId } from '../layers/live/liveLayerSet';
+import { liveTheme } from '../layers/live/liveTheme';
+import { cssColor } from '../layers/region/regionTheme';
+import { drawIcon } from '../map/live/drawIcon';
+import { FLAT_TEXT_FONT, fontSizePixels, liftEms, minZoomForRange } from './flatText';
+
+/** A layer spec without its source (the sink names it), kept a union of the layer types. */
+export type SourcelessLayer = LayerSpecification extends infer L ? (L extends { source: string } ? Omit<L, 'source'> : never) : never;
+
+type Rank = 'areas' | 'lines' | 'marks' | 'text';
+const RANKS: readonly Rank[] = ['areas', 'lines', 'marks', 'text'];
+
+export interface FlatSinks extends LiveSinkFactory {
+  /** maplibre layer ids that draw a live layer's marks, for picking. */
+  markLayers(): Map<string, MarkLayerId>;
+  /** The sources' record counts, by source id (diagnostics). */
+  size(sourceId: string): number;
+  /** Adds a source whose layers stack at `rank`; returns its writer (the grid areas use it). */
+  source(id: string, rank: Rank, layers: SourcelessLayer[]): FeatureWriter;
+  destroy(): void;
+}
+
+export interface FeatureWriter {
+  set(id: string, feature: Feature): void;
+  remove(id: string): void;
+  /** Replaces every feature at once. */
+  replace(features: Map<string, Feature>): void;
+  setVisible(visible: boolean): void;
+  readonly size: number;
+}
+
+const collection = (features: Iterable<Feature>): FeatureCollection => ({ type: 'FeatureCollection', features: [...features] });
+
+export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, textFont: string[] = FLAT_TEXT_FONT): FlatSinks {
+  const stacked: { id: string; rank: number }[] = [];
+  const writers = new Map<string, FeatureWriter>();
+  const markLayers = new Map<string, MarkLayerId>();
+  const dirty = new Set<string>();
+  const features = new Map<string, Map<string, Feature>>();
+  let frame: number | undefined;
+
+  function flush(): void {
+    frame = undefined;
+    for (const sourceId of dirty) (map.getSource(sourceId) as GeoJSONSource | undefined)?.setData(collection(features.get(sourceId)!.values()));
+    dirty.clear();
+    requestRepaint();
+  }
+
+  function touch(sourceId: string): void {
+    dirty.add(sourceId);
+    frame ??= requestAnimationFrame(flush);
+  }
+
+  /** Adds a layer above every layer of its rank and below the first of a higher one. */
+  function addStacked(layer: LayerSpecification, rank: Rank): void {
+    const value = RANKS.indexOf(rank);
+    const before = stacked.find((entry) => entry.rank > value)?.id;
+    map.addLayer(layer, before);
+    const at = stacked.findIndex((entry) => entry.rank > value);
+    stacked.splice(at === -1 ? stacked.length : at, 0, { id: layer.id, rank: value });
+  }
+
+  function source(id: string, rank: Rank, layers: SourcelessLayer[]): FeatureWriter {
+    const held = new Map<string, Feature>();
+    features.set(id, held);
+    map.addSource(id, { type: 'geojson', data: collection([]) });
+    for (const layer of layers) addStacked({ ...layer, source: id } as LayerSpecification, rank);
+    const writer: FeatureWriter = {
+      set(featureId, feature) {
+        held.set(featureId, feature);
+        touch(id);
+      },
+      remove(featureId) {
+        if (held.delete(featureId)) touch(id);
+      },
+      replace(next) {
+        held.clear();
+        for (const [featureId, feature] of next) held.set(featureId, feature);
+        touch(id);
+      },
+      setVisible(visible) {
+        for (const layer of layers) map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
+        requestRepaint();
+      },
+      get size() {
+        return held.size;
+      },
+    };
+    writers.set(id, writer);
+    return writer;
+  }
+
+  const point = (coordinates: readonly number[]): Geometry => ({ type: 'Point', coordinates: [coordinates[0]!, coordinates[1]!] });
+  const sink = <G>(writer: FeatureWriter, toFeature: (id: string, graphic: G) => Feature): PartSink<G> => ({
+    upsert: (id, graphic) => writer.set(id, toFeature(id, graphic)),
+    remove: (id) => writer.remove(id),
+    setVisible: (visible) => writer.setVisible(visible),
+  });
+
+  return {
+    point(layer) {
+      const id = `live-${layer}-points`;
+      markLayers.set(id, layer);
+      const writer = source(id, 'marks', [
+        // A new high-severity alert wears a halo for as long as the globe would pulse it.
+        {
+          id: `${id}-pulse`,
+          type: 'circle',
+          filter: ['==', ['get', 'pulse'], true],
+          paint: { 'circle-color': ['get', 'color'], 'circle-radius': ['*', ['get', 'radius'], 2.2], 'circle-opacity': 0.3 },
+        },
+        {
+          id,
+          type: 'circle',
+          paint: { 'circle-color': ['get', 'color'], 'circle-radius': ['get', 'radius'], 'circle-stroke-color': ['get', 'outline'], 'circle-stroke-width': ['get', 'outlineWidth'] },
+        },
+      ]);
+      return sink<PointGraphic>(writer, (recordId, g) => ({
+        type: 'Feature',
+        geometry: point(g.position),
+        properties: { id: recordId, color: cssColor(g.color), outline: cssColor(g.outline), outlineWidth: g.outlineWidthPixels, radius: g.sizePixels / 2, pulse: g.pulse },
+      }));
+    },
+    icon(layer) {
+      const id = `live-${layer}-icons`;
+      markLayers.set(id, layer);
+      const writer = source(id, 'marks', [
+        { id, type: 'symbol', layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
+      ]);
+      return sink<IconGraphic>(writer, (recordId, g) => {
+        // Each distinct look is drawn once and held by the map's sprite atlas, as on the globe.
+        if (!map.hasImage(g.icon.key)) {
+          const canvas = drawIcon(g.icon, liveTheme.fontFamily);
+          map.addImage(g.icon.key, canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height));
+        }
+        return { type: 'Feature', geometry: point(g.position), properties: { id: recordId, icon: g.icon.key, pulse: g.pulse } };
+      });
+    },
+    line(layer) {
+      const id = `live-${layer}-lines`;
+      const writer = source(id, 'lines', [
+        {
+          id: `${id}-glow`,
+          type: 'line',
+          filter: ['in', ['get', 'style'], ['literal', ['glow', 'flow']]],
+          layout: { 'line-cap': 'round', 'line-join': 'round' },
+          paint: { 'line-color': ['get', 'color'], 'line-width': ['*', ['get', 'width'], 3], 'line-blur': ['get', 'width'], 'line-opacity': 0.4 },
+        },
+        {
+          id,
+          type: 'line',
+          filter: ['!=', ['get', 'style'], 'dash'],
+          layout: { 'line-cap': 'round', 'line-join': 'round' },
+          paint: { 'line-color': ['get', 'color'], 'line-width': ['get', 'width'] },
+        },
+        { id: `${id}-dash`, type: 'line', filter: ['==', ['get', 'style'], 'dash'], paint: { 'line-color': ['get', 'color'], 'line-width': ['get', 'width'], 'line-dasharray': [2, 1.5] } },
+      ]);
+      return sink<LineGraphic>(writer, (recordId, g) => ({
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: g.positions.map((p) => [p[0], p[1]]) },
+        properties: { id: recordId, color: cssColor(g.color), width: g.widthPixels, style: g.style },
+      }));
+    },
+    label(layer) {
+      const id = `live-${layer}-labels`;
+      const text = (suffix: string, minzoom: number, filter: FilterSpecification): SourcelessLayer => ({
+          id: `${id}${suffix}`,
+          type: 'symbol',
+          minzoom,
+          filter,
+          // A flat map declutters: where names would overlap, maplibre drops some until one zooms in.
+        layout: { 'text-field': ['get', 'text'], 'text-font': textFont, 'text-size': ['get', 'size'], 'text-offset': ['get', 'offset'], 'text-padding': 3 },
+        paint: { 'text-color': ['get', 'color'], 'text-halo-color': cssColor(liveTheme.outline), 'text-halo-width': 1.5 },
+      });
+      // Names and countdowns only near enough to read, as on the globe; the rest always.
+      const near = minZoomForRange(liveTheme.labelMaxRangeMeters);
+      const writer = source(id, 'text', [text('', 0, ['!', ['get', 'near']]), text('-near', near, ['get', 'near'])]);
+      return sink<LabelGraphic>(writer, (recordId, g) => ({
+        type: 'Feature',
+        geometry: point(g.position),
+        properties: { id: recordId, text: g.text, size: fontSizePixels(g.font), color: cssColor(g.color), offset: liftEms(g), near: g.maxRangeMeters !== undefined },
+      }));
+    },
+    markLayers: () => markLayers,
+    size: (sourceId) => writers.get(sourceId)?.size ?? 0,
+    source,
+    destroy() {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+    },
+  };
+}
