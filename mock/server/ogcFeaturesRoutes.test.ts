@@ -1,27 +1,24 @@
 /** The mock's OGC API – Features as a GIS client (QGIS, a pygeoapi test suite) would probe it. */
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTestRegion } from '../../tests/contract/loadTestRegion';
+import { type LoopbackServer, startLoopbackServer } from '../../tests/contract/startLoopbackServer';
 import { type MockBackend, createMockBackend } from './createMockBackend';
 import { CRS84, OGC_CONFORMANCE, OGC_MAX_LIMIT } from './ogcFeaturesRoutes';
 
 let backend: MockBackend;
-let server: Server;
+let server: LoopbackServer;
 let api: string;
 
 beforeAll(async () => {
   backend = createMockBackend({ region: loadTestRegion(), seed: 5, start: Date.parse('2026-11-23T02:00:00Z'), warmUpMs: 6 * 3_600_000 });
   backend.clock.setPaused(true);
-  server = createServer((request, response) => backend.handle(request, response));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ogc/v1`;
+  server = await startLoopbackServer((request, response) => backend.handle(request, response));
+  api = `${server.origin}/ogc/v1`;
   // Building the region pack takes seconds the first time.
 }, 60_000);
 afterAll(async () => {
   backend.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 interface Body {

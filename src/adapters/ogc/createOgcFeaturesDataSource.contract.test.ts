@@ -3,12 +3,11 @@
  * the simulator's records as collections, paged (a small limit, so every poll follows `next`
  * links), requested in CRS84, polled for changes.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createMockBackend } from '../../../mock/server/createMockBackend';
 import { OGC_COLLECTIONS } from '../../../mock/server/ogcFeaturesRoutes';
 import { type ContractHarness, describeDataSourceContract } from '../../../tests/contract/dataSourceContract';
 import { loadTestRegion } from '../../../tests/contract/loadTestRegion';
+import { startLoopbackServer } from '../../../tests/contract/startLoopbackServer';
 import { createOgcFeaturesDataSource } from './createOgcFeaturesDataSource';
 
 const MINUTE = 60_000;
@@ -20,17 +19,16 @@ describeDataSourceContract('ogc-features against the mock server', async (): Pro
   // The test drives simulated time itself, so every run sees the same changes.
   backend.clock.setPaused(true);
   let downUntil = 0;
-  const server = createServer((request, response) => {
+  const server = await startLoopbackServer((request, response) => {
     if (Date.now() < downUntil) {
       response.writeHead(503, { 'Content-Type': 'application/json' }).end('{"code":"Unavailable","description":"down for a moment"}');
       return;
     }
     backend.handle(request, response);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const source = createOgcFeaturesDataSource(
     { type: 'ogc-features', id: 'ogc-contract', baseUrl: '/ogc/v1', collections: [], crs: 'gcj02', limit: 40, maxPages: 100, pollIntervalMs: 100, timeoutMs: 5000 },
-    { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+    { origin: server.origin },
   );
   return {
     source,
@@ -55,8 +53,7 @@ describeDataSourceContract('ogc-features against the mock server', async (): Pro
     async close() {
       source.close();
       backend.close();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
     },
   };
 });

@@ -4,8 +4,6 @@
  * for what the mock does not do wrong (GCJ-02 data, broken paging, missing collections, a server
  * that is not OGC API – Features at all).
  */
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { distance } from '@turf/turf';
 import { type OgcFeaturesSourceSettings, resolveAppConfig } from '../../domain/appConfig';
@@ -13,6 +11,7 @@ import { toWgs84 } from '../../domain/crs';
 import { type MockBackend, createMockBackend } from '../../../mock/server/createMockBackend';
 import { CRS84, OGC_COLLECTIONS, OGC_CONFORMANCE } from '../../../mock/server/ogcFeaturesRoutes';
 import { loadTestRegion } from '../../../tests/contract/loadTestRegion';
+import { type LoopbackServer, startLoopbackServer } from '../../../tests/contract/startLoopbackServer';
 import type { Snapshot } from '../contract';
 import { createOgcFeaturesDataSource } from './createOgcFeaturesDataSource';
 
@@ -37,7 +36,7 @@ const snapshotOf = async (promise: Promise<{ ok: true; value: Snapshot } | { ok:
 
 describe('the ogc-features adapter against the mock server', () => {
   let backend: MockBackend;
-  let server: Server;
+  let server: LoopbackServer;
   const requested: URL[] = [];
   // Building the region pack takes seconds the first time: not part of any one test.
   beforeAll(() => void loadTestRegion(), 60_000);
@@ -47,18 +46,16 @@ describe('the ogc-features adapter against the mock server', () => {
     backend.clock.setPaused(true);
     // Six simulated hours seldom hold an assistance request: one of every kind is wanted here.
     backend.simulator.injectAssistRequest();
-    server = createServer((request, response) => {
+    server = await startLoopbackServer((request, response) => {
       requested.push(new URL(request.url ?? '/', 'http://x'));
       backend.handle(request, response);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return server.origin;
   }
   afterEach(async () => {
     requested.length = 0;
     backend.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   });
 
   it('pages along next links with a small limit and yields every record once, identical to the server’s', async () => {
