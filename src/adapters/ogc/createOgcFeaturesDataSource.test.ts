@@ -331,3 +331,20 @@ describe('an ogc-features source in config.json', () => {
     expect(noCrs.problems.join('\n')).toMatch(/crs/);
   });
 });
+
+describe('links with several formats, as GeoServer lists them', () => {
+  it('follows the GeoJSON next link, not the HTML or JSON-FG one', async () => {
+    const next = (type: string, page: string) => ({ rel: 'next', type, href: `${ORIGIN}/gis/ogc/collections/police/items?page=${page}` });
+    const server = gisServer({
+      items: {
+        police: (url) =>
+          url.searchParams.get('page') === 'geojson'
+            ? page([station('B', [118.3, 28.8])])
+            : { body: { type: 'FeatureCollection', features: [station('A', [118.3, 28.8])], links: [next('text/html', 'html'), next('application/vnd.ogc.fg+json', 'jsonfg'), next('application/geo+json', 'geojson')] } },
+      },
+    });
+    const snapshot = await snapshotOf(createOgcFeaturesDataSource(stationsOnly(), { origin: ORIGIN, fetch: server.fetch }).snapshot());
+    expect(snapshot.records.map((r) => r.record.id)).toEqual(['A', 'B']);
+    expect(server.calls.map((url) => url.searchParams.get('page')).filter(Boolean)).toEqual(['geojson']);
+  });
+});

@@ -64,10 +64,15 @@ function linksOf(body: unknown): Link[] {
   return links.filter((l): l is Link => typeof l === 'object' && l !== null && typeof (l as Link).href === 'string' && typeof (l as Link).rel === 'string');
 }
 
-/** The link of a relation (plain or as an OGC URI), preferring JSON-ish types. */
+/**
+ * The link of a relation (plain or as an OGC URI). Servers list one per format: GeoJSON first,
+ * then plain JSON, then an untyped link; never HTML, XML or JSON-FG (GeoServer offers that too,
+ * and its `geometry` may be null where `place` holds the shape).
+ */
 export function findLink(body: unknown, rel: string): Link | undefined {
   const matching = linksOf(body).filter((l) => l.rel === rel || l.rel === `http://www.opengis.net/def/rel/ogc/1.0/${rel}`);
-  return matching.find((l) => l.type === undefined || /json/.test(l.type)) ?? (matching.every((l) => /html|xml/.test(l.type ?? '')) ? undefined : matching[0]);
+  const ofType = (test: (type: string | undefined) => boolean) => matching.find((l) => test(l.type?.split(';')[0]?.trim().toLowerCase()));
+  return ofType((type) => type === 'application/geo+json') ?? ofType((type) => type === 'application/json') ?? ofType((type) => type === undefined);
 }
 
 /**
