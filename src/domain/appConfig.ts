@@ -149,6 +149,12 @@ export const ogcFeaturesSourceSchema = z.object({
   /** Pages followed per collection before giving up: a server whose `next` never ends cannot spin the wall. */
   maxPages: z.number().int().min(1).max(10_000).default(500),
   pollIntervalMs: z.number().int().min(1000).max(24 * 3600_000).default(30_000),
+  /**
+   * 1: every poll reads every feature. N > 1: only every Nth does (it is what finds deletes); the
+   * polls between ask for what changed since the last (`datetime=<server time>/..`). Only for a
+   * server whose `datetime` filters on when a feature last changed (the record's `updatedAt`).
+   */
+  fullPollEvery: z.number().int().min(1).max(1000).default(1),
   /** Sent as a header on every request, never in a URL. */
   auth: z.object({ header: z.string().regex(/^[A-Za-z0-9-]+$/), value: z.string().min(1) }).optional(),
   timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),

@@ -24,6 +24,7 @@ const settings = (overrides: Partial<OgcFeaturesSourceSettings> = {}): OgcFeatur
   limit: 1000,
   maxPages: 50,
   pollIntervalMs: 50,
+  fullPollEvery: 1,
   timeoutMs: 5000,
   ...overrides,
 });
@@ -329,6 +330,45 @@ describe('an ogc-features source in config.json', () => {
     expect(offOrigin.problems.join('\n')).toMatch(/baseUrl: a backend URL must be a path on this server/);
     const noCrs = resolveAppConfig({ sources: [{ type: 'ogc-features', id: 'gis', baseUrl: '/ogc' }] }, new URLSearchParams(''));
     expect(noCrs.problems.join('\n')).toMatch(/crs/);
+  });
+});
+
+describe('polls between full ones, for a server whose datetime is when a feature changed', () => {
+  it('asks only for what changed since the server’s last answer, and still finds deletes on the full poll', async () => {
+    let clock = Date.parse('2026-11-23T10:00:00Z');
+    const at = (ms: number) => new Date(ms).toISOString();
+    let features = [station('A', [118.3, 28.8], { updatedAt: at(clock - 3_600_000) }), station('B', [118.3, 28.8], { updatedAt: at(clock - 3_600_000) })];
+    const server = gisServer({
+      items: {
+        police: (url) => {
+          const window = url.searchParams.get('datetime');
+          const from = window === null ? Number.NEGATIVE_INFINITY : Date.parse(window.split('/')[0]!);
+          return page(features.filter((f) => Date.parse(f.properties.updatedAt) >= from), undefined, { timeStamp: at(clock) });
+        },
+      },
+    });
+    const source = createOgcFeaturesDataSource(stationsOnly({ fullPollEvery: 3 }), { origin: ORIGIN, fetch: server.fetch });
+    const snapshot = await snapshotOf(source.snapshot());
+    const changes: string[] = [];
+    const subscription = source.subscribe(
+      { onChanges: (batch) => changes.push(...batch.map((c) => (c.op === 'upsert' ? `upsert ${c.record.id} v${c.record.version}` : `delete ${c.id}`))) },
+      { cursor: snapshot.cursor },
+    );
+    const items = () => server.calls.filter((url) => url.pathname.endsWith('/items'));
+    const polled = async (count: number) => {
+      const target = items().length + count;
+      while (items().length < target) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    // Between full polls: A changes and B goes away; the change comes at once, the delete with the next full poll.
+    clock += 30_000;
+    features = [station('A', [118.3, 28.8], { version: 2, updatedAt: at(clock), officersOnDuty: 9 })];
+    await polled(1);
+    expect(changes).toEqual(['upsert A v2']);
+    await polled(2);
+    subscription.close();
+    expect(changes).toEqual(['upsert A v2', 'delete B']);
+    const windows = items().map((url) => url.searchParams.get('datetime'));
+    expect(windows.slice(0, 4)).toEqual([null, `${at(Date.parse('2026-11-23T10:00:00Z') - 60_000)}/..`, `${at(clock - 60_000)}/..`, null]);
   });
 });
 

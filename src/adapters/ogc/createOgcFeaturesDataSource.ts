@@ -6,7 +6,9 @@
  *
  * OGC API – Features has no push, so changes come from polling and diffing, as for GeoJSON
  * exports: versions from the data when it has them, otherwise from content; a feature that
- * vanishes is deleted. A collection that fails keeps what it last delivered.
+ * vanishes is deleted. A collection that fails keeps what it last delivered. With `fullPollEvery`
+ * above 1, the polls between full ones ask only for what changed (`datetime`); deletes wait for
+ * the next full poll, the only one that can see a feature is gone.
  */
 import type { FeatureMapping, OgcFeaturesSourceSettings } from '../../domain/appConfig';
 import type { EntityKind } from '../../domain/entities/entityKinds';
@@ -61,6 +63,9 @@ const mapFeature = (feature: GeoJsonFeatureRecord, mapping: FeatureMapping): Map
 /** parseGeoJson names a feature by its index on the page; indexes move between polls, the problem does not. */
 const foldIndex = (reason: string) => reason.replace(/^features\[\d+\]: /, '');
 
+/** How far before the server's last answer a "changed since" poll reaches back. */
+const CHANGED_SINCE_MARGIN_MS = 60_000;
+
 export function createOgcFeaturesDataSource(settings: OgcFeaturesSourceSettings, environment: OgcFeaturesEnvironment = {}): DataSource {
   const now = environment.now ?? Date.now;
   const origin = environment.origin ?? (typeof location === 'undefined' ? 'http://127.0.0.1' : location.href);
@@ -83,6 +88,9 @@ export function createOgcFeaturesDataSource(settings: OgcFeaturesSourceSettings,
   let discovery: OgcDiscovery | undefined;
   let sequence = 0;
   let lastPoll: { ok: boolean; timeStamp: string | undefined } = { ok: false, timeStamp: undefined };
+  /** By collection: the server's time at its last read, and the reads since the last full one. */
+  const readSince = new Map<string, string>();
+  const partialPolls = new Map<string, number>();
 
   /** Discovery is kept while every collection reads; any failure looks again next time. */
   async function discover(): Promise<Result<OgcDiscovery>> {
@@ -107,8 +115,20 @@ export function createOgcFeaturesDataSource(settings: OgcFeaturesSourceSettings,
     // Coordinates are WGS84 already: readOgcItems converted them.
     validateRecord(mapped.kind, { updatedAt: stamp, ...mapped.raw, version }, { source: settings.id, crs: 'wgs84' });
 
-  async function readAll(plans: readonly OgcCollectionPlan[], query: OgcItemsQuery): Promise<{ plan: OgcCollectionPlan; result: Result<OgcItems> }[]> {
-    return Promise.all(plans.map(async (plan) => ({ plan, result: await readOgcItems(plan, query, readOptions) })));
+  async function readAll(plans: readonly OgcCollectionPlan[], queryOf: (plan: OgcCollectionPlan) => OgcItemsQuery): Promise<{ plan: OgcCollectionPlan; result: Result<OgcItems> }[]> {
+    return Promise.all(plans.map(async (plan) => ({ plan, result: await readOgcItems(plan, queryOf(plan), readOptions) })));
+  }
+
+  /**
+   * "Changed since" for a poll between full ones: from the server's clock when it answered the last
+   * read of the collection, less a margin for records stamped a little behind it (seen twice, they
+   * are the same content and make no change). Undefined: read everything.
+   */
+  function changedSince(plan: OgcCollectionPlan): string | undefined {
+    const since = readSince.get(plan.collection);
+    if (settings.fullPollEvery <= 1 || since === undefined || !held.has(plan.collection)) return undefined;
+    if ((partialPolls.get(plan.collection) ?? 0) >= settings.fullPollEvery - 1) return undefined;
+    return new Date(Date.parse(since) - CHANGED_SINCE_MARGIN_MS).toISOString();
   }
 
   /** Reads every collection and turns the difference from the last read into changes. */
@@ -120,7 +140,11 @@ export function createOgcFeaturesDataSource(settings: OgcFeaturesSourceSettings,
     }
     const { plans, failures } = found.value;
     if (plans.length === 0) return failures.length > 0 ? failure('not-found', failures.map((f) => f.reason).join('; ')) : noCollections(found.value);
-    const results = await readAll(plans, {});
+    const sinceOf = new Map(plans.map((plan) => [plan.collection, changedSince(plan)]));
+    const results = await readAll(plans, (plan) => {
+      const from = sinceOf.get(plan.collection);
+      return from === undefined ? {} : { from };
+    });
     const stillBad = new Set<string>();
     const rejected: Rejection[] = [];
     const reject = (rejection: Rejection, key: string) => {
@@ -146,13 +170,18 @@ export function createOgcFeaturesDataSource(settings: OgcFeaturesSourceSettings,
         continue;
       }
       timeStamp = result.value.timeStamp ?? timeStamp;
+      // Only what changed was asked for: what did not come is unchanged, not gone.
+      const partial = sinceOf.get(plan.collection) !== undefined;
+      if (result.value.firstTimeStamp === undefined) readSince.delete(plan.collection);
+      else readSince.set(plan.collection, result.value.firstTimeStamp);
+      partialPolls.set(plan.collection, partial ? (partialPolls.get(plan.collection) ?? 0) + 1 : 0);
       const { features, rejected: parseRejected, numberMatched } = result.value;
       for (const r of parseRejected) reject({ source: settings.id, kind: plan.kind, id: null, reason: `${plan.kind}: ${foldIndex(r.reason)}` }, `feature:${plan.collection}:${r.fingerprint}`);
       if (numberMatched !== undefined && numberMatched !== features.length + parseRejected.length) {
         const reason = `${settings.id} collection ${plan.collection}: the server matched ${numberMatched} features but its pages held ${features.length + parseRejected.length} (the data changed while paging, or the server stops early)`;
         reject({ source: settings.id, kind: plan.kind, id: null, reason }, `count:${plan.collection}:${numberMatched}:${features.length + parseRejected.length}`);
       }
-      const after = new Map<string, Held>();
+      const after = partial ? new Map(before) : new Map<string, Held>();
       for (const feature of features) {
         const mapped = mapFeature(feature, plan.mapping);
         const { id, kind } = mapped;
@@ -186,7 +215,7 @@ export function createOgcFeaturesDataSource(settings: OgcFeaturesSourceSettings,
         changes.push({ seq: ++sequence, kind, op: 'upsert', record });
       }
       for (const [id, gone] of before) {
-        if (after.has(id)) continue;
+        if (partial || after.has(id)) continue;
         // The delete carries the version held: the store removes it, and a return with any newer version wins.
         changes.push({ seq: ++sequence, kind: gone.kind, op: 'delete', id, version: gone.record.version });
       }
@@ -204,7 +233,7 @@ export function createOgcFeaturesDataSource(settings: OgcFeaturesSourceSettings,
   /** A box or time window is the server's to answer: read what it sends, leaving the polled state alone. */
   async function filteredSnapshot(query: SnapshotQuery, plans: readonly OgcCollectionPlan[]): Promise<Result<Snapshot>> {
     const itemsQuery: OgcItemsQuery = { ...(query.bbox ? { bbox: query.bbox } : {}), ...(query.from !== undefined ? { from: query.from } : {}), ...(query.to !== undefined ? { to: query.to } : {}) };
-    const results = await readAll(plans, itemsQuery);
+    const results = await readAll(plans, () => itemsQuery);
     const records: EntityRecord[] = [];
     const rejected: Rejection[] = [];
     const stamp = new Date(now()).toISOString();

@@ -24,6 +24,8 @@ export interface OgcItems {
   numberMatched: number | undefined;
   /** The server's clock from the last page's `timeStamp`, when it sent one. */
   timeStamp: string | undefined;
+  /** The server's clock when it answered the first page: what a later "changed since" asks from. */
+  firstTimeStamp: string | undefined;
 }
 
 export interface ReadOgcItemsOptions {
@@ -73,6 +75,7 @@ export async function readOgcItems(plan: OgcCollectionPlan, query: OgcItemsQuery
   let numberMatched: number | undefined;
   let agreed = true;
   let timeStamp: string | undefined;
+  let firstTimeStamp: string | undefined;
   let url: string | undefined = firstUrl(plan, query, options);
   let pages = 0;
   while (url !== undefined) {
@@ -102,7 +105,10 @@ export async function readOgcItems(plan: OgcCollectionPlan, query: OgcItemsQuery
       if (numberMatched !== undefined && numberMatched !== body.numberMatched) agreed = false;
       numberMatched = body.numberMatched;
     }
-    if (typeof body.timeStamp === 'string') timeStamp = body.timeStamp;
+    if (typeof body.timeStamp === 'string' && !Number.isNaN(Date.parse(body.timeStamp))) {
+      timeStamp = body.timeStamp;
+      if (pages === 1) firstTimeStamp = body.timeStamp;
+    }
     const next = findLink(body, 'next');
     if (next === undefined) url = undefined;
     else {
@@ -111,5 +117,5 @@ export async function readOgcItems(plan: OgcCollectionPlan, query: OgcItemsQuery
       url = resolved.value;
     }
   }
-  return success({ features, rejected, pages, numberMatched: agreed ? numberMatched : undefined, timeStamp });
+  return success({ features, rejected, pages, numberMatched: agreed ? numberMatched : undefined, timeStamp, firstTimeStamp });
 }
