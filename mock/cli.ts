@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { API_PREFIX, createMockBackend } from './server/createMockBackend';
 import { loadRegionForMock } from './server/loadRegionForMock';
+import { OGC_PREFIX } from './server/ogcFeaturesRoutes';
 import { mockOptionsFromEnv } from './server/mockOptionsFromEnv';
 
 const port = Number(process.env.MOCK_PORT ?? 8787);
@@ -15,7 +16,7 @@ server.on('upgrade', (request, socket, head) => {
   if (!backend.handleUpgrade(request, socket, head)) socket.destroy();
 });
 server.listen(port, '127.0.0.1', () => {
-  console.log(`mock backend on http://127.0.0.1:${port}${API_PREFIX} (seed ${options.seed}, speed ${options.speed}×)`);
+  console.log(`mock backend on http://127.0.0.1:${port}${API_PREFIX} and ${OGC_PREFIX} (seed ${options.seed}, speed ${options.speed}×)`);
 });
 const stop = () => {
   backend.close();

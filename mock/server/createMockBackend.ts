@@ -5,7 +5,7 @@
  *
  * Endpoints, under /api/v1: GET health, capabilities, snapshot, changes, history (time playback),
  * stream (SSE); WebSocket ws; POST alerts/{id}/acknowledge; POST control (pause, speed, faults);
- * GET control.
+ * GET control. The same data as OGC API – Features under /ogc/v1 (see ogcFeaturesRoutes.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -18,6 +18,7 @@ import { SimulationClock, driveSimulation } from '../simulator/simulationClock';
 import { readJsonBody, sendError, sendJson } from './httpHelpers';
 import { malformedChanges } from './malformedChanges';
 import { matchesQuery, parseAfter, parseHistoryQuery, parseRecordQuery } from './parseQuery';
+import { OGC_PREFIX, type OgcFeaturesRoutes, createOgcFeaturesRoutes } from './ogcFeaturesRoutes';
 
 export const API_PREFIX = '/api/v1';
 
@@ -42,7 +43,9 @@ export interface MockBackendOptions {
 export interface MockBackend {
   readonly simulator: BorderSimulator;
   readonly clock: SimulationClock;
-  /** Handles /api/v1 requests; calls `next` (or answers 404) for anything else. */
+  /** The same data as OGC API – Features, under /ogc/v1. */
+  readonly ogc: OgcFeaturesRoutes;
+  /** Handles /api/v1 (and /ogc/v1) requests; calls `next` (or answers 404) for anything else. */
   handle(request: IncomingMessage, response: ServerResponse, next?: () => void): void;
   /** Handles WebSocket upgrades to /api/v1/ws; returns false for other paths. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
@@ -98,6 +101,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
   }, options.heartbeatMs ?? 5000);
 
   const authorized = (header: string | undefined) => options.token === undefined || header === `Bearer ${options.token}`;
+  const ogc = createOgcFeaturesRoutes({ simulator, authorized });
 
   /** Replays the log after `after`, then follows live changes; null when the cursor is too old. */
   function subscribe(subscriber: Subscriber, after: number | undefined): boolean {
@@ -288,8 +292,10 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
   const backend: MockBackend = {
     simulator,
     clock,
+    ogc,
     handle(request, response, next) {
       const url = new URL(request.url ?? '/', 'http://mock.local');
+      if (url.pathname === OGC_PREFIX || url.pathname.startsWith(`${OGC_PREFIX}/`)) return ogc.handle(request, response, url);
       if (!url.pathname.startsWith(API_PREFIX)) {
         if (next) return next();
         return sendError(response, 404, 'not-found', `no ${url.pathname}; the API is under ${API_PREFIX}`);

@@ -1,6 +1,6 @@
 /**
- * The adapters that ship with the dashboard. The geojson and mock adapters load on first use: the
- * simulator in particular has no business in a deployment that talks to a real backend.
+ * The adapters that ship with the dashboard. The geojson, OGC API – Features and mock adapters load
+ * on first use: the simulator in particular has no business in a deployment that talks to a real backend.
  */
 import { createHttpDataSource } from './http/createHttpDataSource';
 import { registerAdapter } from './registry';
@@ -10,6 +10,10 @@ export function registerBuiltinAdapters(): void {
   registerAdapter('geojson', async (settings) => {
     const { createGeojsonDataSource } = await import('./geojson/createGeojsonDataSource');
     return createGeojsonDataSource(settings);
+  });
+  registerAdapter('ogc-features', async (settings) => {
+    const { createOgcFeaturesDataSource } = await import('./ogc/createOgcFeaturesDataSource');
+    return createOgcFeaturesDataSource(settings);
   });
   registerAdapter('mock', async (settings, environment) => {
     const { createMockDataSource } = await import('./mock/createMockDataSource');

@@ -5,7 +5,7 @@
 import { z } from './z';
 import { formatIssues } from './formatIssues';
 import { CRS_IDS } from './crs';
-import { ENTITY_KINDS } from './entities/entityKinds';
+import { ENTITY_KINDS, type EntityKind } from './entities/entityKinds';
 import { LAYER_IDS } from './layerIds';
 import { modeConfigShape } from './modeConfig';
 
@@ -77,6 +77,19 @@ export const httpSourceSchema = z.object({
 });
 export type HttpSourceSettings = z.infer<typeof httpSourceSchema>;
 
+/**
+ * How a GeoJSON feature becomes an entity record, shared by the sources that read GIS features
+ * (geojson files, OGC API – Features collections).
+ */
+const featureMappingShape = {
+  /** Entity field → where to find it in a feature: `properties.NAME`, `id`, … */
+  fields: z.record(z.string(), z.string().regex(/^[A-Za-z0-9_$\u4e00-\u9fa5.-]+$/, 'a field path is dotted property names')).default({}),
+  /** Entity field → a fixed value for every feature (e.g. `province: "zj"`). */
+  constants: z.record(z.string(), z.unknown()).default({}),
+  /** Entity field → source value → entity value (e.g. `stationKind: { "派出所": "police-station" }`). */
+  valueMaps: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+};
+
 /** A GeoJSON file or URL (an existing GIS export), polled, its properties mapped onto entity fields. */
 export const geojsonSourceSchema = z.object({
   type: z.literal('geojson'),
@@ -86,14 +99,67 @@ export const geojsonSourceSchema = z.object({
   /** Required: guessing a Chinese source's datum wrong puts everything ~500 m off. */
   crs: z.enum(CRS_IDS),
   pollIntervalMs: z.number().int().min(5000).max(24 * 3600_000).default(60_000),
-  /** Entity field → where to find it in a feature: `properties.NAME`, `id`, … */
-  fields: z.record(z.string(), z.string().regex(/^[A-Za-z0-9_$\u4e00-\u9fa5.-]+$/, 'a field path is dotted property names')).default({}),
-  /** Entity field → a fixed value for every feature (e.g. `province: "zj"`). */
-  constants: z.record(z.string(), z.unknown()).default({}),
-  /** Entity field → source value → entity value (e.g. `stationKind: { "派出所": "police-station" }`). */
-  valueMaps: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  ...featureMappingShape,
 });
 export type GeojsonSourceSettings = z.infer<typeof geojsonSourceSchema>;
+
+/** The mapping of features of one kind onto records: which source they come from and how fields are found. */
+export interface FeatureMapping {
+  /** The source id, written into every record's `source`. */
+  id: string;
+  kind: EntityKind;
+  fields: Record<string, string>;
+  constants: Record<string, unknown>;
+  valueMaps: Record<string, Record<string, unknown>>;
+}
+
+/** One OGC API – Features collection feeding one entity kind. */
+export const ogcCollectionSchema = z.object({
+  /** The collection id on the server (`/collections/{collection}`). */
+  collection: z.string().trim().min(1).max(200),
+  kind: z.enum(ENTITY_KINDS),
+  /**
+   * The datum of this collection's data whatever the server says: for GCJ-02 data a server
+   * publishes as EPSG:4326/CRS84. No CRS is then negotiated for it.
+   */
+  crs: z.enum(CRS_IDS).optional(),
+  ...featureMappingShape,
+});
+export type OgcCollectionSettings = z.infer<typeof ogcCollectionSchema>;
+
+/**
+ * An OGC API – Features server (GeoServer, pygeoapi, pg_featureserv, ArcGIS) behind a same-origin
+ * path: its collections become layers, paged by `next` links, polled for changes.
+ */
+export const ogcFeaturesSourceSchema = z.object({
+  type: z.literal('ogc-features'),
+  id: sourceIdSchema,
+  /** The API's landing page, e.g. `/geoserver/ogc/features/v1`. */
+  baseUrl: sameOriginPathSchema,
+  /** Configured collections; collections named after an entity kind (`stations`, `alerts`, …) are taken too. */
+  collections: z.array(ogcCollectionSchema).max(100).default([]),
+  /**
+   * The datum of the coordinates when the server does not say (no OGC Part 2 `Content-Crs`, no
+   * CRS84 offered). Where a collection offers CRS84, `crs=CRS84` is asked for and taken as WGS84.
+   * Required: guessing a Chinese source's datum wrong puts everything ~500 m off.
+   */
+  crs: z.enum(CRS_IDS),
+  /** Features per page (`limit=`); servers cap it themselves (GeoServer and pygeoapi at 10 000). */
+  limit: z.number().int().min(1).max(10_000).default(1000),
+  /** Pages followed per collection before giving up: a server whose `next` never ends cannot spin the wall. */
+  maxPages: z.number().int().min(1).max(10_000).default(500),
+  pollIntervalMs: z.number().int().min(1000).max(24 * 3600_000).default(30_000),
+  /**
+   * 1: every poll reads every feature. N > 1: only every Nth does (it is what finds deletes); the
+   * polls between ask for what changed since the last (`datetime=<server time>/..`). Only for a
+   * server whose `datetime` filters on when a feature last changed (the record's `updatedAt`).
+   */
+  fullPollEvery: z.number().int().min(1).max(1000).default(1),
+  /** Sent as a header on every request, never in a URL. */
+  auth: z.object({ header: z.string().regex(/^[A-Za-z0-9-]+$/), value: z.string().min(1) }).optional(),
+  timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
+});
+export type OgcFeaturesSourceSettings = z.infer<typeof ogcFeaturesSourceSchema>;
 
 /** The simulator running in the browser, for a static deployment with no server. */
 export const mockSourceSchema = z.object({
@@ -104,7 +170,7 @@ export const mockSourceSchema = z.object({
 });
 export type MockSourceSettings = z.infer<typeof mockSourceSchema>;
 
-export const sourceSettingsSchema = z.discriminatedUnion('type', [httpSourceSchema, geojsonSourceSchema, mockSourceSchema]);
+export const sourceSettingsSchema = z.discriminatedUnion('type', [httpSourceSchema, geojsonSourceSchema, ogcFeaturesSourceSchema, mockSourceSchema]);
 export type SourceSettings = z.infer<typeof sourceSettingsSchema>;
 
 export const BASEMAP_KINDS = ['dark', 'natural-earth', 'intranet'] as const;

@@ -1,9 +1,10 @@
 /**
  * One contract suite, run against every adapter (http over SSE and WebSocket against the real mock
- * server, geojson against files, mock in-process): snapshot, live changes, resuming after a
- * dropped connection with no loss and no duplicates, convergence under out-of-order and duplicate
- * delivery, malformed records rejected with reasons while the valid ones are kept, and (for
- * backends that declare it) history that replays to the current state.
+ * server, ogc-features against the mock server's OGC API, geojson against files, mock in-process):
+ * snapshot, live changes, resuming after a dropped connection with no loss and no duplicates,
+ * convergence under out-of-order and duplicate delivery, malformed records rejected with reasons
+ * while the valid ones are kept, and (for backends that declare it) history that replays to the
+ * current state.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Change, type DataSource, type EntityRecord, type Rejection, type StreamStatus, type Subscription, canReadHistory } from '../../src/adapters/contract';

@@ -30,6 +30,26 @@ describe('mapFeatureToRecord', () => {
     expect(record.geometry).toEqual([ring]);
   });
 
+  it('makes a patrol track’s line its points, timed by coordinateProperties.times, and its end the position', () => {
+    const times = ['2026-11-23T10:00:00Z', '2026-11-23T10:00:15Z', '2026-11-23T10:00:30Z'];
+    const line = [[118.1, 28.1], [118.2, 28.15], [118.3, 28.2]] as [number, number][];
+    const track = { ...settings, kind: 'patrolTrack' as const, fields: {} };
+    const record = mapFeatureToRecord({ index: 0, id: 'drone-1', properties: { coordinateProperties: { times } }, geometry: { type: 'LineString', coordinates: line } }, track);
+    expect(record.position).toEqual([118.3, 28.2]);
+    expect(record.points).toEqual(line.map((position, i) => ({ at: times[i], position })));
+    // A time short is a point without its time, for validation to name, not a line silently cut.
+    const short = mapFeatureToRecord({ index: 0, id: 'drone-1', properties: { coordinateProperties: { times: times.slice(0, 2) } }, geometry: { type: 'LineString', coordinates: line } }, track);
+    expect((short.points as { at: unknown }[])[2]!.at).toBeUndefined();
+  });
+
+  it('takes properties named like entity fields as they are when asked, never over the geometry or through a prototype', () => {
+    const properties = JSON.parse('{"name":"球川派出所","officersOnDuty":4,"position":[0,0],"__proto__":{"polluted":true}}') as Record<string, unknown>;
+    const record = mapFeatureToRecord({ index: 0, id: 'A', properties, geometry: { type: 'Point', coordinates: [118.35, 28.83] } }, { ...settings, fields: {} }, { copyProperties: true });
+    expect(record).toMatchObject({ id: 'A', name: '球川派出所', officersOnDuty: 4, position: [118.35, 28.83], province: 'zj' });
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('never reads through a prototype, whatever the path says', () => {
     const hostile = JSON.parse('{"properties":{"__proto__":{"x":1},"a":{"b":2}}}') as unknown;
     expect(readPath(hostile, 'properties.a.b')).toBe(2);
