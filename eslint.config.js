@@ -72,6 +72,23 @@ export default tseslint.config(
     },
   },
   {
+    // Each renderer imports its own engine only: the globe Cesium, the flat map maplibre-gl.
+    files: ['src/map/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': restrictImports(...alwaysForbidden, forbid(['maplibre-gl', 'mapbox-gl', 'echarts', 'echarts/*'], 'src/map is the Cesium renderer; the flat map lives in src/map2d.')),
+    },
+  },
+  {
+    files: ['src/map2d/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': restrictImports(
+        ...alwaysForbidden,
+        forbid(['@cesium/*', 'echarts', 'echarts/*'], 'src/map2d is the maplibre renderer; the globe lives in src/map.'),
+        forbid(['mapbox-gl'], 'mapbox-gl v2+ will not render without a Mapbox token and calls Mapbox servers: use maplibre-gl (ADR 0005).'),
+      ),
+    },
+  },
+  {
     files: ['src/domain/z.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
