@@ -64,18 +64,18 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     markSinks.set(layer, sink as unknown as KeyedSink<unknown>);
     return keep(sink);
   };
-  const gridAreas = new GridAreaRenderer(stage, animator);
+  // Made when the layer set first hands over grid areas, after every layer's sinks: among marks
+  // drawn without depth testing the first added wins, on screen and for picks, so grid names and
+  // clusters must come after the stations, checkpoints and patrols they would otherwise cover.
+  let gridAreaRenderer: GridAreaRenderer | undefined;
+  const gridAreas = () => (gridAreaRenderer ??= new GridAreaRenderer(stage, animator));
   const visible = new Set<LayerId>(options.visible);
 
   const clusters = new PointClusters();
-  const clusterPoints = keep(createPointSink(stage, 'clusters', animator));
-  const clusterLabels = keep(createLabelSink(stage, 'clusters'));
   let clusterIds: string[] = [];
   let clustersDirty = true;
   let clustered = false;
   let clusterTimer: ReturnType<typeof setTimeout> | undefined;
-  // The layer set reports its first drawing while it is being built, before clusters can be.
-  let built = false;
 
   function scheduleClusters(): void {
     clearTimeout(clusterTimer);
@@ -98,16 +98,18 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
       line: (layer) => keep(createLineSink(stage, layer, animator)),
       label: (layer) => keep(createLabelSink(stage, layer)),
     },
-    onGridAreas: (areas) => gridAreas.update(areas),
+    onGridAreas: (areas) => gridAreas().update(areas),
     onChange({ marks }) {
       if (marks) {
         clustersDirty = true;
-        if (clustered && built) scheduleClusters();
+        // Never during the first drawing: nothing is clustered before updateClusters first runs.
+        if (clustered) scheduleClusters();
       }
       scene.requestRender();
     },
   });
-  built = true;
+  const clusterPoints = keep(createPointSink(stage, 'clusters', animator));
+  const clusterLabels = keep(createLabelSink(stage, 'clusters'));
 
   /** Far out, alerts and events become clusters; near, every marker shows. */
   function updateClusters(): void {
@@ -158,7 +160,7 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
   function setVisible(layer: LayerId, show: boolean): void {
     if (show) visible.add(layer);
     else visible.delete(layer);
-    if (layer === 'grids') gridAreas.setVisible(show);
+    if (layer === 'grids') gridAreas().setVisible(show);
     else layerSet.layer(layer).setVisible(show && !((layer === 'alerts' || layer === 'gridEvents') && clustered));
     if (layer === 'alerts' || layer === 'gridEvents') {
       clustersDirty = true;
@@ -173,7 +175,7 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     counts: () => layerSet.counts(),
     clusterCount: () => clusterIds.length,
     updateTimes: () => layerSet.updateTimes(),
-    isDrawn: (layer, id) => (layer === 'grids' ? gridAreas.count > 0 : layerSet.isDrawn(layer, id)),
+    isDrawn: (layer, id) => (layer === 'grids' ? gridAreas().count > 0 : layerSet.isDrawn(layer, id)),
     highlight(target) {
       for (const [layer, sink] of markSinks) sink.highlight?.(target && target.layer === layer ? target.id : null);
       scene.requestRender();
@@ -184,7 +186,7 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
       removeCameraListener();
       clearTimeout(clusterTimer);
       animator.destroy();
-      gridAreas.destroy();
+      gridAreaRenderer?.destroy();
       for (const sink of sinks) sink.destroy();
       stage.destroy();
     },
