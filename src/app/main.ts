@@ -17,6 +17,7 @@ window.safeBorder = {
   ingest: () => ({ applied: 0, rejected: 0 }),
   frameTimes: () => [],
   layerUpdateTimes: () => [],
+  layerWriteTimes: () => [],
   held: () => [],
   viewCounts: () => ({}),
   playback: () => ({ active: false, fromMs: null, toMs: null, position: null, counts: {} }),

@@ -17,8 +17,10 @@ export interface SafeBorderApi {
   ingest(changes: unknown[]): { applied: number; rejected: number };
   /** Main-thread milliseconds of the most recent frames, oldest first. */
   frameTimes(): number[];
-  /** Milliseconds recent store changes took to reach the globe's layers, oldest first. */
+  /** Milliseconds recent store changes took to reach the view's layers, oldest first. */
   layerUpdateTimes(): number[];
+  /** Milliseconds the view spent per frame handing batched changes to its engine (the flat map's), oldest first. */
+  layerWriteTimes(): number[];
   /** The live store's records of one kind as `[id, version]`, for tests comparing it with a backend's log. */
   held(kind: string): [string, number][];
   /** Records drawn per live layer by each map view made so far (`2d`, `3d`), read at the same moment. */

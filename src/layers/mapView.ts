@@ -22,6 +22,12 @@ export interface MapViewApi {
   isDrawn(layer: LayerId, id: string): boolean;
   /** Milliseconds recent store diffs took to reach the view, oldest first. */
   layerUpdateTimes(): number[];
+  /**
+   * Milliseconds the view spent handing batched changes to its engine, once per frame, oldest
+   * first: the flat map's GeoJSON diffs. The globe writes its primitives within the diff itself,
+   * so it has none.
+   */
+  layerWriteTimes(): number[];
   setLayerVisible(layer: LayerId, visible: boolean): void;
   /** Flies to a place (a ticker item, a detail panel). */
   flyTo(position: readonly [number, number]): void;

@@ -1,8 +1,9 @@
 /**
  * The flat map's sinks: each layer's parts as features of one GeoJSON source per part, keyed by
  * record id and updated in place. A burst of changes is written to maplibre once per animation
- * frame (`setData` of what changed since), not once per record: its worker re-tiles a source on
- * every write.
+ * frame, not once per record (its worker re-tiles a source on every write), and as a diff of the
+ * features that changed (`updateData`), not the whole source: 1 % of 100k records changing each
+ * second sends 1k features to the worker, not 100k.
  *
  * Layers are stacked by part, whatever order the sinks are made in: grid areas, then lines, then
  * points and icons, then text, so a mark never hides under an arc.
@@ -26,6 +27,8 @@ const RANKS: readonly Rank[] = ['areas', 'lines', 'marks', 'text'];
 export interface FlatSinks extends LiveSinkFactory {
   /** maplibre layer ids that draw a live layer's marks, for picking. */
   markLayers(): Map<string, MarkLayerId>;
+  /** Milliseconds each recent frame's write to maplibre took, oldest first (bench:render). */
+  writeTimes(): number[];
   /** The sources' record counts, by source id (diagnostics). */
   size(sourceId: string): number;
   /** Adds a source whose layers stack at `rank`; returns its writer (the grid areas use it). */
@@ -48,19 +51,42 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
   const stacked: { id: string; rank: number }[] = [];
   const writers = new Map<string, FeatureWriter>();
   const markLayers = new Map<string, MarkLayerId>();
-  const dirty = new Set<string>();
+  /** Per source, what changed since the last write: a feature, or null for one removed. */
+  const pending = new Map<string, Map<string, Feature | null>>();
+  /** Sources to write whole (a replace). */
+  const rewrite = new Set<string>();
   const features = new Map<string, Map<string, Feature>>();
   let frame: number | undefined;
 
+  const writeTimes: number[] = [];
+
   function flush(): void {
     frame = undefined;
-    for (const sourceId of dirty) (map.getSource(sourceId) as GeoJSONSource | undefined)?.setData(collection(features.get(sourceId)!.values()));
-    dirty.clear();
+    const started = performance.now();
+    for (const [sourceId, changes] of pending) {
+      const target = map.getSource(sourceId) as GeoJSONSource | undefined;
+      if (!target) continue;
+      if (rewrite.has(sourceId)) {
+        void target.setData(collection(features.get(sourceId)!.values()));
+        continue;
+      }
+      // Removed first, then added: an id in both is an update.
+      const add: Feature[] = [];
+      for (const feature of changes.values()) if (feature) add.push(feature);
+      void target.updateData({ remove: [...changes.keys()], add });
+    }
+    pending.clear();
+    rewrite.clear();
     requestRepaint();
+    writeTimes.push(performance.now() - started);
+    if (writeTimes.length > 600) writeTimes.shift();
   }
 
-  function touch(sourceId: string): void {
-    dirty.add(sourceId);
+  function touch(sourceId: string, featureId: string | null, feature: Feature | null): void {
+    let changes = pending.get(sourceId);
+    if (!changes) pending.set(sourceId, (changes = new Map()));
+    if (featureId === null) rewrite.add(sourceId);
+    else changes.set(featureId, feature);
     frame ??= requestAnimationFrame(flush);
   }
 
@@ -76,20 +102,21 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
   function source(id: string, rank: Rank, layers: SourcelessLayer[]): FeatureWriter {
     const held = new Map<string, Feature>();
     features.set(id, held);
-    map.addSource(id, { type: 'geojson', data: collection([]) });
+    // Features are found by their record id (properties.id), which updateData's diffs name.
+    map.addSource(id, { type: 'geojson', data: collection([]), promoteId: 'id' });
     for (const layer of layers) addStacked({ ...layer, source: id } as LayerSpecification, rank);
     const writer: FeatureWriter = {
       set(featureId, feature) {
         held.set(featureId, feature);
-        touch(id);
+        touch(id, featureId, feature);
       },
       remove(featureId) {
-        if (held.delete(featureId)) touch(id);
+        if (held.delete(featureId)) touch(id, featureId, null);
       },
       replace(next) {
         held.clear();
         for (const [featureId, feature] of next) held.set(featureId, feature);
-        touch(id);
+        touch(id, null, null);
       },
       setVisible(visible) {
         for (const layer of layers) map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
@@ -195,6 +222,7 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
       }));
     },
     markLayers: () => markLayers,
+    writeTimes: () => [...writeTimes],
     size: (sourceId) => writers.get(sourceId)?.size ?? 0,
     source,
     destroy() {

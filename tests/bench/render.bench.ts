@@ -10,6 +10,9 @@
  * - main-thread time per frame, and the app's layer-update work per tick, while 1 % of the items
  *   change every second;
  * - frames rendered by an idle scene over 5 s, once the last update's frames have landed.
+ * The same run measures the app's 2D view (maplibre) with the same items: its sinks batch changes
+ * into one GeoJSON diff per frame, so besides the layer update it reports that write per frame,
+ * and its frame times are the gaps between maplibre's frames (it has no per-frame work timer).
  * Targets: heap ≤ 1/10 of the baseline's; a 10k update within one frame (16 ms); layer updates
  * ≤ 4 ms per frame at p95; an idle scene renders nothing. SwiftShader makes absolute frame times
  * slow here; the ratios and the app's own update work are what this machine can judge.
@@ -140,6 +143,7 @@ async function measure(label: string, page: Page, driver: Driver) {
   const idleBefore = await driver.frames(page);
   await page.waitForTimeout(IDLE_SECONDS * 1000);
   const idleFrames = (await driver.frames(page)) - idleBefore;
+  const writeMs = await page.evaluate(() => window.safeBorder?.layerWriteTimes?.() ?? []);
   return {
     heapMb: +heapMb.toFixed(1),
     loadBatchMsP50: +percentile(loadMs, 50).toFixed(1),
@@ -153,6 +157,8 @@ async function measure(label: string, page: Page, driver: Driver) {
     frameMainThreadMsP95: +percentile(frameMs, 95).toFixed(1),
     framesDuringUpdates: frameMs.length,
     idleFrames,
+    layerWritePerFrameMsP95: +percentile(writeMs, 95).toFixed(2),
+    layerWritePerFrameMsMax: +(writeMs.length > 0 ? Math.max(...writeMs) : 0).toFixed(2),
   };
 }
 
@@ -177,6 +183,12 @@ try {
   const app = await measure('app', appPage, appDriver);
   await appPage.close();
 
+  const flatPage = await browser.newPage({ viewport });
+  await flatPage.goto(`${base}?source=none&layers=alerts,gridEvents&view=2d`);
+  await flatPage.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
+  const app2d = await measure('app 2D', flatPage, appDriver);
+  await flatPage.close();
+
   const entityPage = await browser.newPage({ viewport });
   await entityPage.goto(`${base}tests/bench/entityBaseline.html`);
   await entityPage.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
@@ -193,11 +205,11 @@ try {
   console.log(`\nrender benchmark: ${ALERTS + EVENTS} items, ${UPDATES_PER_SECOND} changes/s, viewport ${viewport.width}×${viewport.height}, SwiftShader\n`);
   console.table(
     Object.fromEntries(
-      (Object.keys(app) as (keyof typeof app)[]).map((key) => [key, { app: app[key], entities: entities[key], 'app / entities': ratio(app[key], entities[key]) }]),
+      (Object.keys(app) as (keyof typeof app)[]).map((key) => [key, { app: app[key], 'app 2D': app2d[key], entities: entities[key], 'app / entities': ratio(app[key], entities[key]) }]),
     ),
   );
   console.table(met);
-  console.log(JSON.stringify({ benchmark: 'render', items: ALERTS + EVENTS, changesPerSecond: UPDATES_PER_SECOND, app, entities, ratios: { heap: ratio(app.heapMb, entities.heapMb), frameP95: ratio(app.frameMainThreadMsP95, entities.frameMainThreadMsP95) }, met }, null, 2));
+  console.log(JSON.stringify({ benchmark: 'render', items: ALERTS + EVENTS, changesPerSecond: UPDATES_PER_SECOND, app, app2d, entities, ratios: { heap: ratio(app.heapMb, entities.heapMb), frameP95: ratio(app.frameMainThreadMsP95, entities.frameMainThreadMsP95) }, met }, null, 2));
 } finally {
   await browser.close();
   await server.close();
