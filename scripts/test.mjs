@@ -2,12 +2,14 @@
 // Extra arguments go to vitest, e.g. `npm test -- --project unit`.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ensureBrowser, ensureDependencies, root } from './setup.mjs';
+import { ensureBrowser, ensureDependencies, ensureMosquitto, root } from './setup.mjs';
 
 const args = process.argv.slice(2);
 const unitOnly = args.includes('unit') && !args.includes('e2e');
+const e2eOnly = args.includes('e2e') && !args.includes('unit');
 ensureDependencies();
 if (!unitOnly) ensureBrowser();
+if (!e2eOnly) ensureMosquitto();
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const result = spawnSync(process.execPath, [vitest, 'run', '--configLoader', 'runner', ...args], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);
