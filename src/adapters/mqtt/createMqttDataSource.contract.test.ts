@@ -13,7 +13,7 @@ import { type MqttBridge, startMqttBridge } from '../../../mock/server/startMqtt
 import { type ContractHarness, describeDataSourceContract, waitFor } from '../../../tests/contract/dataSourceContract';
 import { type MockServer, startMockServer } from '../../../tests/contract/startMockServer';
 import { type Mosquitto, mosquittoMissing, startMosquitto } from '../../../tests/contract/startMosquitto';
-import { type WebSocketRelay, startWebSocketRelay } from '../../../tests/contract/startWebSocketRelay';
+import { type StandaloneWebSocketRelay, startWebSocketRelay } from '../../../tests/contract/startWebSocketRelay';
 import { createMqttDataSource } from './createMqttDataSource';
 
 const MINUTE = 60_000;
@@ -34,7 +34,7 @@ let prefixes = 0;
 
 interface Rig {
   server: MockServer;
-  relay: WebSocketRelay;
+  relay: StandaloneWebSocketRelay;
   bridge: () => MqttBridge;
   topicPrefix: string;
   /** Ranges the REST change log filled, as the adapter reported them. */

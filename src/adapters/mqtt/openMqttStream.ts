@@ -10,7 +10,8 @@
  * no longer had, is filled from the REST change log. A change delivered twice is dropped by its
  * sequence number.
  */
-import { type IClientOptions, type MqttClient, connect } from 'mqtt';
+// The default import: mqtt.js's browser build exports nothing else.
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { EntityKind } from '../../domain/entities/entityKinds';
 import type { Failure, Result } from '../contract';
 import type { ChangesPage } from '../http/createHttpDataSource';
@@ -80,7 +81,7 @@ export function openMqttStream(
       ...(settings.username !== undefined ? { username: settings.username } : {}),
       ...(settings.password !== undefined ? { password: settings.password } : {}),
     };
-    const client: MqttClient = connect(settings.url, options);
+    const client: MqttClient = mqtt.connect(settings.url, options);
 
     const settle = (failure?: Failure) => {
       if (settled) return;
