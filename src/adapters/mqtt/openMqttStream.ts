@@ -38,6 +38,12 @@ export interface MqttStreamSettings {
   onCatchUp?(from: number, to: number): void;
 }
 
+/**
+ * Changes held behind a hole before the connection is given up and started over: a hole the change
+ * log cannot fill (a backend whose REST side lags its broker) must not grow memory without end.
+ */
+const MAX_HELD = 20_000;
+
 /** MQTT 5 reason codes (and MQTT 3 return codes) that mean "who you are is not accepted". */
 const UNAUTHORIZED_CODES = new Set([4, 5, 134, 135, 138, 140]);
 
@@ -157,6 +163,9 @@ export function openMqttStream(
       // Without a sequence number an entry cannot be placed: straight to the gate, which says why.
       if (unnumbered.length > 0) forward({ type: 'changes', seq: undefined, epoch: message.epoch, changes: unnumbered });
       forwardReleased(sequencer.add(message.changes), message.epoch);
+      if (sequencer.held > MAX_HELD) {
+        return settle({ code: 'network', reason: `stream: more than ${MAX_HELD} changes held behind change ${sequencer.cursor + 1}, which neither the broker nor the change log delivers` });
+      }
       watchGap();
     };
 
