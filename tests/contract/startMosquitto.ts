@@ -4,8 +4,8 @@
  * mosquitto 2.0.11 binds that one to every interface whatever the config says (upstream #3045);
  * tests put ./startWebSocketRelay.ts in front instead, bound to loopback.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { accessSync, chmodSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -51,6 +51,8 @@ export interface Mosquitto {
 export interface MosquittoOptions {
   /** Messages queued per client beyond those in flight; Mosquitto drops what comes past it. */
   maxQueuedMessages?: number;
+  /** Only these users may connect (anonymous clients are refused), instead of anyone on loopback. */
+  users?: Record<string, string>;
 }
 
 const MAX_LOG_CHARS = 1_000_000;
@@ -61,12 +63,22 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mo
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'safe-border-mosquitto-'));
   const config = join(dir, 'mosquitto.conf');
+  const passwords = join(dir, 'passwords');
+  for (const [index, [user, password]] of Object.entries(options.users ?? {}).entries()) {
+    // mosquitto_passwd comes with Debian's mosquitto package and hashes the password.
+    execFileSync('mosquitto_passwd', [...(index === 0 ? ['-c'] : []), '-b', passwords, user, password], { stdio: 'ignore' });
+  }
+  // Started as root, mosquitto reads the password file after switching to its own user.
+  if (options.users) {
+    chmodSync(dir, 0o755);
+    chmodSync(passwords, 0o644);
+  }
   writeFileSync(
     config,
     [
       `listener ${port} 127.0.0.1`,
       // Anonymous on loopback only: nothing else can reach this listener.
-      'allow_anonymous true',
+      ...(options.users ? ['allow_anonymous false', `password_file ${passwords}`] : ['allow_anonymous true']),
       'persistence false',
       `max_queued_messages ${options.maxQueuedMessages ?? 100_000}`,
       'log_dest stderr',

@@ -264,4 +264,35 @@ if (missing) {
       expect([...applied.keys()].some((key) => /bad-/.test(key))).toBe(false);
     });
   });
+
+  describe('mqtt adapter: broker credentials', { timeout: 30_000 }, () => {
+    it('connects with the configured user, and reports a refused one as unauthorized', async () => {
+      const mosquitto = await startMosquitto({ users: { wall: 's3cret' } });
+      const server = await startMockServer();
+      const relay = await startWebSocketRelay(mosquitto.port);
+      const subscriptions: Subscription[] = [];
+      const open = (credentials: { username: string; password: string }) => {
+        const settings = mqttSourceSchema.parse({ type: 'mqtt', id: 'auth-test', ...credentials });
+        const source = createMqttDataSource(settings, { origin: server.origin, brokerUrl: relay.url });
+        const statuses: StreamStatus[] = [];
+        subscriptions.push(source.subscribe({ onChanges: () => undefined, onStatus: (status) => statuses.push(status) }, { cursor: server.current().simulator.log.latestSeq }));
+        return statuses;
+      };
+      try {
+        const admitted = open({ username: 'wall', password: 's3cret' });
+        const refused = open({ username: 'wall', password: 'wrong' });
+        await waitFor(() => admitted.at(-1)?.state === 'live', 10_000, 'the admitted screen to go live');
+        await waitFor(() => refused.some((status) => status.lastError !== undefined), 10_000, 'the refused screen to say why');
+        const error = refused.find((status) => status.lastError)!.lastError!;
+        expect(error.code).toBe('unauthorized');
+        expect(error.reason).toMatch(/not authori[sz]ed|bad user ?name or password/i);
+        expect(refused.some((status) => status.state === 'live')).toBe(false);
+      } finally {
+        for (const subscription of subscriptions) subscription.close();
+        await relay.close();
+        await server.close();
+        await mosquitto.stop();
+      }
+    });
+  });
 }
