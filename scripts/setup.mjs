@@ -66,13 +66,13 @@ export function ensureBrowser() {
   console.warn('setup: no Chinese font found (install fonts-wqy-zenhei); Chinese text will render as boxes in screenshots.');
 }
 
-/** Debian's Mosquitto: the mqtt adapter's tests start one of their own (tests/contract/startMosquitto.ts). */
+/** Debian's Mosquitto: the mqtt adapter's tests start brokers of their own (tests/contract/startMosquitto.ts). */
 export function findMosquitto() {
   const onPath = (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'mosquitto'));
   return ['/usr/sbin/mosquitto', ...onPath].find((path) => existsSync(path));
 }
 
-/** A broker for the mqtt adapter's tests; without one they are skipped (and fail in CI). */
+/** A broker for the mqtt adapter's unit and e2e tests; without one they are skipped (and fail in CI). */
 export function ensureMosquitto() {
   if (findMosquitto()) return;
   if (canApt()) {

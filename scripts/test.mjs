@@ -6,10 +6,10 @@ import { ensureBrowser, ensureDependencies, ensureMosquitto, root } from './setu
 
 const args = process.argv.slice(2);
 const unitOnly = args.includes('unit') && !args.includes('e2e');
-const e2eOnly = args.includes('e2e') && !args.includes('unit');
 ensureDependencies();
 if (!unitOnly) ensureBrowser();
-if (!e2eOnly) ensureMosquitto();
+// Both projects start brokers: the mqtt adapter's contract tests and its end-to-end test.
+ensureMosquitto();
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const result = spawnSync(process.execPath, [vitest, 'run', '--configLoader', 'runner', ...args], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);
