@@ -1,10 +1,10 @@
 // What `npm start` and `npm test` do before anything else, so both work straight after a fresh
 // clone: install the locked npm dependencies when missing or stale, and (for tests) find a
-// Chromium with Chinese fonts, installing Debian's packages when running as root.
+// Chromium with Chinese fonts and a Mosquitto broker, installing Debian's packages when running as root.
 // Plain Node with no dependencies: it runs before node_modules exists.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,4 +64,22 @@ export function ensureBrowser() {
     process.exit(1);
   }
   console.warn('setup: no Chinese font found (install fonts-wqy-zenhei); Chinese text will render as boxes in screenshots.');
+}
+
+/** Debian's Mosquitto: the mqtt adapter's tests start brokers of their own (tests/contract/startMosquitto.ts). */
+export function findMosquitto() {
+  const onPath = (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'mosquitto'));
+  return ['/usr/sbin/mosquitto', ...onPath].find((path) => existsSync(path));
+}
+
+/** A broker for the mqtt adapter's unit and e2e tests; without one they are skipped (and fail in CI). */
+export function ensureMosquitto() {
+  if (findMosquitto()) return;
+  if (canApt()) {
+    console.log('setup: installing mosquitto with apt-get…');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'mosquitto']);
+    return;
+  }
+  console.warn('setup: mosquitto is not installed (sudo apt-get install -y mosquitto): the mqtt adapter tests against a real broker will be skipped.');
 }

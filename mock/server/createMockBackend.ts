@@ -40,8 +40,21 @@ export interface MockBackendOptions {
   token?: string;
 }
 
+/**
+ * Something that republishes the backend's stream elsewhere (the MQTT bridge): it gets every batch,
+ * the malformed fault included, and every heartbeat, and is not cut by `dropConnections` (it is
+ * the backend's own outlet, not a client).
+ */
+export interface StreamFollower {
+  /** `extra`: raw JSON texts of malformed entries to carry beside the valid changes. */
+  changes(changes: readonly WireChange[], seq: number, extra: readonly string[]): void;
+  heartbeat(beat: { at: string; seq: number; epoch: string }): void;
+}
+
 export interface MockBackend {
   readonly simulator: BorderSimulator;
+  /** Which history the log belongs to (see the contract's `epoch`). */
+  readonly epoch: string;
   readonly clock: SimulationClock;
   /** The same data as OGC API – Features, under /ogc/v1. */
   readonly ogc: OgcFeaturesRoutes;
@@ -49,6 +62,8 @@ export interface MockBackend {
   handle(request: IncomingMessage, response: ServerResponse, next?: () => void): void;
   /** Handles WebSocket upgrades to /api/v1/ws; returns false for other paths. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Hands every batch and heartbeat to `follower` until the returned function is called. */
+  follow(follower: StreamFollower): () => void;
   /** Drops every stream connection, as a network outage would. */
   dropConnections(): void;
   /** Slips `count` malformed records into the next batch of changes. */
@@ -86,6 +101,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
   const clock = new SimulationClock(start, options.speed ?? 1);
   const stopDriving = driveSimulation(simulator, clock, options.tickMs ?? 100);
   const subscribers = new Set<Subscriber>();
+  const followers = new Set<StreamFollower>();
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 
   /** Malformed records to slip into the next batch, beside its valid changes. */
@@ -95,9 +111,13 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     const extra = malformedNext > 0 ? malformedChanges(malformedNext, seq) : undefined;
     malformedNext = 0;
     for (const subscriber of subscribers) subscriber.sendChanges(changes, seq, extra);
+    for (const follower of followers) follower.changes(changes, seq, extra ?? []);
   });
   const heartbeat = setInterval(() => {
     for (const subscriber of subscribers) subscriber.heartbeat(simulator.log.latestSeq);
+    if (followers.size === 0) return;
+    const beat = { at: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq, epoch };
+    for (const follower of followers) follower.heartbeat(beat);
   }, options.heartbeatMs ?? 5000);
 
   const authorized = (header: string | undefined) => options.token === undefined || header === `Bearer ${options.token}`;
@@ -291,6 +311,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
 
   const backend: MockBackend = {
     simulator,
+    epoch,
     clock,
     ogc,
     handle(request, response, next) {
@@ -312,6 +333,10 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       webSockets.handleUpgrade(request, socket, head, (ws) => openWebSocket(ws, url.searchParams));
       return true;
     },
+    follow(follower) {
+      followers.add(follower);
+      return () => followers.delete(follower);
+    },
     dropConnections() {
       for (const subscriber of subscribers) subscriber.drop();
       subscribers.clear();
@@ -323,6 +348,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       stopDriving();
       stopListening();
       clearInterval(heartbeat);
+      followers.clear();
       backend.dropConnections();
       for (const client of webSockets.clients) client.terminate();
       webSockets.close();

@@ -11,6 +11,15 @@ describe('the adapter registry', () => {
     expect(created.ok && created.value.type).toBe('http');
   });
 
+  it('loads the mqtt adapter on first use', async () => {
+    registerBuiltinAdapters();
+    const created = await createDataSource(
+      { type: 'mqtt', id: 'broker', baseUrl: '/api/v1', brokerUrl: '/mqtt', topicPrefix: 'safe-border/v1', qos: 1, sessionExpirySeconds: 60, crs: 'wgs84', timeoutMs: 15_000, heartbeatTimeoutMs: 15_000, gapWaitMs: 500 },
+      environment,
+    );
+    expect(created.ok && created.value.type).toBe('mqtt');
+  });
+
   it('says which adapter failed to start and why, as a value', async () => {
     registerBuiltinAdapters();
     const created = await createDataSource({ type: 'mock', id: 'sim', seed: 1, speed: 1 }, environment);

@@ -129,4 +129,15 @@ describe('resolveAppConfig', () => {
     expect(foreign.config.basemap.style2d).toBeUndefined();
     expect(foreign.problems.join()).toMatch(/basemap\.style2d/);
   });
+
+  it('takes an mqtt source with the broker behind a same-origin path, and names what is wrong with one', () => {
+    const { config, problems } = resolveAppConfig({ sources: [{ type: 'mqtt', id: 'broker' }] }, params(''));
+    expect(problems).toEqual([]);
+    expect(config.sources[0]).toMatchObject({ type: 'mqtt', baseUrl: '/api/v1', brokerUrl: '/mqtt', topicPrefix: 'safe-border/v1', qos: 1, sessionExpirySeconds: 3600 });
+    const bad = resolveAppConfig({ sources: [{ type: 'mqtt', id: 'broker', brokerUrl: 'ws://10.1.2.3:8083/mqtt', topicPrefix: 'safe-border/#', qos: 0 }] }, params(''));
+    const text = bad.problems.join('\n');
+    expect(text).toMatch(/brokerUrl.*must be a path on this server/);
+    expect(text).toMatch(/topicPrefix.*without wildcards/);
+    expect(text).toMatch(/qos/);
+  });
 });

@@ -78,6 +78,41 @@ export const httpSourceSchema = z.object({
 export type HttpSourceSettings = z.infer<typeof httpSourceSchema>;
 
 /**
+ * Live changes through an MQTT broker (EMQX, Mosquitto) over WebSocket, the rest of the contract
+ * (snapshot, catch-up from the change log, health, capabilities, history, acknowledgement) over
+ * REST as for `http`. See docs/integrating.md for the topics and payloads.
+ */
+export const mqttSourceSchema = z.object({
+  type: z.literal('mqtt'),
+  id: sourceIdSchema,
+  baseUrl: sameOriginPathSchema.default('/api/v1'),
+  /** The broker's WebSocket endpoint as a path on this server (e.g. an nginx `location /mqtt`), so it passes the CSP. */
+  brokerUrl: sameOriginPathSchema.default('/mqtt'),
+  topicPrefix: z
+    .string()
+    .regex(/^[^#+\s/]+(\/[^#+\s/]+)*$/, 'a topic prefix is topic levels such as safe-border/v1, without wildcards, spaces or empty levels')
+    .default('safe-border/v1'),
+  /** At-least-once, so the broker keeps what the screen misses; duplicates are dropped by sequence number. */
+  qos: z.literal(1).default(1),
+  /** Defaults to one per screen (the source id and a random part kept for the tab's life): two screens sharing one would take the session from each other. */
+  clientId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'a client id uses letters, digits, dot, dash or underscore, at most 64').optional(),
+  /** How long the broker keeps the session (and queues changes) for a screen that is away. */
+  sessionExpirySeconds: z.number().int().min(0).max(7 * 86_400).default(3600),
+  /** Broker credentials (MQTT CONNECT); the REST half uses `auth`. */
+  username: z.string().min(1).max(256).optional(),
+  password: z.string().min(1).max(4096).optional(),
+  /** Sent as a header on every REST request, never in a URL. */
+  auth: z.object({ header: z.string().regex(/^[A-Za-z0-9-]+$/), value: z.string().min(1) }).optional(),
+  crs: z.enum(CRS_IDS).default('wgs84'),
+  kinds: z.array(z.enum(ENTITY_KINDS)).optional(),
+  timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
+  heartbeatTimeoutMs: z.number().int().min(1000).max(600_000).default(15_000),
+  /** How long a hole in the sequence (changes crossing on two topics) may stay open before the change log fills it. */
+  gapWaitMs: z.number().int().min(50).max(10_000).default(500),
+});
+export type MqttSourceSettings = z.infer<typeof mqttSourceSchema>;
+
+/**
  * How a GeoJSON feature becomes an entity record, shared by the sources that read GIS features
  * (geojson files, OGC API – Features collections).
  */
@@ -170,7 +205,7 @@ export const mockSourceSchema = z.object({
 });
 export type MockSourceSettings = z.infer<typeof mockSourceSchema>;
 
-export const sourceSettingsSchema = z.discriminatedUnion('type', [httpSourceSchema, geojsonSourceSchema, ogcFeaturesSourceSchema, mockSourceSchema]);
+export const sourceSettingsSchema = z.discriminatedUnion('type', [httpSourceSchema, mqttSourceSchema, geojsonSourceSchema, ogcFeaturesSourceSchema, mockSourceSchema]);
 export type SourceSettings = z.infer<typeof sourceSettingsSchema>;
 
 export const BASEMAP_KINDS = ['dark', 'natural-earth', 'intranet'] as const;

@@ -1,56 +1,15 @@
 /** The http adapter against the real mock server over loopback: SSE, WebSocket and polling. */
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
-import { type MockBackend, createMockBackend } from '../../../mock/server/createMockBackend';
 import { type ContractHarness, describeDataSourceContract } from '../../../tests/contract/dataSourceContract';
-import { loadTestRegion } from '../../../tests/contract/loadTestRegion';
+import { startMockServer } from '../../../tests/contract/startMockServer';
 import { createHttpDataSource } from './createHttpDataSource';
 import type { WebSocketConstructor } from './openWebSocketStream';
 
 const MINUTE = 60_000;
-const START = Date.parse('2026-11-23T02:00:00Z');
-
-function newBackend(seed: number): MockBackend {
-  const backend = createMockBackend({ region: loadTestRegion(), seed, speed: 1, heartbeatMs: 250, logLimit: 3000, start: START });
-  // The test drives simulated time itself, so every run sees the same changes.
-  backend.clock.setPaused(true);
-  return backend;
-}
-
-/** A loopback server whose backend can be swapped, as a restart with another history would. */
-async function startServer(): Promise<{ current: () => MockBackend; replace: () => void; outage: (ms: number) => void; server: Server; baseUrl: string }> {
-  let backend = newBackend(7);
-  let downUntil = 0;
-  const server = createServer((request, response) => {
-    if (Date.now() < downUntil) {
-      response.writeHead(503).end();
-      return;
-    }
-    backend.handle(request, response);
-  });
-  server.on('upgrade', (request, socket, head) => {
-    if (!backend.handleUpgrade(request, socket, head)) socket.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    current: () => backend,
-    replace: () => {
-      backend.close();
-      backend = newBackend(8);
-      server.closeAllConnections();
-    },
-    outage: (ms) => {
-      downUntil = Date.now() + ms;
-    },
-    server,
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`,
-  };
-}
 
 for (const stream of ['sse', 'websocket', 'none'] as const) {
   describeDataSourceContract(`http (${stream === 'none' ? 'polling' : stream}) against the mock server`, async (): Promise<ContractHarness> => {
-    const { current, replace, outage, server, baseUrl } = await startServer();
+    const { current, replace, outage, server, baseUrl, close } = await startMockServer();
     const polling = stream === 'none';
     const source = createHttpDataSource(
       { id: 'contract-test', baseUrl, stream, crs: 'wgs84', heartbeatTimeoutMs: 3000, pollIntervalMs: 100 },
@@ -90,9 +49,7 @@ for (const stream of ['sse', 'websocket', 'none'] as const) {
       },
       async close() {
         source.close();
-        current().close();
-        server.closeAllConnections();
-        await new Promise((resolve) => server.close(resolve));
+        await close();
       },
     };
   });

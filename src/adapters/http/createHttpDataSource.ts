@@ -44,6 +44,19 @@ export interface HttpSourceConfig {
   pollIntervalMs?: number;
 }
 
+/** A page of the change log as GET /changes gives it: the changes are still to be validated. */
+export interface ChangesPage {
+  /** The sequence number the page ends at, filtered out or not: the next page starts after it. */
+  seq: number;
+  epoch: string | undefined;
+  changes: unknown[];
+}
+
+/** The change log over REST, for stream transports that fill gaps from it (the mqtt adapter). */
+export interface ChangeLogReader {
+  changesAfter(after: number, kinds: string | undefined, signal?: AbortSignal): Promise<Result<ChangesPage>>;
+}
+
 export interface HttpEnvironment {
   fetch?: typeof fetch;
   WebSocket?: WebSocketConstructor;
@@ -73,7 +86,7 @@ function describeHttpFailure(error: unknown, what: string): Failure {
 
 const invalid = (what: string, issues: string[]): Result<never> => failure('invalid', `${what}: ${issues.join('; ')}`);
 
-export function createHttpDataSource(config: HttpSourceConfig, environment: HttpEnvironment = {}): DataSource & AlertAcknowledger & HistoryReader {
+export function createHttpDataSource(config: HttpSourceConfig, environment: HttpEnvironment = {}): DataSource & AlertAcknowledger & HistoryReader & ChangeLogReader {
   const origin = environment.origin ?? (typeof location === 'undefined' ? 'http://127.0.0.1' : location.href);
   const root = new URL(config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`, origin);
   const headers: Record<string, string> = config.auth ? { [config.auth.header]: config.auth.value } : {};
@@ -94,6 +107,15 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
     } catch (error) {
       return { ok: false, error: describeHttpFailure(error, `${config.id} ${what}`) };
     }
+  }
+
+  /** One page of GET /changes, its envelope checked; the changes in it are checked by the stream. */
+  async function changesAfter(after: number, kinds: string | undefined, signal?: AbortSignal): Promise<Result<ChangesPage>> {
+    const page = await get<unknown>('changes', { after: String(after), kinds }, 'changes', signal);
+    if (!page.ok) return page;
+    const parsed = changesResponseSchema.safeParse(page.value);
+    if (!parsed.success) return invalid(`${config.id} changes`, formatIssues(parsed.error, 1));
+    return success({ seq: parsed.data.seq, epoch: parsed.data.epoch, changes: parsed.data.changes });
   }
 
   /**
@@ -172,6 +194,7 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
     },
     snapshot,
     history,
+    changesAfter,
     subscribe(handlers, options) {
       const kinds = options.kinds?.length ? options.kinds.join(',') : kindsParam;
       const streamUrl = (path: string, after: number, protocol?: 'ws:' | 'wss:') => {

@@ -1,0 +1,59 @@
+/**
+ * The mqtt adapter in the real page: Debian's Chromium, the production build under its strict
+ * CSP, mqtt.js over a same-origin WebSocket to a real Mosquitto. The page follows the backend to
+ * the last change, survives a cut connection, and afterwards holds exactly the backend's cursor.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { mosquittoMissing } from '../contract/startMosquitto';
+import { launchBrowser } from './launchBrowser';
+import { openDashboard } from './openDashboard';
+import { type MqttDashboardServer, startMqttDashboardServer } from './mqttDashboardServer';
+
+const HEARTBEAT_MS = 1000;
+const missing = mosquittoMissing();
+let browser: Browser;
+let site: MqttDashboardServer;
+
+describe.skipIf(missing)(`live changes through a broker${missing ? ` (${missing})` : ''}`, () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    site = await startMqttDashboardServer({ speed: 120, heartbeatMs: HEARTBEAT_MS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('reach the page over MQTT on WebSocket under the CSP, and resume after the connection is cut', async () => {
+    const session = await openDashboard(browser, site.baseUrl, { width: 1280, height: 720, query: '?focus=off' });
+    try {
+      const source = () => session.page.evaluate(() => window.safeBorder!.diagnostics().sources[0]!);
+      await expect.poll(async () => (await source()).state, { timeout: 30_000 }).toBe('live');
+      expect((await source()).type).toBe('mqtt');
+      // The browser's own client: MQTT 5, clean start off (a persistent session).
+      expect(site.broker.log()).toMatch(/as sb-broker-\w+ \(p5, c0, k30\)/);
+      // Hold the log still (the tick after a pause may still run up to the paused time): the page must reach its end.
+      site.backend.clock.setPaused(true);
+      site.backend.simulator.advanceTo(site.backend.clock.now());
+      await expect.poll(async () => (await source()).cursor, { timeout: 30_000 }).toBe(site.backend.simulator.log.latestSeq);
+
+      site.relay.dropConnections();
+      // Changes made while the page is cut off must arrive after it reconnects.
+      site.backend.simulator.advanceTo(site.backend.simulator.now + 30 * 60_000);
+      const last = site.backend.simulator.log.latestSeq;
+      await expect.poll(async () => (await source()).state, { timeout: 30_000 }).toBe('live');
+      await expect.poll(async () => (await source()).cursor, { timeout: 30_000 }).toBe(last);
+      expect(site.relay.accepted).toBeGreaterThanOrEqual(2);
+      expect((await source()).rejected.total).toBe(0);
+      // Nothing refused by the CSP, nothing asked of another origin, nothing logged as an error.
+      expect(await session.cspViolations()).toEqual([]);
+      expect(session.externalRequests).toEqual([]);
+      // Chromium logs a packet mqtt.js wrote as the relay cut the socket; nothing else may show.
+      expect(session.consoleErrors.filter((text) => text !== 'WebSocket is already in CLOSING or CLOSED state.')).toEqual([]);
+    } finally {
+      site.backend.clock.setPaused(false);
+      await session.close();
+    }
+  }, 120_000);
+});
