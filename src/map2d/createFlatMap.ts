@@ -16,6 +16,9 @@ import { FLAT_TEXT_FONT } from './flatText';
 
 maplibregl.setWorkerUrl(workerUrl);
 
+/** An intranet style that does not come within this long is given up for the dark base map. */
+const STYLE_TIMEOUT_MS = 15_000;
+
 export interface FlatMapHandle extends MapViewProbe {
   readonly map: maplibregl.Map;
   /** The font list the dashboard's text uses on this style. */
@@ -42,7 +45,7 @@ async function loadStyle(options: FlatMapOptions): Promise<{ style: maplibregl.S
   const url = options.basemap.style2d;
   if (!url) return built(base.problem);
   try {
-    const response = await fetch(url, { cache: 'no-cache' });
+    const response = await fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(STYLE_TIMEOUT_MS) });
     if (!response.ok) return built(`basemap.style2d ${url}: HTTP ${response.status}; showing the dark base map`);
     const checked = checkFlatStyle(await response.json(), `basemap.style2d ${url}`);
     if (!checked.ok) return built(`${checked.problem}; showing the dark base map`);
@@ -81,8 +84,19 @@ export async function createFlatMap(container: HTMLElement, options: FlatMapOpti
     if (frameTimes.length > 600) frameTimes.shift();
     lastFrameAt = now;
   });
-  map.on('error', (event) => options.onError('map2d', event.error ?? new Error('maplibre error')));
-  await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
+  // A failing tile cache is the base map's problem, said once, not a broken map on every tile.
+  let basemapReported = false;
+  map.on('error', (event) => {
+    const sourceId = (event as { sourceId?: unknown }).sourceId;
+    if (typeof sourceId === 'string' && sourceId.startsWith('basemap')) {
+      if (!basemapReported) options.onError('basemap', event.error ?? new Error(`tiles of ${sourceId} failed`));
+      basemapReported = true;
+      return;
+    }
+    options.onError('map2d', event.error ?? new Error('maplibre error'));
+  });
+  // The style, not its tiles: a slow tile cache must not hold back the region and the live layers.
+  await new Promise<void>((resolve) => map.once('style.load', () => resolve()));
   const canvas = map.getCanvas();
   return {
     map,

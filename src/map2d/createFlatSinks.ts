@@ -25,8 +25,9 @@ type Rank = 'areas' | 'lines' | 'marks' | 'text';
 const RANKS: readonly Rank[] = ['areas', 'lines', 'marks', 'text'];
 
 export interface FlatSinks extends LiveSinkFactory {
-  /** maplibre layer ids that draw a live layer's marks, for picking. */
-  markLayers(): Map<string, MarkLayerId>;
+  /** maplibre layer ids that draw a live layer's marks and lines, for picking. */
+  pickLayers(): Map<string, MarkLayerId>;
+
   /** Milliseconds each recent frame's write to maplibre took, oldest first (bench:render). */
   writeTimes(): number[];
   /** The sources' record counts, by source id (diagnostics). */
@@ -50,7 +51,9 @@ const collection = (features: Iterable<Feature>): FeatureCollection => ({ type: 
 export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, textFont: string[] = FLAT_TEXT_FONT): FlatSinks {
   const stacked: { id: string; rank: number }[] = [];
   const writers = new Map<string, FeatureWriter>();
-  const markLayers = new Map<string, MarkLayerId>();
+  const pickLayers = new Map<string, MarkLayerId>();
+  /** Icon looks this sink has drawn. */
+  const images = new Set<string>();
   /** Per source, what changed since the last write: a feature, or null for one removed. */
   const pending = new Map<string, Map<string, Feature | null>>();
   /** Sources to write whole (a replace). */
@@ -140,7 +143,7 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
   return {
     point(layer) {
       const id = `live-${layer}-points`;
-      markLayers.set(id, layer);
+      pickLayers.set(id, layer);
       const writer = source(id, 'marks', [
         // A new high-severity alert wears a halo for as long as the globe would pulse it.
         {
@@ -163,21 +166,27 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
     },
     icon(layer) {
       const id = `live-${layer}-icons`;
-      markLayers.set(id, layer);
+      pickLayers.set(id, layer);
       const writer = source(id, 'marks', [
         { id, type: 'symbol', layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
       ]);
       return sink<IconGraphic>(writer, (recordId, g) => {
-        // Each distinct look is drawn once and held by the map's sprite atlas, as on the globe.
-        if (!map.hasImage(g.icon.key)) {
+        // Each distinct look is drawn once and held by the map's sprite atlas, as on the globe
+        // (the keys carry no countdown, so there are a bounded number of them).
+        if (!images.has(g.icon.key)) {
           const canvas = drawIcon(g.icon, liveTheme.fontFamily);
-          map.addImage(g.icon.key, canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height));
+          const image = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+          images.add(g.icon.key);
+          // The map keeps images across sinks: live layers made again (playback, a hidden view
+          // shown, a restored context) find their looks there already.
+          if (!map.hasImage(g.icon.key)) map.addImage(g.icon.key, image);
         }
         return { type: 'Feature', geometry: point(g.position), properties: { id: recordId, icon: g.icon.key, pulse: g.pulse } };
       });
     },
     line(layer) {
       const id = `live-${layer}-lines`;
+      pickLayers.set(id, layer);
       const writer = source(id, 'lines', [
         {
           id: `${id}-glow`,
@@ -221,7 +230,7 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
         properties: { id: recordId, text: g.text, size: fontSizePixels(g.font), color: cssColor(g.color), offset: liftEms(g), near: g.maxRangeMeters !== undefined },
       }));
     },
-    markLayers: () => markLayers,
+    pickLayers: () => pickLayers,
     writeTimes: () => [...writeTimes],
     size: (sourceId) => writers.get(sourceId)?.size ?? 0,
     source,

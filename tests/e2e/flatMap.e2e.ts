@@ -35,13 +35,28 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const diagnostics = (session: DashboardSession) => session.page.evaluate(() => window.safeBorder!.diagnostics()) as Promise<DiagnosticsSnapshot>;
-const layerCounts = async (session: DashboardSession) => Object.fromEntries((await diagnostics(session)).layers.filter((l) => !['counties', 'borders', 'towns', 'labels'].includes(l.id)).map((l) => [l.id, l.featureCount]));
+const control = (body: unknown) => fetch(`${baseUrl}api/v1/control`, { method: 'POST', body: JSON.stringify(body) });
 
+/** Waits until the page has applied what the backend sent before it paused (no diff for 1.5 s). */
+async function waitForQuiet(page: DashboardSession['page']): Promise<void> {
+  let last = '';
+  for (let quietSince = Date.now(), started = Date.now(); Date.now() - quietSince < 1500 && Date.now() - started < 30_000; ) {
+    await page.waitForTimeout(250);
+    const now = JSON.stringify(await page.evaluate(() => window.safeBorder!.held('alert').length + window.safeBorder!.held('gridEvent').length + window.safeBorder!.held('station').map(([, v]) => v).join()));
+    if (now !== last) quietSince = Date.now();
+    last = now;
+  }
+}
+
+const diagnostics = (session: DashboardSession) => session.page.evaluate(() => window.safeBorder!.diagnostics()) as Promise<DiagnosticsSnapshot>;
+
+/** Nothing asked of another server, no error in the console, under the CSP or on the HUD. */
 async function expectNothingExternal(session: DashboardSession): Promise<void> {
   expect(session.externalRequests).toEqual([]);
   expect(session.consoleErrors).toEqual([]);
   expect(await session.cspViolations()).toEqual([]);
+  expect(await session.page.evaluate(() => window.safeBorder!.diagnostics().errors.map((e) => `${e.source}: ${e.message}`))).toEqual([]);
+  expect(await session.page.locator('.hud__notice--error').allTextContents()).toEqual([]);
 }
 
 describe('2D view', () => {
@@ -73,36 +88,38 @@ describe('2D view', () => {
 
   it('shows the same layer counts as the 3D view on the mock backend, and switches between the two from the HUD', async () => {
     const session = await openDashboard(browser, baseUrl, { query: '?view=2d&focus=off' });
+    const { page } = session;
+    const drawnBy = (kind: '2d' | '3d') => page.evaluate((k) => window.safeBorder!.viewCounts()[k] ?? {}, kind);
     try {
-      const { page } = session;
       await page.waitForFunction(() => {
-        const layers = window.safeBorder!.diagnostics().layers;
-        return ['stations', 'alerts', 'gridEvents', 'grids'].every((id) => (layers.find((l) => l.id === id)?.featureCount ?? 0) > 0);
+        const counts = window.safeBorder!.viewCounts()['2d'] ?? {};
+        return ['stations', 'alerts', 'gridEvents', 'grids'].every((id) => (counts[id] ?? 0) > 0);
       }, undefined, { timeout: 60_000 });
-      const flat = await layerCounts(session);
+      // The simulator holds still, so both views are judged on the same records.
+      await control({ paused: true });
+      await waitForQuiet(page);
+      const flat = await drawnBy('2d');
+      expect(await page.evaluate(() => Object.keys(window.safeBorder!.viewCounts()))).toEqual(['2d']);
       await page.click('[data-testid="view-switch"] [data-view="3d"]');
       await page.waitForSelector('[data-testid="globe"] canvas', { state: 'visible', timeout: 60_000 });
       expect(new URL(page.url()).searchParams.get('view')).toBeNull();
       await page.waitForFunction(() => (window.safeBorder!.diagnostics().renderer as { view?: string } | null)?.view === '3d', undefined, { timeout: 60_000 });
       await page.waitForFunction(() => (window.safeBorder!.viewCounts()['3d']?.stations ?? 0) > 0, undefined, { timeout: 90_000 });
-      // Both views read the one store and a store diff reaches both in the same task, so at any
-      // one moment they draw the same records; the stream goes on, so the moment is read in one call.
-      await page.waitForFunction(() => {
-        const both = window.safeBorder!.viewCounts();
-        return JSON.stringify(both['2d']) === JSON.stringify(both['3d']);
-      }, undefined, { timeout: 30_000 });
-      const both = await page.evaluate(() => window.safeBorder!.viewCounts());
-      expect(Object.keys(both).sort()).toEqual(['2d', '3d']);
-      expect(both['2d']).toEqual(both['3d']);
-      for (const id of ['stations', 'checkpoints', 'alerts', 'gridEvents', 'grids']) expect(both['3d']![id], id).toBeGreaterThan(0);
-      expect(flat.stations).toBe(both['3d']!.stations);
+      const globe = await drawnBy('3d');
+      for (const id of ['stations', 'checkpoints', 'alerts', 'gridEvents', 'grids', 'patrols']) expect(flat[id], id).toBeGreaterThan(0);
+      expect(globe).toEqual(flat);
+      // The hidden flat map follows no store meanwhile: it draws nothing until shown again.
+      expect(await drawnBy('2d')).toEqual({});
       await page.click('[data-testid="view-switch"] [data-view="2d"]');
       expect(new URL(page.url()).searchParams.get('view')).toBe('2d');
       expect(await page.evaluate(() => (window.safeBorder!.diagnostics().renderer as { view?: string } | null)?.view)).toBe('2d');
       await page.waitForFunction(() => document.querySelector('[data-testid="globe"]')?.checkVisibility() === false);
+      expect(await drawnBy('2d')).toEqual(flat);
+      expect(await drawnBy('3d')).toEqual({});
       await page.screenshot({ path: join(outputDir, 'flat-map-live-1920x1080.png') });
       await expectNothingExternal(session);
     } finally {
+      await control({ paused: false });
       await session.close();
     }
   });
@@ -124,6 +141,49 @@ describe('2D view', () => {
       await page.waitForSelector('[data-testid="detail-panel"]', { timeout: 10_000 });
       expect(await page.textContent('[data-testid="detail-title"]')).toContain(target!.station.name);
       await expectNothingExternal(session);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('comes back from a lost WebGL context with the region and every live record, and says it happened', async () => {
+    // The region alone plus the backend's stations and alerts fed in once: nothing covers the border.
+    const session = await openDashboard(browser, baseUrl, { width: 1280, height: 720, query: '?view=2d&source=none&focus=off' });
+    const { page } = session;
+    try {
+      const snapshot = (await (await fetch(`${baseUrl}api/v1/snapshot?kinds=station,alert`)).json()) as { records: { kind: string; record: unknown }[] };
+      const changes = snapshot.records.map(({ kind, record }, i) => ({ seq: i + 1, kind, op: 'upsert', record }));
+      expect(await page.evaluate((wire) => window.safeBorder!.ingest(wire), changes)).toEqual({ applied: changes.length, rejected: 0 });
+      await page.waitForFunction(() => (window.safeBorder!.viewCounts()['2d']?.stations ?? 0) > 0, undefined, { timeout: 30_000 });
+      const before = await page.evaluate(() => window.safeBorder!.viewCounts()['2d']);
+      const samples = borderSamples(pack);
+      /** The share of border samples where the glow shows (live marks sit on some of them). */
+      const glowing = async (screenshot: string) => {
+        const png = decodePng(await page.screenshot({ path: join(outputDir, screenshot) }));
+        const onBorder = await page.evaluate(([positions]) => window.safeBorder!.worldToScreen(positions), [samples.map((s) => s.onBorder)] as const);
+        const shown = onBorder.filter((p): p is { x: number; y: number } => p !== null && isInside(png, p.x, p.y, 5));
+        expect(shown.length).toBe(samples.length);
+        return shown.filter((p) => anyPixelNear(png, p.x, p.y, 3, isBorderColour)).length / shown.length;
+      };
+      await page.waitForTimeout(500);
+      const glowBefore = await glowing('flat-map-before-context-loss.png');
+      expect(glowBefore).toBeGreaterThan(0.5);
+      await page.evaluate(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="flat-map"] canvas')!;
+        const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+        const lose = gl.getExtension('WEBGL_lose_context')!;
+        lose.loseContext();
+        // The GPU gives it back a moment later, as after a driver reset.
+        setTimeout(() => lose.restoreContext(), 500);
+      });
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'false', undefined, { timeout: 5000 });
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 60_000 });
+      await expect.poll(() => page.evaluate(() => window.safeBorder!.viewCounts()['2d']), { timeout: 10_000 }).toEqual(before);
+      // The same region and marks as before the loss, where they were.
+      expect(await glowing('flat-map-after-context-loss.png')).toBeGreaterThanOrEqual(glowBefore - 0.05);
+      expect(await page.evaluate(() => window.safeBorder!.diagnostics().errors.map((e) => e.source))).toEqual(['webgl']);
+      expect(await page.locator('.hud__notice--error').count()).toBe(0);
+      expect(session.consoleErrors).toEqual([]);
     } finally {
       await session.close();
     }

@@ -7,10 +7,24 @@ export interface ThemeColor {
   alpha: number;
 }
 
+/** Strings already made, by colour then alpha: a 10k-record update asks for the same few again and again. */
+const cssColors = new Map<string, Map<number, string>>();
+
 /** A theme colour as a CSS `rgba()` string, for canvases and the flat map's style. */
 export function cssColor({ css, alpha }: ThemeColor): string {
-  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(css.slice(i, i + 2), 16));
-  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+  let byAlpha = cssColors.get(css);
+  if (!byAlpha) {
+    byAlpha = new Map();
+    if (cssColors.size < 256) cssColors.set(css, byAlpha);
+  }
+  let made = byAlpha.get(alpha);
+  if (made === undefined) {
+    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(css.slice(i, i + 2), 16));
+    made = `rgba(${r}, ${g}, ${b}, ${alpha})`;
+    // Colours come from the theme and the region's provinces: a handful, but never let it grow unbounded.
+    if (byAlpha.size < 256) byAlpha.set(alpha, made);
+  }
+  return made;
 }
 
 export interface RegionTheme {
