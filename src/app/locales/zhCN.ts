@@ -1,6 +1,6 @@
 /** The HUD's words in Chinese, the wall's default language. Plain text only: never HTML. */
 export const zhCN = {
-  app: { title: '平安边界 · 浙赣联防联控态势' },
+  app: { title: '平安边界 · 省际联防联控态势' },
   panels: {
     overview: '边界态势总览',
     kpi: '关键指标 · 同比',
