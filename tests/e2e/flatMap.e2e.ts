@@ -86,6 +86,26 @@ describe('2D view', () => {
     }
   });
 
+  it('draws the second region flat too: every border line of the four-province corner glows', async () => {
+    const quzhou = parseRegionPack(await (await fetch(`${baseUrl}regions/quzhou-four-province.json`)).json());
+    const session = await openDashboard(browser, baseUrl, { query: '?view=2d&source=none&region=quzhou-four-province' });
+    try {
+      const png = decodePng(await session.page.screenshot({ path: join(outputDir, 'flat-map-quzhou-four-province-1920x1080.png') }));
+      expect(quzhou.borderLines.length).toBeGreaterThan(4);
+      for (const line of quzhou.borderLines) {
+        const samples = borderSamples(quzhou, 1000, 3000, line);
+        const points = await session.page.evaluate(([positions]) => window.safeBorder!.worldToScreen(positions), [samples.map((s) => s.onBorder)] as const);
+        const shown = points.filter((p): p is { x: number; y: number } => p !== null && isInside(png, p.x, p.y, 5));
+        expect(shown.length, line.id).toBe(samples.length);
+        // Town marks and names sit on a few samples of the short Changshan–Yushan line.
+        expect(shown.filter((p) => anyPixelNear(png, p.x, p.y, 3, isBorderColour)).length / shown.length, line.id).toBeGreaterThan(0.8);
+      }
+      await expectNothingExternal(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('shows the same layer counts as the 3D view on the mock backend, and switches between the two from the HUD', async () => {
     const session = await openDashboard(browser, baseUrl, { query: '?view=2d&focus=off' });
     const { page } = session;
