@@ -3,8 +3,11 @@
  * maplibre flat map (src/map2d). Both implement it, so the HUD, the modes and the tests drive
  * either one the same way.
  */
+import type { AppConfig } from '../domain/appConfig';
 import type { LayerId } from '../domain/layerIds';
+import type { RegionPack } from '../domain/regionPack';
 import type { SceneCamera } from '../domain/scenes/sceneDeck';
+import type { LiveRecords } from './live/liveLayerSet';
 
 /** A point in CSS pixels from the canvas's top-left corner, or null when it is not on screen. */
 export type ScreenPoint = { x: number; y: number } | null;
@@ -40,4 +43,27 @@ export interface MapViewProbe {
   rendererInfo(): object;
   framesRendered(): number;
   frameTimes(): number[];
+}
+
+/** What the app hands either view: the same configuration, region, store and clock. */
+export interface MapViewProps {
+  basemap: AppConfig['basemap'];
+  region: RegionPack | null;
+  pixelScale: number;
+  entities: LiveRecords;
+  visibleLayers: readonly LayerId[];
+  alertFocus: AppConfig['alertFocus'];
+  /** The language of the view's own labels (region, grids, flows); backend names stay as sent. */
+  language: 'zh' | 'en';
+  /** The time the layers show: the wall clock live, the playhead in playback. */
+  now: () => number;
+  /** No hover highlight (a wall nobody stands at). */
+  hover: boolean;
+  /**
+   * Whether a new alert may draw the camera: live only. In playback an alert "appearing" at the
+   * playhead is history, not news.
+   */
+  followAlerts: boolean;
+  /** On screen: a hidden view (the other one is shown) follows no store and flies nowhere. */
+  active: boolean;
 }
