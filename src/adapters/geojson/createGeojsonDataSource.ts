@@ -6,7 +6,7 @@
  */
 import type { GeojsonSourceSettings } from '../../domain/appConfig';
 import { type Capabilities, type Change, type DataSource, type Rejection, type Result, type Snapshot, failure, success } from '../contract';
-import { advanceCursor } from '../advanceCursor';
+import { subscribeByPolling } from '../subscribeByPolling';
 import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
 import { validateRecord } from '../validateRecords';
 import { mapFeatureToRecord } from './mapFeatureToRecord';
@@ -115,32 +115,7 @@ export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: T
       return success({ cursor: sequence, records, rejected: result.value.rejected });
     },
     subscribe(handlers, options) {
-      let cursor = options.cursor;
-      let closed = false;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const tick = async () => {
-        const result = await poll();
-        if (closed) return;
-        if (result.ok) {
-          if (result.value.rejected.length > 0) handlers.onRejected?.(result.value.rejected);
-          const advanced = advanceCursor(cursor, result.value.changes);
-          cursor = advanced.cursor;
-          if (advanced.fresh.length > 0) handlers.onChanges(advanced.fresh, cursor);
-          handlers.onStatus?.({ state: 'live', attempt: 0, lastMessageAt: new Date(now()).toISOString() });
-        } else {
-          handlers.onStatus?.({ state: 'reconnecting', attempt: 1, lastError: result.error });
-        }
-        timer = setTimeout(() => void tick(), settings.pollIntervalMs);
-      };
-      handlers.onStatus?.({ state: 'live', attempt: 0, lastMessageAt: new Date(now()).toISOString() });
-      timer = setTimeout(() => void tick(), settings.pollIntervalMs);
-      return {
-        close() {
-          closed = true;
-          clearTimeout(timer);
-          handlers.onStatus?.({ state: 'closed', attempt: 0 });
-        },
-      };
+      return subscribeByPolling(poll, handlers, options, { intervalMs: settings.pollIntervalMs, now });
     },
     close() {
       held.clear();

@@ -26,7 +26,7 @@ import {
   failure,
   success,
 } from '../contract';
-import { advanceCursor } from '../advanceCursor';
+import { type PollOutcome, subscribeByPolling } from '../subscribeByPolling';
 import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
 import { validateRecord } from '../validateRecords';
 import { mapFeatureToRecord } from '../geojson/mapFeatureToRecord';
@@ -287,36 +287,12 @@ export function createOgcFeaturesDataSource(settings: OgcFeaturesSourceSettings,
       return success({ cursor: sequence, records, rejected: result.value.rejected });
     },
     subscribe(handlers, options) {
-      let cursor = options.cursor;
-      let closed = false;
-      let attempt = 0;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const tick = async () => {
+      const polled = async (): Promise<Result<PollOutcome>> => {
         const result = await poll();
-        if (closed) return;
-        if (result.ok) {
-          attempt = 0;
-          if (result.value.rejected.length > 0) handlers.onRejected?.(result.value.rejected);
-          const wanted = options.kinds ? result.value.changes.filter((change) => options.kinds!.includes(change.kind)) : result.value.changes;
-          const advanced = advanceCursor(cursor, wanted, sequence);
-          cursor = advanced.cursor;
-          if (advanced.fresh.length > 0) handlers.onChanges(advanced.fresh, cursor);
-          handlers.onStatus?.({ state: 'live', attempt: 0, lastMessageAt: new Date(now()).toISOString(), ...(lastPoll.timeStamp ? { backendTime: lastPoll.timeStamp } : {}) });
-        } else {
-          attempt += 1;
-          handlers.onStatus?.({ state: 'reconnecting', attempt, lastError: result.error });
-        }
-        timer = setTimeout(() => void tick(), settings.pollIntervalMs);
+        if (!result.ok) return result;
+        return success({ ...result.value, sequence, ...(lastPoll.timeStamp ? { backendTime: lastPoll.timeStamp } : {}) });
       };
-      handlers.onStatus?.({ state: 'live', attempt: 0, lastMessageAt: new Date(now()).toISOString() });
-      timer = setTimeout(() => void tick(), settings.pollIntervalMs);
-      return {
-        close() {
-          closed = true;
-          clearTimeout(timer);
-          handlers.onStatus?.({ state: 'closed', attempt: 0 });
-        },
-      };
+      return subscribeByPolling(polled, handlers, options, { intervalMs: settings.pollIntervalMs, now });
     },
     close() {
       held.clear();
