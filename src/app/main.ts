@@ -13,6 +13,7 @@ window.safeBorder = {
   // Replaced once the app is mounted (App.vue); until then nothing is on screen.
   worldToScreen: (positions) => positions.map(() => null),
   goHome: () => {},
+  currentView: () => null,
   isDrawn: () => false,
   ingest: () => ({ applied: 0, rejected: 0 }),
   frameTimes: () => [],

@@ -1,3 +1,4 @@
+import type { SceneCamera } from '../domain/scenes/sceneDeck';
 import type { MapViewKind, ScreenPoint } from '../layers/mapView';
 import type { DiagnosticsSnapshot } from './diagnostics';
 
@@ -6,6 +7,8 @@ export interface SafeBorderApi {
   diagnostics(): DiagnosticsSnapshot;
   /** CSS-pixel canvas positions of WGS84 `[lon, lat, heightMeters]`, null when off screen. */
   worldToScreen(positions: readonly (readonly [number, number, number?])[]): ScreenPoint[];
+  /** Where the view on screen looks: the point at its centre, the distance to it, heading and pitch. */
+  currentView(): SceneCamera | null;
   /** Flies nowhere: jumps the camera back to the region's home view. */
   goHome(): void;
   /** Whether a record is drawn on the globe now (tests and benchmarks). */

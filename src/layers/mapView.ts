@@ -36,6 +36,8 @@ export interface MapViewApi {
   flyTo(position: readonly [number, number]): void;
   /** Flies to a scene's view: looking at lon/lat from `height` metres away, at the given heading and pitch. */
   flyToView(view: SceneCamera): void;
+  /** Where the view looks now, in the same form (null when it looks at no ground, e.g. at the sky). */
+  currentView(): SceneCamera | null;
 }
 
 /** What a map view reports of its renderer for diagnostics, and how many frames it has drawn. */

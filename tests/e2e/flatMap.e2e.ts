@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { DiagnosticsSnapshot } from '../../src/app/diagnostics';
+import { distance } from '@turf/turf';
 import { parseRegionPack, type RegionPack } from '../../src/domain/regionPack';
 import { blendOver, darkRegionTheme } from '../../src/layers/region/regionTheme';
 import { borderSamples } from './borderSamples';
@@ -120,12 +121,17 @@ describe('2D view', () => {
       await waitForQuiet(page);
       const flat = await drawnBy('2d');
       expect(await page.evaluate(() => Object.keys(window.safeBorder!.viewCounts()))).toEqual(['2d']);
+      const lookingFlat = (await page.evaluate(() => window.safeBorder!.currentView()))!;
       await page.click('[data-testid="view-switch"] [data-view="3d"]');
       await page.waitForSelector('[data-testid="globe"] canvas', { state: 'visible', timeout: 60_000 });
       expect(new URL(page.url()).searchParams.get('view')).toBeNull();
       await page.waitForFunction(() => (window.safeBorder!.diagnostics().renderer as { view?: string } | null)?.view === '3d', undefined, { timeout: 60_000 });
       await page.waitForFunction(() => (window.safeBorder!.viewCounts()['3d']?.stations ?? 0) > 0, undefined, { timeout: 90_000 });
       const globe = await drawnBy('3d');
+      // The globe opens looking where the flat map did, at its own oblique angle.
+      await expect.poll(async () => Math.round((await page.evaluate(() => window.safeBorder!.currentView()))?.pitch ?? 0), { timeout: 20_000 }).toBe(-55);
+      const looking = (await page.evaluate(() => window.safeBorder!.currentView()))!;
+      expect(distance([looking.lon, looking.lat], [lookingFlat.lon, lookingFlat.lat])).toBeLessThan(2);
       for (const id of ['stations', 'checkpoints', 'alerts', 'gridEvents', 'grids', 'patrols']) expect(flat[id], id).toBeGreaterThan(0);
       expect(globe).toEqual(flat);
       // The hidden flat map follows no store meanwhile: it draws nothing until shown again.
@@ -136,6 +142,9 @@ describe('2D view', () => {
       await page.waitForFunction(() => document.querySelector('[data-testid="globe"]')?.checkVisibility() === false);
       expect(await drawnBy('2d')).toEqual(flat);
       expect(await drawnBy('3d')).toEqual({});
+      // And back: the flat map looks where the globe did.
+      const lookingBack = (await page.evaluate(() => window.safeBorder!.currentView()))!;
+      expect(distance([lookingBack.lon, lookingBack.lat], [looking.lon, looking.lat])).toBeLessThan(2);
       await page.screenshot({ path: join(outputDir, 'flat-map-live-1920x1080.png') });
       await expectNothingExternal(session);
     } finally {

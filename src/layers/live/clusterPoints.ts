@@ -26,6 +26,11 @@ export function zoomForHeight(heightMeters: number): number {
   return Math.max(0, Math.min(20, Math.log2(35_000_000 / Math.max(1, heightMeters))));
 }
 
+/** The camera height a web-map zoom level stands for: the inverse of zoomForHeight. */
+export function heightForZoom(zoom: number): number {
+  return 35_000_000 / 2 ** zoom;
+}
+
 export class PointClusters {
   private index: Supercluster | undefined;
 
