@@ -30,7 +30,7 @@ describe('resolveAppConfig', () => {
 
   it('rejects a tile server on another host, which the page’s CSP would block silently', () => {
     const { problems } = resolveAppConfig(
-      { basemap: { kind: 'intranet', intranet: { type: 'xyz', url: 'http://10.1.2.3/tiles/{z}/{x}/{y}.png' } } },
+      { basemap: { kind: 'intranet', intranet: { type: 'xyz', url: 'http://tiles.example.org/tiles/{z}/{x}/{y}.png' } } },
       params(''),
     );
     expect(problems.join()).toMatch(/must be a path on this server/);

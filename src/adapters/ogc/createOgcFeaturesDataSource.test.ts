@@ -48,7 +48,7 @@ describe('the ogc-features adapter against the mock server', () => {
     // Six simulated hours seldom hold an assistance request: one of every kind is wanted here.
     backend.simulator.injectAssistRequest();
     server = await startLoopbackServer((request, response) => {
-      requested.push(new URL(request.url ?? '/', 'http://x'));
+      requested.push(new URL(request.url ?? '/', 'http://localhost'));
       backend.handle(request, response);
     });
     return server.origin;
@@ -135,7 +135,7 @@ function scriptedServer(routes: Record<string, (url: URL) => Reply>) {
   return { fetch: fetchFake as typeof fetch, calls };
 }
 
-const ORIGIN = 'http://dashboard.local';
+const ORIGIN = 'http://dashboard.example.com';
 const station = (id: string, coordinates: unknown, properties: Record<string, unknown> = {}) => ({
   type: 'Feature',
   id,
@@ -269,12 +269,12 @@ describe('the ogc-features adapter against scripted servers', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('unsupported');
-      expect(result.error.reason).toMatch(/^gis: http:\/\/dashboard\.local\/gis\/ogc is not an OGC API – Features server .*lacks the core conformance class/);
+      expect(result.error.reason).toMatch(/^gis: http:\/\/dashboard\.example\.com\/gis\/ogc is not an OGC API – Features server .*lacks the core conformance class/);
     }
   });
 
   it('moves links a proxied server writes with its internal address under the configured path, and refuses other hosts', async () => {
-    const internal = 'http://geoserver.internal:8080/geoserver/ogc/features';
+    const internal = 'http://geoserver.example.org:8080/geoserver/ogc/features';
     const server = gisServer({
       selfHref: internal,
       items: { police: (url) => (url.searchParams.get('page') === '2' ? page([station('B', [118.3, 28.8])]) : page([station('A', [118.3, 28.8])], `${internal}/collections/police/items?page=2`)) },
@@ -283,15 +283,15 @@ describe('the ogc-features adapter against scripted servers', () => {
     expect(snapshot.records.map((r) => r.record.id)).toEqual(['A', 'B']);
     expect(server.calls.every((url) => url.origin === ORIGIN)).toBe(true);
 
-    const elsewhere = gisServer({ items: { police: () => page([station('A', [118.3, 28.8])], 'http://elsewhere.example/items?page=2') } });
+    const elsewhere = gisServer({ items: { police: () => page([station('A', [118.3, 28.8])], 'http://elsewhere.example.com/items?page=2') } });
     const refused = await createOgcFeaturesDataSource(stationsOnly(), { origin: ORIGIN, fetch: elsewhere.fetch }).snapshot();
-    expect(!refused.ok && refused.error.reason).toMatch(/links to http:\/\/elsewhere\.example, outside this page's origin; set the server's public URL/);
+    expect(!refused.ok && refused.error.reason).toMatch(/links to http:\/\/elsewhere\.example\.com, outside this page's origin; set the server's public URL/);
   });
 
   it('names the URL and status of an HTTP error, and says when an answer is not JSON', async () => {
     const failing = gisServer({ items: { police: () => ({ status: 500, body: { code: 'ServerError', description: 'database is down' } }) } });
     const failed = await createOgcFeaturesDataSource(stationsOnly(), { origin: ORIGIN, fetch: failing.fetch }).snapshot();
-    expect(!failed.ok && failed.error.reason).toMatch(/^gis collection police items http:\/\/dashboard\.local\/gis\/ogc\/collections\/police\/items\?limit=1000: HTTP 500 database is down$/);
+    expect(!failed.ok && failed.error.reason).toMatch(/^gis collection police items http:\/\/dashboard\.example\.com\/gis\/ogc\/collections\/police\/items\?limit=1000: HTTP 500 database is down$/);
     const html = gisServer({ items: { police: () => ({ body: '<html>login</html>', headers: { 'Content-Type': 'text/html' } }) } });
     const notJson = await createOgcFeaturesDataSource(stationsOnly(), { origin: ORIGIN, fetch: html.fetch }).snapshot();
     expect(!notJson.ok && notJson.error.reason).toMatch(/the response is not JSON \(text\/html/);
@@ -326,7 +326,7 @@ describe('an ogc-features source in config.json', () => {
     );
     expect(problems).toEqual([]);
     expect(config.sources[0]).toMatchObject({ type: 'ogc-features', limit: 1000, maxPages: 500, pollIntervalMs: 30_000, collections: [{ collection: 'safeborder:police', kind: 'station', fields: {} }] });
-    const offOrigin = resolveAppConfig({ sources: [{ type: 'ogc-features', id: 'gis', baseUrl: 'http://geoserver:8080/ogc', crs: 'wgs84' }] }, new URLSearchParams(''));
+    const offOrigin = resolveAppConfig({ sources: [{ type: 'ogc-features', id: 'gis', baseUrl: 'http://geoserver.example.org:8080/ogc', crs: 'wgs84' }] }, new URLSearchParams(''));
     expect(offOrigin.problems.join('\n')).toMatch(/baseUrl: a backend URL must be a path on this server/);
     const noCrs = resolveAppConfig({ sources: [{ type: 'ogc-features', id: 'gis', baseUrl: '/ogc' }] }, new URLSearchParams(''));
     expect(noCrs.problems.join('\n')).toMatch(/crs/);
