@@ -48,7 +48,7 @@ export interface MockBackendOptions {
 export interface StreamFollower {
   /** `extra`: raw JSON texts of malformed entries to carry beside the valid changes. */
   changes(changes: readonly WireChange[], seq: number, extra: readonly string[]): void;
-  heartbeat(beat: { at: string; seq: number; epoch: string }): void;
+  heartbeat(beat: { at: string; seq: number; epoch: string; intervalMs: number }): void;
 }
 
 export interface MockBackend {
@@ -113,12 +113,13 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     for (const subscriber of subscribers) subscriber.sendChanges(changes, seq, extra);
     for (const follower of followers) follower.changes(changes, seq, extra ?? []);
   });
+  const heartbeatMs = options.heartbeatMs ?? 5000;
   const heartbeat = setInterval(() => {
     for (const subscriber of subscribers) subscriber.heartbeat(simulator.log.latestSeq);
     if (followers.size === 0) return;
-    const beat = { at: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq, epoch };
+    const beat = { at: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq, epoch, intervalMs: heartbeatMs };
     for (const follower of followers) follower.heartbeat(beat);
-  }, options.heartbeatMs ?? 5000);
+  }, heartbeatMs);
 
   const authorized = (header: string | undefined) => options.token === undefined || header === `Bearer ${options.token}`;
   const ogc = createOgcFeaturesRoutes({ simulator, authorized });
@@ -171,7 +172,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
         write(`id: ${seq}\nevent: changes\ndata: {${changesBody(kinds, changes, seq, extra)}}\n\n`);
       },
       heartbeat(seq) {
-        write(`event: heartbeat\ndata: ${JSON.stringify({ at: new Date(simulator.now).toISOString(), seq, epoch })}\n\n`);
+        write(`event: heartbeat\ndata: ${JSON.stringify({ at: new Date(simulator.now).toISOString(), seq, epoch, intervalMs: heartbeatMs })}\n\n`);
       },
       drop: () => response.destroy(),
     };
@@ -195,7 +196,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
         if (socket.bufferedAmount > MAX_BUFFERED_BYTES) socket.terminate();
         else socket.send(`{"type":"changes",${changesBody(kinds, changes, seq, extra)}}`);
       },
-      heartbeat: (seq) => socket.send(JSON.stringify({ type: 'heartbeat', at: new Date(simulator.now).toISOString(), seq, epoch })),
+      heartbeat: (seq) => socket.send(JSON.stringify({ type: 'heartbeat', at: new Date(simulator.now).toISOString(), seq, epoch, intervalMs: heartbeatMs })),
       drop: () => socket.terminate(),
     };
     const begin = () => {

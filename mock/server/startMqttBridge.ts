@@ -2,7 +2,7 @@
  * Publishes the mock backend's stream to an MQTT broker, the way a backend feeding EMQX or
  * Mosquitto for Safe Border does (docs/integrating.md): every batch split by entity kind, one
  * message per kind on `<prefix>/changes/<kind>` at QoS 1, never retained, the payload the same
- * `{ seq, epoch, changes }` envelope as GET /changes; a heartbeat `{ at, seq, epoch }` on
+ * `{ seq, epoch, changes }` envelope as GET /changes; a heartbeat `{ at, seq, epoch, intervalMs }` on
  * `<prefix>/heartbeat` at QoS 0 (a missed heartbeat is harmless, and a queued stale one useless).
  */
 import { connect } from 'mqtt';

@@ -116,7 +116,16 @@ export function buildContractDocuments(): Record<string, JsonObject> {
   components.Heartbeat = {
     type: 'object',
     required: ['at', 'seq'],
-    properties: { at: { type: 'string', format: 'date-time', description: 'The backend clock.' }, seq: { type: 'integer', minimum: 0 }, epoch: ref('Epoch') },
+    properties: {
+      at: { type: 'string', format: 'date-time', description: 'The backend clock. A clock that goes back tells clients the backend restarted.' },
+      seq: { type: 'integer', minimum: 0, description: 'The newest sequence number in the log. Below what a client applied, it tells the client the backend restarted.' },
+      epoch: ref('Epoch'),
+      intervalMs: {
+        type: 'integer',
+        minimum: 100,
+        description: 'How often this backend sends heartbeats: clients mark the source stale after two intervals of silence instead of a configured guess.',
+      },
+    },
   };
   components.Health = jsonSchemaOf(healthResponseSchema);
   components.Capabilities = jsonSchemaOf(capabilitiesResponseSchema);

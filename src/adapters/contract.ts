@@ -21,13 +21,17 @@ export type FailureCode =
   | 'cursor-expired'
   /** The backend's history is not the one the client followed (it was reset or replaced). */
   | 'history-changed'
+  /** The backend answered with something that is not JSON (an HTML login or proxy error page). */
+  | 'not-json'
   | 'unsupported';
 
 export interface Failure {
   code: FailureCode;
-  /** Words for the HUD: what went wrong, with the source named. */
+  /** Words for diagnostics: what went wrong, with the source named (English, technical). */
   reason: string;
   status?: number;
+  /** The server's own words (its error message, or the text of an HTML error page), plain text. */
+  detail?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
@@ -101,7 +105,20 @@ export interface StreamStatus {
   lastMessageAt?: string;
   /** The backend's own clock as its last heartbeat gave it, ISO 8601. */
   backendTime?: string;
+  /**
+   * Silence longer than this makes the source stale: two of the heartbeat intervals the backend
+   * announces, or the configured timeout when it announces none (two poll intervals when polled).
+   */
+  staleAfterMs?: number;
 }
+
+/**
+ * Why a stream took a fresh snapshot. `cursor-expired`: the backend no longer keeps changes that
+ * old, same history. The others are a restarted backend: another epoch, a sequence number behind
+ * the one the client applied, or a clock that went back; what the source delivered before is
+ * then replaced by the snapshot, versions included.
+ */
+export type ResyncReason = 'cursor-expired' | 'new-epoch' | 'sequence-behind' | 'clock-behind';
 
 export interface StreamHandlers {
   /** Validated changes, in sequence order, with the cursor after them. */
@@ -109,11 +126,11 @@ export interface StreamHandlers {
   onRejected?(rejections: Rejection[]): void;
   onStatus?(status: StreamStatus): void;
   /**
-   * The cursor was too old to resume from: apply this snapshot and carry on. With `replace`, the
-   * backend's history changed: its versions are unrelated to those held, so what this source
-   * delivered before is dropped and the snapshot taken as it is.
+   * The stream cannot go on from its cursor: apply this snapshot and carry on. With `replace`, the
+   * backend restarted (see ResyncReason): its versions are unrelated to those held, so what this
+   * source delivered before is replaced by the snapshot as it is.
    */
-  onResync?(snapshot: Snapshot, options: { replace: boolean }): void;
+  onResync?(snapshot: Snapshot, options: { replace: boolean; reason: ResyncReason }): void;
 }
 
 export interface StreamOptions {

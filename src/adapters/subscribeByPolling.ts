@@ -27,6 +27,8 @@ export function subscribeByPolling(poll: () => Promise<Result<PollOutcome>>, han
   let closed = false;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // A poll is this source's heartbeat: two missed ones make it stale.
+  const staleAfterMs = 2 * polling.intervalMs;
   const tick = async () => {
     const result = await poll();
     if (closed) return;
@@ -38,14 +40,14 @@ export function subscribeByPolling(poll: () => Promise<Result<PollOutcome>>, han
       const advanced = advanceCursor(cursor, wanted, sequence);
       cursor = advanced.cursor;
       if (advanced.fresh.length > 0) handlers.onChanges(advanced.fresh, cursor);
-      handlers.onStatus?.({ state: 'live', attempt: 0, lastMessageAt: new Date(now()).toISOString(), ...(backendTime ? { backendTime } : {}) });
+      handlers.onStatus?.({ state: 'live', attempt: 0, staleAfterMs, lastMessageAt: new Date(now()).toISOString(), ...(backendTime ? { backendTime } : {}) });
     } else {
       attempt += 1;
-      handlers.onStatus?.({ state: 'reconnecting', attempt, lastError: result.error });
+      handlers.onStatus?.({ state: 'reconnecting', attempt, staleAfterMs, lastError: result.error });
     }
     timer = setTimeout(() => void tick(), polling.intervalMs);
   };
-  handlers.onStatus?.({ state: 'live', attempt: 0, lastMessageAt: new Date(now()).toISOString() });
+  handlers.onStatus?.({ state: 'live', attempt: 0, staleAfterMs, lastMessageAt: new Date(now()).toISOString() });
   timer = setTimeout(() => void tick(), polling.intervalMs);
   return {
     close() {

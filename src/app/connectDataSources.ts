@@ -73,7 +73,7 @@ export function connectDataSources(
     });
 
   async function connect(config: SourceSettings): Promise<void> {
-    sourceStore.register(config.id, config.type);
+    sourceStore.register(config.id, config.type, config.name ?? null, 'heartbeatTimeoutMs' in config ? config.heartbeatTimeoutMs : 'pollIntervalMs' in config ? 2 * config.pollIntervalMs : null);
     const created = await createDataSource(config, environment);
     if (!created.ok) {
       sourceStore.update(config.id, { state: 'failed', lastError: created.error });
@@ -123,17 +123,25 @@ export function connectDataSources(
           },
           onRejected: (rejections) => sourceStore.reject(config.id, rejections),
           onStatus: (status) => {
-            if (status.backendTime) entities.noteBackendTime(status.backendTime);
+            if (status.backendTime) entities.noteBackendTime(status.backendTime, config.id);
             sourceStore.update(config.id, {
               state: status.state,
               attempt: status.attempt,
               ...(status.lastMessageAt ? { lastMessageAt: status.lastMessageAt } : {}),
+              ...(status.staleAfterMs ? { staleAfterMs: status.staleAfterMs } : {}),
               ...(status.state === 'live' ? { lastError: null } : status.lastError ? { lastError: status.lastError } : {}),
             });
           },
-          onResync(fresh, { replace }) {
+          onResync(fresh, { replace, reason }) {
+            // A restarted backend's clock starts again too: the old one must not age out what the new one lists.
+            if (replace) entities.forgetBackendTime(config.id);
             applySnapshot(fresh.records, replace);
-            sourceStore.update(config.id, { cursor: fresh.cursor });
+            const status = sourceStore.sources[config.id];
+            sourceStore.update(config.id, {
+              cursor: fresh.cursor,
+              lastResync: { at: new Date().toISOString(), reason, replaced: replace, records: fresh.records.length },
+              ...(replace ? { restarts: (status?.restarts ?? 0) + 1 } : {}),
+            });
           },
         },
         { cursor: snapshot.value.cursor, ...(snapshot.value.epoch !== undefined ? { epoch: snapshot.value.epoch } : {}) },

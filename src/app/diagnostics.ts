@@ -23,7 +23,13 @@ export interface SourceDiagnostics {
   lastMessageAt: string | null;
   lastChangeAt: string | null;
   cursor: number | null;
-  lastError: { code: string; reason: string } | null;
+  /** Silence longer than this makes the source stale. */
+  staleAfterMs: number | null;
+  lastError: { code: string; reason: string; status?: number } | null;
+  /** The last fresh snapshot the stream started over from: when, why, and whether it replaced (a restart). */
+  lastResync: { at: string; reason: string; replaced: boolean; records: number } | null;
+  /** Backend restarts seen since the page opened. */
+  restarts: number;
   rejected: { total: number; byReason: Record<string, number> };
 }
 

@@ -38,6 +38,17 @@ export class EntityCollection<T extends Versioned> {
     return current ? 'updated' : 'added';
   }
 
+  /**
+   * Takes the record whatever the versions say: its source restarted, so the version held and
+   * the version coming belong to different histories.
+   */
+  put(record: T): Exclude<UpsertOutcome, 'ignored'> {
+    const held = this.items.has(record.id);
+    this.tombstones.delete(record.id);
+    this.items.set(record.id, record);
+    return held ? 'updated' : 'added';
+  }
+
   /** Removes the record unless a newer version than the delete is held. */
   remove(id: string, version: number, nowMs: number): boolean {
     const current = this.items.get(id);
@@ -51,6 +62,11 @@ export class EntityCollection<T extends Versioned> {
   forget(id: string): boolean {
     this.tombstones.delete(id);
     return this.items.delete(id);
+  }
+
+  /** Drops every tombstone: the deletes they remember belong to a history that is gone. */
+  clearTombstones(): void {
+    this.tombstones.clear();
   }
 
   /**

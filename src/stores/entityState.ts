@@ -74,22 +74,23 @@ export class EntityState {
   /**
    * Applies a fresh snapshot from one source: its records are upserted by version, and records the
    * source delivered before (`previouslyOwned`) but no longer has are removed. Records from other
-   * sources are left alone. `force` (the source's history restarted) drops what it delivered before
-   * and takes the snapshot as it is, whatever the versions.
+   * sources are left alone. `force` (the source restarted) takes the snapshot as it is, whatever
+   * the versions, and forgets the deletes remembered for the kinds it delivered: those versions
+   * belong to a history that is gone. A record held before and in the snapshot counts as updated,
+   * not removed and added again, so a resync does not make old alerts look new.
    */
   replace(records: readonly EntityRecord[], previouslyOwned: ReadonlyMap<EntityKind, ReadonlySet<string>>, nowMs: number, force = false): StateDiff {
     const diff: StateDiff = {};
     if (force) {
-      // Another history: versions held and versions coming are unrelated, so nothing held counts.
-      for (const [kind, ids] of previouslyOwned) {
-        const collection = this.collections.get(kind)!;
-        for (const id of ids) if (collection.forget(id)) (diff[kind] ??= emptyDiff()).removed.push(id);
-      }
+      const kinds = new Set<EntityKind>([...previouslyOwned.keys(), ...records.map(({ kind }) => kind)]);
+      for (const kind of kinds) this.collections.get(kind)!.clearTombstones();
     }
     const present = new Map<EntityKind, Set<string>>();
     for (const { kind, record } of records) {
       (present.get(kind) ?? present.set(kind, new Set()).get(kind)!).add(record.id);
-      const outcome = this.collections.get(kind)!.upsert(this.prepare(kind, record));
+      const collection = this.collections.get(kind)!;
+      const prepared = this.prepare(kind, record);
+      const outcome = force ? collection.put(prepared) : collection.upsert(prepared);
       if (outcome !== 'ignored') (diff[kind] ??= emptyDiff())[outcome].push(record.id);
     }
     for (const [kind, ids] of previouslyOwned) {
@@ -97,7 +98,8 @@ export class EntityState {
       for (const id of ids) {
         const held = collection.get(id);
         if (present.get(kind)?.has(id) || !held) continue;
-        if (collection.remove(id, held.version, nowMs)) (diff[kind] ??= emptyDiff()).removed.push(id);
+        const removed = force ? collection.forget(id) : collection.remove(id, held.version, nowMs);
+        if (removed) (diff[kind] ??= emptyDiff()).removed.push(id);
       }
     }
     return diff;

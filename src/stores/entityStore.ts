@@ -34,12 +34,17 @@ export const useEntityStore = defineStore('entities', () => {
   const revisions = reactive(Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, 0])) as Record<EntityKind, number>);
   let retentionMs = DEFAULT_RETENTION_MS;
   /**
-   * The newest backend clock reading (heartbeats, health): records age by their backend's clock,
-   * so a simulator running faster than real time still ages out. Taken from what the backends say
-   * their clock is, never from record timestamps: one record stamped 2099 must not age out the rest.
+   * Each source's newest clock reading (heartbeats, health): records age by their backend's clock,
+   * so a simulator running faster or behind real time ages them as it sees them. Taken from what
+   * the backends say their clock is, never from record timestamps: one record stamped 2099 must
+   * not age out the rest. Kept per source, so a restarted backend's clock replaces its old one.
    */
-  let backendClockMs = 0;
-  const referenceNow = () => Math.max(Date.now(), backendClockMs);
+  const backendClocks = new Map<string, number>();
+  let backendClockMs: number | undefined;
+  const referenceNow = () => backendClockMs ?? Date.now();
+  const recomputeClock = () => {
+    backendClockMs = backendClocks.size === 0 ? undefined : Math.max(...backendClocks.values());
+  };
 
   function publish(diff: StateDiff): StateDiff {
     for (const kind of Object.keys(diff) as EntityKind[]) {
@@ -50,9 +55,16 @@ export const useEntityStore = defineStore('entities', () => {
     return diff;
   }
 
-  function noteBackendTime(iso: string): void {
+  function noteBackendTime(iso: string, sourceId = 'default'): void {
     const ms = Date.parse(iso);
-    if (ms > backendClockMs) backendClockMs = ms;
+    if (!Number.isFinite(ms) || ms <= (backendClocks.get(sourceId) ?? Number.NEGATIVE_INFINITY)) return;
+    backendClocks.set(sourceId, ms);
+    if (backendClockMs === undefined || ms > backendClockMs) backendClockMs = ms;
+  }
+
+  /** The source restarted: its clock starts again from what its new backend says. */
+  function forgetBackendTime(sourceId: string): void {
+    if (backendClocks.delete(sourceId)) recomputeClock();
   }
 
   function applyChanges(changes: readonly Change[]): StateDiff {
@@ -111,5 +123,5 @@ export const useEntityStore = defineStore('entities', () => {
    */
   const raw: EntityReader = markRaw({ peek, each, onDiff });
 
-  return { counts, revisions, applyChanges, applySnapshot, prune, setRetention, showPersonalData, noteBackendTime, list, get, raw };
+  return { counts, revisions, applyChanges, applySnapshot, prune, setRetention, showPersonalData, noteBackendTime, forgetBackendTime, list, get, raw };
 });

@@ -5,27 +5,50 @@
  * polls gets a new version, one that vanishes is deleted.
  */
 import type { GeojsonSourceSettings } from '../../domain/appConfig';
-import { type Capabilities, type Change, type DataSource, type Rejection, type Result, type Snapshot, failure, success } from '../contract';
+import { type Capabilities, type Change, type DataSource, type Failure, type Rejection, type Result, type Snapshot, failure, success } from '../contract';
+import { failureForFetchError, failureForStatus, looksLikeHtml, notJsonFailure } from '../http/describeHttpFailure';
 import { subscribeByPolling } from '../subscribeByPolling';
 import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
 import { validateRecord } from '../validateRecords';
 import { mapFeatureToRecord } from './mapFeatureToRecord';
 import { GeoJsonError, parseGeoJson } from './parseGeoJson';
 
+/** Reads the file's text; throws a LoadFailure (or any error, taken as a network failure). */
 export type TextLoader = (url: string) => Promise<string>;
 
-const fetchText: TextLoader = async (url) => {
-  const response = await fetch(url, { cache: 'no-store' });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.text();
-};
+/** A read that failed in a way the HUD can explain: a status with the server's words, a time-out. */
+export class LoadFailure extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.reason);
+    this.name = 'LoadFailure';
+  }
+}
+
+/** fetch with a time-out: a file server that never answers must not hold the source silently. */
+export function fetchTextWithin(timeoutMs: number, sourceId: string): TextLoader {
+  return async (url) => {
+    const what = `${sourceId} ${url}`;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+      text = await response.text();
+    } catch (error) {
+      throw new LoadFailure(failureForFetchError(error, what, timeoutMs));
+    }
+    if (!response.ok) throw new LoadFailure(failureForStatus(response.status, text, what, response.headers.get('content-type')));
+    // A login portal in front of the file answers 200 with a page: say so rather than "not GeoJSON".
+    if (looksLikeHtml(text, response.headers.get('content-type'))) throw new LoadFailure(notJsonFailure(text, what, response.headers.get('content-type')));
+    return text;
+  };
+}
 
 interface Held {
   fingerprint: string;
   record: Snapshot['records'][number]['record'];
 }
 
-export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: TextLoader = fetchText, now: () => number = Date.now): DataSource {
+export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: TextLoader = fetchTextWithin(settings.timeoutMs, settings.id), now: () => number = Date.now): DataSource {
   const held = new Map<string, Held>();
   /**
    * The last version given to each id, kept after a feature vanishes: if it comes back, its new
@@ -43,6 +66,7 @@ export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: T
     try {
       text = await load(settings.url);
     } catch (error) {
+      if (error instanceof LoadFailure) return { ok: false, error: error.failure };
       return failure('network', `${settings.id}: ${settings.url}: ${(error as Error).message}`);
     }
     let parsed;

@@ -22,7 +22,7 @@ import {
   success,
 } from '../contract';
 import { validateRecord, validateRecords } from '../validateRecords';
-import { failureForStatus } from './describeHttpFailure';
+import { failureForStatus, notJsonFailure } from './describeHttpFailure';
 import { StreamFailure, openEventStream } from './openEventStream';
 import type { StreamMessage } from './streamMessage';
 import { type WebSocketConstructor, openWebSocketStream } from './openWebSocketStream';
@@ -64,22 +64,15 @@ export interface HttpEnvironment {
   origin?: string;
 }
 
-/** An error body as the contract sends it (`{ error, message }`), or nothing when it is not JSON. */
-function parseErrorBody(data: unknown): { error?: unknown; message?: unknown } | undefined {
-  if (typeof data !== 'string') return data as { error?: unknown; message?: unknown } | undefined;
-  try {
-    const parsed = JSON.parse(data) as unknown;
-    return typeof parsed === 'object' && parsed !== null ? (parsed as { error?: unknown; message?: unknown }) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function describeHttpFailure(error: unknown, what: string): Failure {
+function describeHttpFailure(error: unknown, what: string, timeoutMs: number): Failure {
   if (isAxiosError(error)) {
     const status = error.response?.status;
-    if (status === undefined) return { code: error.code === 'ECONNABORTED' ? 'timeout' : 'network', reason: `${what}: ${error.message}` };
-    return failureForStatus(status, parseErrorBody(error.response?.data), what);
+    if (status === undefined) {
+      const timedOut = error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT';
+      return timedOut ? { code: 'timeout', reason: `${what}: no answer within ${timeoutMs} ms` } : { code: 'network', reason: `${what}: ${error.message}` };
+    }
+    const body = error.response?.data;
+    return failureForStatus(status, typeof body === 'string' ? body : '', what, String(error.response?.headers['content-type'] ?? ''));
   }
   return { code: 'network', reason: `${what}: ${String(error)}` };
 }
@@ -92,7 +85,8 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
   const headers: Record<string, string> = config.auth ? { [config.auth.header]: config.auth.value } : {};
   // The body is parsed here, not by axios: axios hands back a string when JSON does not parse, and
   // the HUD would then say "expected object, received string" instead of what is wrong.
-  const client: AxiosInstance = axios.create({ baseURL: root.href, timeout: config.timeoutMs ?? 15_000, headers, responseType: 'text', transformResponse: [(data: unknown) => data] });
+  const timeoutMs = config.timeoutMs ?? 15_000;
+  const client: AxiosInstance = axios.create({ baseURL: root.href, timeout: timeoutMs, headers, responseType: 'text', transformResponse: [(data: unknown) => data] });
   const validation = { source: config.id, crs: config.crs };
   const kindsParam = config.kinds?.length ? config.kinds.join(',') : undefined;
 
@@ -101,11 +95,11 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
       const response = await client.get<string>(path, { params, ...(signal ? { signal } : {}) });
       try {
         return success(JSON.parse(response.data) as T);
-      } catch (error) {
-        return failure('invalid', `${config.id} ${what}: the response is not JSON (${error instanceof Error ? error.message.slice(0, 120) : String(error)})`);
+      } catch {
+        return { ok: false, error: notJsonFailure(response.data, `${config.id} ${what}`, String(response.headers['content-type'] ?? '')) };
       }
     } catch (error) {
-      return { ok: false, error: describeHttpFailure(error, `${config.id} ${what}`) };
+      return { ok: false, error: describeHttpFailure(error, `${config.id} ${what}`, timeoutMs) };
     }
   }
 
@@ -234,13 +228,13 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
         try {
           body = JSON.parse(response.data) as { record?: unknown };
         } catch {
-          return failure('invalid', `${config.id} acknowledge: the response is not JSON`);
+          return { ok: false, error: notJsonFailure(response.data, `${config.id} acknowledge`, String(response.headers['content-type'] ?? '')) };
         }
         const checked = validateRecord('alert', body?.record, validation);
         if (!checked.ok) return failure('invalid', `${config.id} acknowledge: ${checked.rejection.reason}`);
         return success(checked.value.record as Alert);
       } catch (error) {
-        return { ok: false, error: describeHttpFailure(error, `${config.id} acknowledge ${id}`) };
+        return { ok: false, error: describeHttpFailure(error, `${config.id} acknowledge ${id}`, timeoutMs) };
       }
     },
     close() {

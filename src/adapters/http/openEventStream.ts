@@ -56,13 +56,8 @@ export async function openEventStream(
     throw new StreamFailure({ code: 'network', reason: `stream: ${(error as Error).message}` });
   }
   if (!response.ok) {
-    let body: { error?: unknown; message?: unknown } | undefined;
-    try {
-      body = (await response.json()) as typeof body;
-    } catch {
-      /* the status says enough */
-    }
-    throw new StreamFailure(failureForStatus(response.status, body, 'stream'));
+    const text = await response.text().catch(() => '');
+    throw new StreamFailure(failureForStatus(response.status, text, 'stream', response.headers.get('content-type')));
   }
   if (!response.body) throw new StreamFailure({ code: 'network', reason: 'stream: response has no body' });
   onOpen();

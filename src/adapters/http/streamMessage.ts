@@ -4,7 +4,7 @@
  */
 export type StreamMessage =
   | { type: 'changes'; seq: number | undefined; epoch: string | undefined; changes: unknown[] }
-  | { type: 'heartbeat'; seq: number | undefined; epoch: string | undefined; at: string | undefined }
+  | { type: 'heartbeat'; seq: number | undefined; epoch: string | undefined; at: string | undefined; intervalMs?: number }
   | { type: 'error'; error: string; message: string }
   | { type: 'malformed'; reason: string };
 
@@ -40,8 +40,13 @@ function decodeParsed(type: string, body: unknown): StreamMessage {
     case 'changes':
       if (!Array.isArray(fields.changes)) return { type: 'malformed', reason: 'stream: changes message without a changes array' };
       return { type: 'changes', seq: sequenceOf(fields.seq), epoch: epochOf(fields.epoch), changes: fields.changes };
-    case 'heartbeat':
-      return { type: 'heartbeat', seq: sequenceOf(fields.seq), epoch: epochOf(fields.epoch), at: typeof fields.at === 'string' ? fields.at : undefined };
+    case 'heartbeat': {
+      const heartbeat: StreamMessage = { type: 'heartbeat', seq: sequenceOf(fields.seq), epoch: epochOf(fields.epoch), at: typeof fields.at === 'string' ? fields.at : undefined };
+      // Announced intervals outside 0.1 s – 10 min are a broken backend: ignored, the configured timeout holds.
+      const interval = fields.intervalMs;
+      if (typeof interval === 'number' && Number.isFinite(interval) && interval >= 100 && interval <= 600_000) heartbeat.intervalMs = interval;
+      return heartbeat;
+    }
     case 'error':
       return { type: 'error', error: String(fields.error ?? 'unknown'), message: String(fields.message ?? '') };
     default:

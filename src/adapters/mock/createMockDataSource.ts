@@ -66,7 +66,7 @@ export function createMockDataSource(settings: MockSourceSettings, region: Regio
       else {
         const fresh = takeSnapshot({ ...(options.kinds ? { kinds: options.kinds } : {}) });
         cursor = fresh.cursor;
-        handlers.onResync?.(fresh, { replace: false });
+        handlers.onResync?.(fresh, { replace: false, reason: 'cursor-expired' });
       }
       const stop = simulator.onChanges(deliver);
       handlers.onStatus?.({ state: 'live', attempt: 0, lastMessageAt: new Date().toISOString() });

@@ -133,7 +133,12 @@ export function openMqttStream(
             return;
           }
           forwardReleased(sequencer.fill(page.value.changes, page.value.seq), page.value.epoch);
-          if (sequencer.cursor <= before) break;
+          if (sequencer.cursor <= before) {
+            // The change log answered and holds nothing newer: the backend is there, which is
+            // what a heartbeat says (a quiet broker may carry none for a while).
+            forward({ type: 'heartbeat', seq: sequencer.cursor, epoch: page.value.epoch, at: undefined });
+            break;
+          }
         }
         if (sequencer.cursor > from) settings.onCatchUp?.(from, sequencer.cursor);
       } finally {
