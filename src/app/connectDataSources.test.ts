@@ -56,9 +56,28 @@ describe('connectDataSources', () => {
     fake.stream().onChanges([{ seq: 3, kind: 'station', op: 'upsert', record: station('a', 9) }], 3);
     expect(entities.raw.peek('station', 'a')?.version).toBe(9);
     // A new history: its version 1 of `a` must replace version 9, and `b` (gone from it) must go.
-    fake.stream().onResync!({ cursor: 1, epoch: 'new', records: [{ kind: 'station', record: station('a', 1) }], rejected: [] }, { replace: true });
+    fake.stream().onResync!({ cursor: 1, epoch: 'new', records: [{ kind: 'station', record: station('a', 1) }], rejected: [] }, { replace: true, reason: 'new-epoch' });
     expect(entities.raw.peek('station', 'a')?.version).toBe(1);
     expect(entities.raw.peek('station', 'b')).toBeUndefined();
+    connections.stop();
+  });
+
+  it('records a restart for the HUD and diagnostics, and lets the new backend’s clock, not the old one, age records', async () => {
+    const fake = fakeSource(false);
+    registerAdapter('mock', async () => fake.source);
+    const entities = useEntityStore();
+    const sources = useSourceStore();
+    const connections = connectDataSources([{ type: 'mock', id: 'fake', seed: 1, speed: 1 }], entities, sources, { region: () => Promise.reject(new Error('unused')) });
+    await wait(20);
+    // The old backend ran a simulation two days ahead of the records' time...
+    fake.stream().onStatus!({ state: 'live', attempt: 0, backendTime: '2026-11-25T10:00:00Z' });
+    // ...the new one starts where the records are, and lists a closed track from an hour before.
+    const track = { ...station('t'), updatedAt: '2026-11-23T09:00:00Z', patrolKind: 'drone', name: 'x', unitStationId: 's', active: false, points: [] };
+    fake.stream().onResync!({ cursor: 1, epoch: 'new', records: [{ kind: 'patrolTrack', record: track as never }], rejected: [] }, { replace: true, reason: 'sequence-behind' });
+    fake.stream().onStatus!({ state: 'live', attempt: 0, backendTime: '2026-11-23T10:00:00Z' });
+    entities.prune();
+    expect(entities.raw.peek('patrolTrack', 't')).toBeDefined();
+    expect(sources.sources.fake).toMatchObject({ restarts: 1, lastResync: { reason: 'sequence-behind', replaced: true, records: 1 } });
     connections.stop();
   });
 

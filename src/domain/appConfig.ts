@@ -56,6 +56,12 @@ export type IntranetTiles = z.infer<typeof intranetTilesSchema>;
 
 const sourceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'a source id uses letters, digits, dot, dash or underscore');
 
+/**
+ * The source as people on the floor call it (业务后端, 省厅卡口平台): HUD messages name it, never
+ * the id. Without one the HUD names the kind of source.
+ */
+const sourceNameSchema = z.string().trim().min(1).max(40).optional();
+
 /** Same reasoning as tile URLs: the CSP lets the page talk to its own origin only. */
 const sameOriginPathSchema = z
   .string()
@@ -66,6 +72,7 @@ const sameOriginPathSchema = z
 export const httpSourceSchema = z.object({
   type: z.literal('http'),
   id: sourceIdSchema,
+  name: sourceNameSchema,
   baseUrl: sameOriginPathSchema.default('/api/v1'),
   stream: z.enum(['sse', 'websocket', 'none']).default('sse'),
   crs: z.enum(CRS_IDS).default('wgs84'),
@@ -85,6 +92,7 @@ export type HttpSourceSettings = z.infer<typeof httpSourceSchema>;
 export const mqttSourceSchema = z.object({
   type: z.literal('mqtt'),
   id: sourceIdSchema,
+  name: sourceNameSchema,
   baseUrl: sameOriginPathSchema.default('/api/v1'),
   /** The broker's WebSocket endpoint as a path on this server (e.g. an nginx `location /mqtt`), so it passes the CSP. */
   brokerUrl: sameOriginPathSchema.default('/mqtt'),
@@ -129,11 +137,14 @@ const featureMappingShape = {
 export const geojsonSourceSchema = z.object({
   type: z.literal('geojson'),
   id: sourceIdSchema,
+  name: sourceNameSchema,
   url: sameOriginPathSchema,
   kind: z.enum(ENTITY_KINDS),
   /** Required: guessing a Chinese source's datum wrong puts everything ~500 m off. */
   crs: z.enum(CRS_IDS),
   pollIntervalMs: z.number().int().min(5000).max(24 * 3600_000).default(60_000),
+  /** A file server that never answers must not hold the source silently: each read gives up after this. */
+  timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
   ...featureMappingShape,
 });
 export type GeojsonSourceSettings = z.infer<typeof geojsonSourceSchema>;
@@ -169,6 +180,7 @@ export type OgcCollectionSettings = z.infer<typeof ogcCollectionSchema>;
 export const ogcFeaturesSourceSchema = z.object({
   type: z.literal('ogc-features'),
   id: sourceIdSchema,
+  name: sourceNameSchema,
   /** The API's landing page, e.g. `/geoserver/ogc/features/v1`. */
   baseUrl: sameOriginPathSchema,
   /** Configured collections; collections named after an entity kind (`stations`, `alerts`, …) are taken too. */
@@ -200,6 +212,7 @@ export type OgcFeaturesSourceSettings = z.infer<typeof ogcFeaturesSourceSchema>;
 export const mockSourceSchema = z.object({
   type: z.literal('mock'),
   id: sourceIdSchema,
+  name: sourceNameSchema,
   seed: z.number().int().default(20_240_430),
   speed: z.number().positive().max(100_000).default(1),
 });

@@ -68,6 +68,29 @@ describe('EntityState', () => {
     expect([...state.collection('alert').values()].map((a) => a.id).sort()).toEqual(['mine-1', 'theirs']);
   });
 
+  it('takes a restarted source’s snapshot as it is: lower versions win, deletes of the old history are forgotten, nothing looks new', () => {
+    const state = new EntityState();
+    state.apply([upsert(1, alert('a', 9)), upsert(2, alert('b', 4)), upsert(3, alert('c', 7)), remove(4, 'c', 8)], 0);
+    const owned = new Map([['alert' as const, new Set(['a', 'b'])]]);
+    const diff = state.replace([{ kind: 'alert', record: alert('a', 2) }, { kind: 'alert', record: alert('c', 1) }], owned, 0, true);
+    // a: held and in the snapshot, so updated (an old alert must not pulse or chime as new); b: gone.
+    expect(diff.alert).toEqual({ added: ['c'], updated: ['a'], removed: ['b'] });
+    expect(state.collection('alert').get('a')?.version).toBe(2);
+    // c was deleted at version 8 in the old history; the new history's version 1 is the truth now.
+    expect(state.collection('alert').get('c')?.version).toBe(1);
+    // And the new history goes on from there.
+    state.apply([upsert(5, alert('a', 3))], 0);
+    expect(state.collection('alert').get('a')?.version).toBe(3);
+  });
+
+  it('merges a snapshot of the same history by version', () => {
+    const state = new EntityState();
+    state.apply([upsert(1, alert('a', 9))], 0);
+    const diff = state.replace([{ kind: 'alert', record: alert('a', 2) }], new Map([['alert' as const, new Set(['a'])]]), 0);
+    expect(diff).toEqual({});
+    expect(state.collection('alert').get('a')?.version).toBe(9);
+  });
+
   it('ages out closed records after the retention window and keeps open ones', () => {
     const state = new EntityState();
     state.apply(

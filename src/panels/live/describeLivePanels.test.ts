@@ -146,12 +146,20 @@ describe('describeGridEventSummary', () => {
 
 describe('describeFreshness', () => {
   const now = Date.parse('2026-11-23T10:00:30Z');
-  const status = (lastMessageAt: string | null, state: 'live' | 'reconnecting' = 'live') => ({ id: 'backend', state, lastMessageAt });
+  const status = (lastMessageAt: string | null, state: 'live' | 'reconnecting' = 'live', staleAfterMs: number | null = 10_000) => ({
+    id: 'backend', name: null, type: 'http', state, lastMessageAt, staleAfterMs,
+  });
 
-  it('is fresh within one heartbeat, amber past it, red past two', () => {
+  it('is fresh within one heartbeat, amber past it, red past two (the source’s own limit)', () => {
+    // A backend announcing 5 s heartbeats: stale past 10 s of silence, not 30 s.
     expect(describeFreshness(status('2026-11-23T10:00:27Z'), now, 15_000)).toMatchObject({ level: 'fresh', ageSeconds: 3 });
-    expect(describeFreshness(status('2026-11-23T10:00:10Z'), now, 15_000)).toMatchObject({ level: 'amber', ageSeconds: 20 });
-    expect(describeFreshness(status('2026-11-23T09:59:55Z'), now, 15_000)).toMatchObject({ level: 'red', ageSeconds: 35 });
+    expect(describeFreshness(status('2026-11-23T10:00:23Z'), now, 15_000)).toMatchObject({ level: 'amber', ageSeconds: 7 });
+    expect(describeFreshness(status('2026-11-23T10:00:19Z'), now, 15_000)).toMatchObject({ level: 'red', ageSeconds: 11 });
+  });
+
+  it('falls back to the given limit for a source that has not said its own', () => {
+    expect(describeFreshness(status('2026-11-23T10:00:19Z', 'live', null), now, 15_000)).toMatchObject({ level: 'amber', ageSeconds: 11 });
+    expect(describeFreshness(status('2026-11-23T10:00:14Z', 'live', null), now, 15_000)).toMatchObject({ level: 'red', ageSeconds: 16 });
   });
 
   it('is red whenever the source is not connected, or has never said anything', () => {

@@ -1,0 +1,26 @@
+/**
+ * The health of every data source as the HUD shows it: a freshness badge each, the problems in
+ * words (with the server's own, masked as records are on public screens), and which entity kinds
+ * have stopped, so the panels they feed can say so where they are.
+ */
+import { computed, type Ref } from 'vue';
+import { ENTITY_KINDS, type EntityKind } from '../domain/entities/entityKinds';
+import { describeFreshness } from '../panels/live/describeFreshness';
+import { describeSourceProblems, staleKinds } from '../panels/live/describeSourceProblems';
+import type { useSourceStore } from '../stores/sourceStore';
+
+/** For a source that has not said how long its silences may last (none of the built-in adapters). */
+const FALLBACK_STALE_AFTER_MS = 15_000;
+
+export function useSourceHealth(sourceStore: ReturnType<typeof useSourceStore>, now: Ref<Date>, maskText: (text: string) => string) {
+  const statuses = computed(() => Object.values(sourceStore.sources));
+  const freshness = computed(() => statuses.value.map((status) => describeFreshness(status, now.value.getTime(), FALLBACK_STALE_AFTER_MS)));
+  const problems = computed(() => describeSourceProblems(statuses.value, now.value.getTime(), FALLBACK_STALE_AFTER_MS, maskText));
+  const stale = computed(() => staleKinds(statuses.value, now.value.getTime(), FALLBACK_STALE_AFTER_MS, ENTITY_KINDS));
+  /** Seconds since the data of these kinds stopped, or null while it flows. */
+  const staleSeconds = (kinds: readonly EntityKind[]): number | null => {
+    const ages = kinds.map((kind) => stale.value.get(kind)).filter((age): age is number => age !== undefined);
+    return ages.length === 0 ? null : Math.max(...ages);
+  };
+  return { freshness, problems, staleSeconds };
+}
