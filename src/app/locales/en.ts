@@ -97,7 +97,7 @@ export const en: Messages = {
     waiting: 'waiting for the server to answer, {seconds} s so far',
     resyncing: 'resynchronising',
     failed: 'cannot be used',
-    restarted: 'the backend restarted; resynchronised at {time}',
+    restarted: 'restarted; resynchronised at {time}',
     detail: 'the server says: {detail}',
     retrying: 'reconnecting (attempt {attempt})',
     connecting: 'connecting',

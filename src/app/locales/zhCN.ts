@@ -95,7 +95,7 @@ export const zhCN = {
     waiting: '等待服务器响应，已 {seconds} 秒',
     resyncing: '正在重新同步',
     failed: '无法使用',
-    restarted: '后端已重启，{time} 已重新同步',
+    restarted: '已重启，{time} 已重新同步',
     detail: '服务器说明：{detail}',
     retrying: '正在重连（第 {attempt} 次）',
     connecting: '正在连接',
