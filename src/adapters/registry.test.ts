@@ -27,7 +27,7 @@ describe('the adapter registry', () => {
     registerAdapter('geojson', async () => {
       throw new Error('boom');
     });
-    const broken = await createDataSource({ type: 'geojson', id: 'gis', url: '/a.json', kind: 'station', crs: 'wgs84', pollIntervalMs: 60_000, fields: {}, constants: {}, valueMaps: {} }, environment);
+    const broken = await createDataSource({ type: 'geojson', id: 'gis', url: '/a.json', kind: 'station', crs: 'wgs84', pollIntervalMs: 60_000, timeoutMs: 15_000, fields: {}, constants: {}, valueMaps: {} }, environment);
     expect(broken.ok).toBe(false);
   });
 });

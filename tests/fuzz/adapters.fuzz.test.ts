@@ -109,6 +109,7 @@ describe('the geojson adapter under malformed features', () => {
         kind: 'station',
         crs: 'wgs84',
         pollIntervalMs: 60_000,
+        timeoutMs: 15_000,
         fields: { id: 'properties.code', name: 'properties.name' },
         constants: { province: 'zj', county: '330822', stationKind: 'police-station', officersOnDuty: 3 },
         valueMaps: {},

@@ -21,6 +21,7 @@ const settings: GeojsonSourceSettings = {
   kind: 'station',
   crs: 'gcj02',
   pollIntervalMs: 50,
+  timeoutMs: 15_000,
   fields: { id: 'properties.编码', name: 'properties.名称', stationKind: 'properties.类型', officersOnDuty: 'properties.在岗' },
   constants: { province: 'zj', county: '330822' },
   valueMaps: { stationKind: { 派出所: 'police-station', 警务室: 'police-office', 卡口: 'checkpoint' } },

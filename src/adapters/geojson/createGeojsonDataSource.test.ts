@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { GeojsonSourceSettings } from '../../domain/appConfig';
 import { EntityState } from '../../stores/entityState';
 import type { Change, Rejection } from '../contract';
-import { createGeojsonDataSource } from './createGeojsonDataSource';
+import { startLoopbackServer } from '../../../tests/contract/startLoopbackServer';
+import { createGeojsonDataSource, fetchTextWithin } from './createGeojsonDataSource';
 
 const settings: GeojsonSourceSettings = {
   type: 'geojson',
@@ -11,6 +12,7 @@ const settings: GeojsonSourceSettings = {
   kind: 'station',
   crs: 'wgs84',
   pollIntervalMs: 20,
+  timeoutMs: 15_000,
   fields: { id: 'properties.code', name: 'properties.name' },
   constants: { province: 'zj', county: '330822', stationKind: 'police-station', officersOnDuty: 5 },
   valueMaps: {},
@@ -57,5 +59,34 @@ describe('the geojson adapter over time', () => {
     expect(boxed.ok && boxed.value.records.map((r) => r.record.id)).toEqual(['A']);
     const later = await source.snapshot({ from: '2999-01-01T00:00:00Z' });
     expect(later.ok && later.value.records).toEqual([]);
+  });
+});
+
+describe('the geojson adapter over HTTP, when the file server misbehaves', () => {
+  it('gives up on a server that never answers, and says it timed out', async () => {
+    // Accepts the connection and never answers: a stalled file server or a hung proxy.
+    const server = await startLoopbackServer(() => undefined);
+    try {
+      const stalled = createGeojsonDataSource({ ...settings, url: `${server.origin}/stations.geojson`, timeoutMs: 1000 }, fetchTextWithin(1000, 'gis'));
+      const snapshot = await stalled.snapshot();
+      expect(snapshot).toMatchObject({ ok: false, error: { code: 'timeout', reason: expect.stringMatching(/no answer within 1000 ms/) } });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('carries the server’s own words from an HTML error page, and names a login page for what it is', async () => {
+    const server = await startLoopbackServer((request, response) => {
+      if (request.url === '/down') response.writeHead(503, { 'content-type': 'text/html' }).end('<html><head><title>503 Service Temporarily Unavailable</title></head><body><h1>503 Service Temporarily Unavailable</h1></body></html>');
+      else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><head><title>统一身份认证</title></head><body>请登录</body></html>');
+    });
+    try {
+      const down = await createGeojsonDataSource({ ...settings, url: `${server.origin}/down` }, fetchTextWithin(5000, 'gis')).snapshot();
+      expect(down).toMatchObject({ ok: false, error: { code: 'http', status: 503, detail: '503 Service Temporarily Unavailable' } });
+      const login = await createGeojsonDataSource({ ...settings, url: `${server.origin}/file.geojson` }, fetchTextWithin(5000, 'gis')).snapshot();
+      expect(login).toMatchObject({ ok: false, error: { code: 'not-json', detail: expect.stringMatching(/^统一身份认证/) } });
+    } finally {
+      await server.close();
+    }
   });
 });

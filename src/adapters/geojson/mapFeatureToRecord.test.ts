@@ -9,6 +9,7 @@ const settings: GeojsonSourceSettings = {
   kind: 'station',
   crs: 'wgs84',
   pollIntervalMs: 60_000,
+  timeoutMs: 15_000,
   fields: { name: 'properties.名称', stationKind: 'properties.类型', officersOnDuty: 'properties.在岗' },
   constants: { province: 'zj', county: '330822' },
   valueMaps: { stationKind: { 派出所: 'police-station' } },

@@ -65,6 +65,8 @@ export const en: Messages = {
     never: 'no change yet',
     age: 'changed {seconds} s ago',
     rejected: '{count} rejected',
+
+    resync: 'resynchronised ({reason}) at {time}; backend restarts: {restarts}',
   },
   legend: { context: 'Neighbouring counties', border: 'Provincial border' },
   view: { label: 'Map view', '3d': '3D', '2d': '2D' },

@@ -63,6 +63,7 @@ export const zhCN = {
     never: '尚无变更',
     age: '{seconds} 秒前变更',
     rejected: '拒收 {count} 条',
+    resync: '重新同步（{reason}）于 {time}，后端重启 {restarts} 次',
   },
   legend: { context: '周边县区', border: '省界' },
   view: { label: '地图视图', '3d': '三维', '2d': '二维' },

@@ -18,7 +18,10 @@ const snapshot: DiagnosticsSnapshot = {
       lastMessageAt: '2026-11-23T10:00:00Z',
       lastChangeAt: '2026-11-23T09:59:30Z',
       cursor: 5,
+      staleAfterMs: 10_000,
       lastError: null,
+      lastResync: { at: '2026-11-23T09:58:00Z', reason: 'new-epoch', replaced: true, records: 60 },
+      restarts: 1,
       rejected: { total: 17, byReason: { a: 1, b: 5, c: 2, d: 3, e: 4, f: 2 } },
     },
   ],
@@ -33,7 +36,7 @@ describe('describeDiagnostics', () => {
   });
 
   it('says how long ago each source last changed, and its commonest rejection reasons', () => {
-    expect(view.sources[0]).toMatchObject({ id: 'backend', state: 'live', lastChangeAgeSeconds: 30, rejected: 17 });
+    expect(view.sources[0]).toMatchObject({ id: 'backend', state: 'live', lastChangeAgeSeconds: 30, rejected: 17, restarts: 1, lastResync: { reason: 'new-epoch', replaced: true } });
     expect(view.sources[0]!.reasons.map((r) => r.reason)).toEqual(['b', 'e', 'd', 'c', 'f']);
   });
 

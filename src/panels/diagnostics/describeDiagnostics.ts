@@ -11,7 +11,17 @@ export interface DiagnosticsView {
   frameP95: number | null;
   heapMb: number | null;
   records: number;
-  sources: { id: string; state: string; lastChangeAgeSeconds: number | null; rejected: number; reasons: { reason: string; count: number }[]; error: string | null }[];
+  sources: {
+    id: string;
+    state: string;
+    lastChangeAgeSeconds: number | null;
+    rejected: number;
+    reasons: { reason: string; count: number }[];
+    error: string | null;
+    /** Backend restarts seen, and the last resync: why and when (ISO 8601). */
+    restarts: number;
+    lastResync: { reason: string; at: string; replaced: boolean } | null;
+  }[];
   layers: { id: string; count: number; visible: boolean }[];
   errors: number;
 }
@@ -42,6 +52,8 @@ export function describeDiagnostics(snapshot: DiagnosticsSnapshot, framesInLastS
         .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
         .slice(0, 5),
       error: source.lastError?.reason ?? null,
+      restarts: source.restarts,
+      lastResync: source.lastResync ? { reason: source.lastResync.reason, at: source.lastResync.at, replaced: source.lastResync.replaced } : null,
     })),
     layers: snapshot.layers.map((layer) => ({ id: layer.id, count: layer.featureCount, visible: layer.visible })),
     errors: snapshot.errors.length + snapshot.errorsDropped,
