@@ -62,19 +62,24 @@ describe.each([
       await expect.poll(async () => (await source()).cursor ?? 0, { timeout: 60_000 }).toBeGreaterThan(reached + 50);
 
       await first.kill();
+      const killedAt = Date.now();
       running.delete(first);
       // Down: stale at once (the stream closed), and the reason on screen in words.
       await expect.poll(() => session.page.getByTestId('freshness').locator('li').first().getAttribute('data-level'), { timeout: 3 * HEARTBEAT_MS + 5000 }).toBe('red');
+      const staleAfter = Date.now() - killedAt;
       const problem = session.page.getByTestId('source-problems').locator('li').first();
       await expect.poll(() => problem.getAttribute('data-problem'), { timeout: 15_000 }).toMatch(/^(http|unreachable)$/);
+      console.log(`restart (${reason}): stale ${staleAfter} ms and explained ${Date.now() - killedAt} ms after the kill: ${await problem.innerText()}`);
       if ((await problem.getAttribute('data-problem')) === 'http') expect(await problem.innerText()).toMatch(/502 Bad Gateway/);
       await expect.poll(() => session.page.locator('[data-stale="true"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
       await session.page.screenshot({ path: `tests/output/restart-${reason}-down.png` });
 
       const second = await backend(restartAt);
+      const backAt = Date.now();
       // Held still, so the page and the backend can be compared exactly.
       await second.api('/control', { method: 'POST', body: { paused: true } });
       await expect.poll(async () => (await source()).lastResync, { timeout: 60_000 }).toMatchObject({ reason, replaced: true });
+      console.log(`restart (${reason}): resynchronised ${Date.now() - backAt} ms after the backend served again`);
       await expect.poll(async () => (await source()).state, { timeout: 30_000 }).toBe('live');
       const truth = (await second.api('/snapshot')) as SnapshotBody;
       await expect.poll(async () => (await source()).cursor, { timeout: 30_000 }).toBe(truth.seq);
