@@ -69,7 +69,7 @@ describe.each([
       const staleAfter = Date.now() - killedAt;
       const problem = session.page.getByTestId('source-problems').locator('li').first();
       await expect.poll(() => problem.getAttribute('data-problem'), { timeout: 15_000 }).toMatch(/^(http|unreachable)$/);
-      console.log(`restart (${reason}): stale ${staleAfter} ms and explained ${Date.now() - killedAt} ms after the kill: ${await problem.innerText()}`);
+      console.log(`restart (${reason}): stale ${staleAfter} ms and explained ${Date.now() - killedAt} ms after the kill: ${(await problem.innerText()).replace(/\s+/g, " ")}`);
       if ((await problem.getAttribute('data-problem')) === 'http') expect(await problem.innerText()).toMatch(/502 Bad Gateway/);
       await expect.poll(() => session.page.locator('[data-stale="true"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
       await session.page.screenshot({ path: `tests/output/restart-${reason}-down.png` });
@@ -107,6 +107,44 @@ describe.each([
       await second.kill();
       running.delete(second);
     } finally {
+      await session.close();
+    }
+  }, 240_000);
+});
+
+describe('a backend that hangs with its connections open (SIGSTOP)', () => {
+  it('is stale within two heartbeats, explained in words within 10 s, and live again with everything once it wakes', async () => {
+    const hung = await backend(START);
+    const session = await openDashboard(browser, front.baseUrl, { width: 640, height: 360, query: '?view=2d&focus=off' });
+    const source = () => session.page.evaluate(() => window.safeBorder!.diagnostics().sources[0]!);
+    const badge = () => session.page.getByTestId('freshness').locator('li').first().getAttribute('data-level');
+    try {
+      await expect.poll(async () => (await source()).state, { timeout: 60_000 }).toBe('live');
+      await expect.poll(badge, { timeout: 10_000 }).toBe('fresh');
+      hung.freeze();
+      const frozenAt = Date.now();
+      // The socket stays open and says nothing: only the silence tells.
+      await expect.poll(badge, { timeout: 2 * HEARTBEAT_MS + 10_000 }).toBe('red');
+      const staleAfter = Date.now() - frozenAt;
+      const problem = session.page.getByTestId('source-problems').locator('li').first();
+      await expect.poll(() => problem.getAttribute('data-problem'), { timeout: 10_000 }).toMatch(/^(silent|timeout|waiting)$/);
+      console.log(`hung backend: stale ${staleAfter} ms and explained ${Date.now() - frozenAt} ms after it froze (heartbeat ${HEARTBEAT_MS} ms): ${(await problem.innerText()).replace(/\s+/g, " ")}`);
+      await session.page.screenshot({ path: 'tests/output/restart-hung.png' });
+
+      hung.thaw();
+      await expect.poll(async () => (await source()).state, { timeout: 30_000 }).toBe('live');
+      await hung.api('/control', { method: 'POST', body: { paused: true } });
+      const truth = (await hung.api('/snapshot')) as SnapshotBody;
+      await expect.poll(async () => (await source()).cursor, { timeout: 30_000 }).toBe(truth.seq);
+      // Same process, same history: resumed, not a restart.
+      expect((await source()).restarts).toBe(0);
+      for (const kind of ['station', 'alert', 'patrolTrack'] as const) {
+        const held = new Map(await session.page.evaluate((k) => window.safeBorder!.held(k), kind));
+        const expected = truth.records.filter((r) => r.kind === kind).map((r) => [r.record.id, r.record.version] as const);
+        expect({ kind, differing: expected.filter(([id, version]) => held.get(id) !== version).slice(0, 5) }).toEqual({ kind, differing: [] });
+      }
+    } finally {
+      hung.thaw();
       await session.close();
     }
   }, 240_000);

@@ -33,6 +33,9 @@ export interface BackendProcess {
   api(path: string, init?: { method?: string; body?: unknown }): Promise<unknown>;
   /** SIGKILL: the process ends at once, mid-stream. */
   kill(): Promise<void>;
+  /** SIGSTOP / SIGCONT: a hung backend, its sockets open and silent, and its recovery. */
+  freeze(): void;
+  thaw(): void;
 }
 
 /** `npm run mock`'s entry, run by Node with tsx's loader, so the pid is the server itself. */
@@ -79,9 +82,12 @@ export async function startBackendProcess(options: BackendProcessOptions): Promi
       return response.json();
     },
     async kill() {
+      // A frozen process still dies at SIGKILL; nothing is left running after a failed test.
       child.kill('SIGKILL');
       await exited;
     },
+    freeze: () => void child.kill('SIGSTOP'),
+    thaw: () => void child.kill('SIGCONT'),
   };
 }
 
