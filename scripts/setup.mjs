@@ -3,7 +3,7 @@
 // Chromium with Chinese fonts and a Mosquitto broker, installing Debian's packages when running as root.
 // Plain Node with no dependencies: it runs before node_modules exists.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,10 +20,32 @@ function run(command, args) {
 }
 
 /** `npm ci` when node_modules is missing or older than package-lock.json. */
+/**
+ * Whether node_modules holds what package-lock.json asks for, by content, not by file dates: a
+ * fresh checkout (a git worktree, a clone) has a newer lock file than an install that is right.
+ */
+function installMatchesLock(installed, lock) {
+  try {
+    const wanted = JSON.parse(readFileSync(lock, 'utf8')).packages ?? {};
+    const have = JSON.parse(readFileSync(installed, 'utf8')).packages ?? {};
+    // Optional packages (other platforms' binaries) are rightly absent.
+    return Object.entries(wanted).every(([path, entry]) => path === '' || entry.optional || have[path]?.version === entry.version);
+  } catch {
+    return false;
+  }
+}
+
 export function ensureDependencies() {
-  const installed = join(root, 'node_modules', '.package-lock.json');
+  const modules = join(root, 'node_modules');
+  const installed = join(modules, '.package-lock.json');
   const lock = join(root, 'package-lock.json');
-  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+  if (existsSync(installed) && installMatchesLock(installed, lock)) return;
+  // A shared install (a worktree's node_modules linked to another checkout's) is its owner's to
+  // change: npm ci through the link would empty it under everyone using it.
+  if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) {
+    console.warn('setup: node_modules is a link to another install that differs from package-lock.json; run npm ci where it lives');
+    return;
+  }
   console.log('setup: installing npm dependencies (npm ci)…');
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
