@@ -18,6 +18,7 @@ export default mergeConfig(
             name: 'unit',
             include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'mock/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
             environment: 'node',
+            globalSetup: ['tests/regionPacksSetup.ts'],
           },
         },
         {
