@@ -6,6 +6,8 @@ import viteConfig from './vite.config.ts';
  * - unit: pure code in Node, tests beside the code (*.test.ts);
  * - e2e: the production build in Debian's Chromium (tests/e2e/*.e2e.ts), one file at a time
  *   because software WebGL is CPU-bound and two pages would slow each other into time-outs.
+ * The projects run one after the other (sequence.groupOrder): unit first, then e2e, so neither
+ * starves the other of the machine's cores (see tests/README.md, "Sharing the machine").
  */
 export default mergeConfig(
   viteConfig,
@@ -18,6 +20,8 @@ export default mergeConfig(
             name: 'unit',
             include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'mock/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
             environment: 'node',
+            globalSetup: ['tests/regionPacksSetup.ts'],
+            sequence: { groupOrder: 0 },
           },
         },
         {
@@ -28,6 +32,7 @@ export default mergeConfig(
             environment: 'node',
             globalSetup: ['tests/e2e/globalSetup.ts'],
             fileParallelism: false,
+            sequence: { groupOrder: 1 },
             testTimeout: 180_000,
             hookTimeout: 300_000,
           },

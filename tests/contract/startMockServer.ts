@@ -20,8 +20,11 @@ export interface MockServer {
   current(): MockBackend;
   /** Swaps in a backend with another seed (another epoch), cutting every connection. */
   replace(): void;
-  /** Answers 503 to everything for `ms`. */
-  outage(ms: number): void;
+  /**
+   * Answers 503 to the next `requests` requests: an outage counted in requests, not milliseconds,
+   * so a client that polls late on a busy machine still meets it.
+   */
+  refuse(requests: number): void;
   /** Requests so far whose path (after /api/v1) is `path`, e.g. `/changes`. */
   requests(path: string): number;
   server: Server;
@@ -32,12 +35,13 @@ export interface MockServer {
 
 export async function startMockServer(): Promise<MockServer> {
   let backend = newTestBackend(7);
-  let downUntil = 0;
+  let refusing = 0;
   const counts = new Map<string, number>();
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://mock.local').pathname.replace(/^\/api\/v1/, '');
     counts.set(path, (counts.get(path) ?? 0) + 1);
-    if (Date.now() < downUntil) {
+    if (refusing > 0) {
+      refusing -= 1;
       response.writeHead(503).end();
       return;
     }
@@ -55,8 +59,8 @@ export async function startMockServer(): Promise<MockServer> {
       backend = newTestBackend(8);
       server.closeAllConnections();
     },
-    outage: (ms) => {
-      downUntil = Date.now() + ms;
+    refuse: (requests) => {
+      refusing = requests;
     },
     requests: (path) => counts.get(path) ?? 0,
     server,

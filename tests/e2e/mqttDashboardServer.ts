@@ -13,6 +13,7 @@ import { type MqttBridge, startMqttBridge } from '../../mock/server/startMqttBri
 import { contentSecurityPolicyHeader } from '../../scripts/contentSecurityPolicy';
 import { type Mosquitto, startMosquitto } from '../contract/startMosquitto';
 import { type WebSocketRelay, createWebSocketRelay } from '../contract/startWebSocketRelay';
+import { simulatedStart } from './simulatedStart';
 
 const dist = resolve(import.meta.dirname, '..', '..', 'dist');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.wasm': 'application/wasm' };
@@ -27,7 +28,8 @@ export interface MqttDashboardServer {
 
 export async function startMqttDashboardServer(options: { speed: number; heartbeatMs: number }): Promise<MqttDashboardServer> {
   const broker = await startMosquitto();
-  const backend = createMockBackend({ region: loadRegionForMock(), speed: options.speed, heartbeatMs: options.heartbeatMs, logLimit: 50_000, warmUpMs: 3_600_000 });
+  // A pinned simulated time of day, so the run does not depend on the hour (see simulatedStart.ts).
+  const backend = createMockBackend({ region: loadRegionForMock(), speed: options.speed, heartbeatMs: options.heartbeatMs, logLimit: 50_000, warmUpMs: 3_600_000, start: simulatedStart() });
   let bridge: MqttBridge | undefined;
   const relay = createWebSocketRelay(broker.port);
   const config = JSON.stringify({ sources: [{ type: 'mqtt', id: 'broker', baseUrl: '/api/v1', brokerUrl: '/mqtt', heartbeatTimeoutMs: 4 * options.heartbeatMs }] });

@@ -3,6 +3,11 @@
  * keeps making changes, then brought back on the same port. The page marks the source stale,
  * reconnects on its own, resumes from its cursor, and afterwards holds exactly the backend's
  * state: nothing lost, nothing duplicated.
+ *
+ * "Busy" is asserted as an outcome, the changes made while the server was down, not as a rate: the
+ * rate over two seconds swings from 0 to 95 a second as patrols land and take off (it measured 28.5
+ * and 3 on a loaded machine, where the page took longer to load and the sample fell elsewhere in
+ * the simulated day).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -18,7 +23,8 @@ let outage: OutageServer;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  // Fast enough for about 50 changes a second (mostly patrol reports).
+  // 400×: 30 s down is 200 simulated minutes, which hold 1300 changes or more wherever they fall in
+  // the first 30 simulated hours from the pinned start (mostly patrol reports).
   outage = await startOutageServer({ speed: 400, heartbeatMs: HEARTBEAT_MS });
 });
 afterAll(async () => {
@@ -32,20 +38,23 @@ describe('a 30-second backend outage during a busy stream', () => {
     try {
       const source = () => session.page.evaluate(() => window.safeBorder!.diagnostics().sources[0]!);
       await expect.poll(async () => (await source()).state, { timeout: 30_000 }).toBe('live');
-      const seqBefore = outage.backend.simulator.log.latestSeq;
-      await session.page.waitForTimeout(2000);
-      const rate = (outage.backend.simulator.log.latestSeq - seqBefore) / 2;
-      console.log(`stream before the outage: ${rate.toFixed(0)} changes/s`);
-      expect(rate).toBeGreaterThanOrEqual(30);
+      // The page keeps up with the stream before the outage: it has had changes after its snapshot.
+      const liveAt = (await source()).cursor ?? 0;
+      await expect.poll(async () => (await source()).cursor ?? 0, { timeout: 30_000 }).toBeGreaterThan(liveAt);
 
       await outage.stop();
       const stoppedAt = Date.now();
+      const seqAtStop = outage.backend.simulator.log.latestSeq;
       // Stale within two heartbeat intervals: the badge turns red and says it is not live.
       await expect.poll(() => session.page.getByTestId('freshness').locator('li').first().getAttribute('data-level'), { timeout: 2 * HEARTBEAT_MS + 3000 }).toBe('red');
       console.log(`marked stale after ${Date.now() - stoppedAt} ms`);
       // The simulator goes on while the server is down: those changes must arrive later.
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 30_000 - (Date.now() - stoppedAt))));
       const missed = outage.backend.simulator.log.latestSeq;
+      console.log(`changes made while the server was down: ${missed - seqAtStop}`);
+      // A busy stream while down, so there is something to lose: at least 500 of the 1300 or more
+      // that 200 simulated minutes hold (fewer means the simulator stalled, not that the page erred).
+      expect(missed - seqAtStop).toBeGreaterThanOrEqual(500);
       await outage.start();
 
       await expect.poll(async () => (await source()).state, { timeout: 30_000 }).toBe('live');

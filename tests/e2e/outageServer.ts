@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { type MockBackend, createMockBackend } from '../../mock/server/createMockBackend';
 import { loadRegionForMock } from '../../mock/server/loadRegionForMock';
+import { simulatedStart } from './simulatedStart';
 
 const dist = resolve(import.meta.dirname, '..', '..', 'dist');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.wasm': 'application/wasm' };
@@ -21,7 +22,9 @@ export interface OutageServer {
 }
 
 export async function startOutageServer(options: { speed: number; heartbeatMs: number }): Promise<OutageServer> {
-  const backend = createMockBackend({ region: loadRegionForMock(), speed: options.speed, heartbeatMs: options.heartbeatMs, logLimit: 50_000, warmUpMs: 3_600_000 });
+  // The simulated day starts at a pinned time of day, so a run sees the same simulated hours
+  // whatever the hour it runs at (see simulatedStart.ts).
+  const backend = createMockBackend({ region: loadRegionForMock(), speed: options.speed, heartbeatMs: options.heartbeatMs, logLimit: 50_000, warmUpMs: 3_600_000, start: simulatedStart() });
   const serve = (request: IncomingMessage, response: ServerResponse) =>
     backend.handle(request, response, () => {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);

@@ -9,7 +9,7 @@ const MINUTE = 60_000;
 
 for (const stream of ['sse', 'websocket', 'none'] as const) {
   describeDataSourceContract(`http (${stream === 'none' ? 'polling' : stream}) against the mock server`, async (): Promise<ContractHarness> => {
-    const { current, replace, outage, server, baseUrl, close } = await startMockServer();
+    const { current, replace, refuse, server, baseUrl, close } = await startMockServer();
     const polling = stream === 'none';
     const source = createHttpDataSource(
       { id: 'contract-test', baseUrl, stream, crs: 'wgs84', heartbeatTimeoutMs: 3000, pollIntervalMs: 100 },
@@ -23,9 +23,11 @@ for (const stream of ['sse', 'websocket', 'none'] as const) {
       async truth() {
         return new Map(current().simulator.snapshot().records.map(({ kind, record }) => [`${kind}:${(record as { id: string }).id}`, (record as { version: number }).version]));
       },
-      // Polling holds no connection to drop: an outage is the backend failing for a moment.
+      // Polling holds no connection to drop: an outage is the backend failing the next polls.
+      // Counted in requests, not a time window, so a poll that a busy machine delays past the
+      // window cannot miss the outage (the ogc case did, and saw no `reconnecting`).
       async dropConnections() {
-        if (polling) outage(400);
+        if (polling) refuse(2);
         current().dropConnections();
         server.closeAllConnections();
       },

