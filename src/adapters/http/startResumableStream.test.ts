@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Change, StreamStatus } from '../contract';
 import { reconnectDelayMs } from './reconnectDelay';
 import { BlankLineFinder, openEventStream } from './openEventStream';
@@ -8,7 +8,14 @@ import { type StreamMessage, decodeStreamMessage } from './streamMessage';
 const station = (id: string, version: number) => ({
   id, version, updatedAt: '2026-11-23T10:00:00Z', province: 'zj', county: '330822', position: [118.35, 28.83], source: 't', stationKind: 'checkpoint', name: id, officersOnDuty: 2,
 });
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Simulated time throughout: a busy machine fires real timers late, and these tests count reconnections.
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('reconnectDelayMs', () => {
   it('backs off exponentially, jittered, never beyond 10 s', () => {
@@ -56,7 +63,7 @@ describe('startResumableStream', () => {
       heartbeatTimeoutMs: 5000,
       random: () => 0,
     });
-    await wait(400);
+    await vi.advanceTimersByTimeAsync(400);
     stream.close();
     expect(afters).toEqual([0, 2]);
     expect(applied.map((c) => c.seq)).toEqual([1, 2, 3]);
@@ -80,7 +87,7 @@ describe('startResumableStream', () => {
       heartbeatTimeoutMs: 150,
       random: () => 0,
     });
-    await wait(700);
+    await vi.advanceTimersByTimeAsync(700);
     stream.close();
     expect(opens).toBeGreaterThanOrEqual(2);
     const lost = statuses.find((s) => s.state === 'reconnecting' && s.lastError);
@@ -109,7 +116,8 @@ describe('startResumableStream, when things go wrong', () => {
       heartbeatTimeoutMs: 5000,
       random: () => 1,
     });
-    await wait(4000);
+    // Simulated time: real timers fire late on a busy machine and would make fewer attempts.
+    await vi.advanceTimersByTimeAsync(4000);
     stream.close();
     const attempts = [...new Set(statuses.filter((s) => s.state === 'reconnecting').map((s) => s.attempt))];
     expect(attempts.slice(0, 3)).toEqual([1, 2, 3]);
@@ -140,7 +148,7 @@ describe('startResumableStream, when things go wrong', () => {
       heartbeatTimeoutMs: 5000,
       random: () => 0,
     });
-    await wait(300);
+    await vi.advanceTimersByTimeAsync(300);
     stream.close();
     expect(resyncs[0]).toEqual({ replace: true, cursor: 9 });
     // The backend keeps changing its mind (epoch two): backoff, not a tight loop of snapshots.
@@ -162,7 +170,7 @@ describe('startResumableStream, when things go wrong', () => {
       handlers: { onChanges: (changes) => applied.push(...changes) },
       heartbeatTimeoutMs: 5000,
     });
-    await wait(50);
+    await vi.advanceTimersByTimeAsync(50);
     stream.close();
     deliver!({ type: 'changes', seq: 1, epoch: undefined, changes: [{ seq: 1, kind: 'station', op: 'upsert', record: station('late', 1) }] });
     expect(applied).toEqual([]);
