@@ -3,7 +3,7 @@ import { BorderSimulator } from '../../mock/simulator/borderSimulator';
 import { loadTestRegion } from '../../tests/contract/loadTestRegion';
 import type { Alert } from './entities/alert';
 import type { AssistRequest } from './entities/assistRequest';
-import { ENTITY_KINDS, ENTITY_SCHEMAS } from './entities/entityKinds';
+import { type AnyEntity, ENTITY_KINDS, ENTITY_SCHEMAS } from './entities/entityKinds';
 import type { GridEvent } from './entities/gridEvent';
 import type { Station } from './entities/station';
 import { maskRecordForDisplay } from './maskRecordForDisplay';
@@ -102,7 +102,7 @@ describe('maskRecordForDisplay on every kind the simulator makes', () => {
   it('leaves station, grid, village, device and patrol names and titles readable: only persons’ fields change', () => {
     const changed = new Set<string>();
     for (const { kind, record } of records) {
-      const masked = maskRecordForDisplay(kind, record);
+      const masked = maskRecordForDisplay(kind, record as AnyEntity);
       for (const [path, value] of stringLeaves(record)) if (valueAt(masked, path) !== value) changed.add(`${kind}:${pathName(path)}`);
     }
     expect([...changed].every((field) => PERSON_FIELDS.includes(field.split(':')[1]!))).toBe(true);
