@@ -1,6 +1,6 @@
 /**
  * Surnames that start a person's name in free text (maskFreeText). Kept short on purpose: the
- * common single surnames (about 110 of them cover most people in Zhejiang and Jiangxi, the
+ * common single surnames (about 130, most people in Zhejiang and Jiangxi, the
  * simulator's included) and the compound ones still in use. A longer list would make more
  * ordinary words look like names; a rarer surname after a role word is missed, never a place.
  *
