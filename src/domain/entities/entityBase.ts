@@ -25,6 +25,20 @@ export const timestampSchema = z.iso.datetime({ offset: true, error: 'a timestam
 /** A region pack's province id (`zj`, `jx`, …). */
 export const provinceIdSchema = z.string().regex(/^[a-z]{2,8}$/, 'a province id is 2–8 lower-case letters');
 
+/**
+ * A county's code (adcode `330822`) and a town's id: keys into the region pack, looked up for the
+ * names shown. Named so that masking can tell them from text (maskRecordForDisplay).
+ */
+export const countyIdSchema = z.string().min(1).max(32);
+export const townIdSchema = z.string().min(1).max(64);
+
+/**
+ * The string schemas whose values logic matches on (ids, province codes, region keys, times):
+ * screens show them through a lookup or a formatter, and masking them would break the joins.
+ * Every other string a schema declares is text, masked on public screens by default.
+ */
+export const KEY_STRING_SCHEMAS: ReadonlySet<z.ZodType> = new Set([idSchema, timestampSchema, provinceIdSchema, countyIdSchema, townIdSchema]);
+
 export const localizedTextSchema = z.object({ zh: nameSchema, en: nameSchema });
 
 export const entityBaseShape = {
@@ -32,8 +46,8 @@ export const entityBaseShape = {
   version: z.number().int('a version is a whole number').nonnegative('a version cannot be negative'),
   updatedAt: timestampSchema,
   province: provinceIdSchema,
-  county: z.string().min(1).max(32),
-  town: z.string().min(1).max(64).optional(),
+  county: countyIdSchema,
+  town: townIdSchema.optional(),
   /** WGS84 `[longitude, latitude]`, after conversion from whatever CRS the source declared. */
   position: lonLatSchema,
   source: z.string().min(1).max(64),
