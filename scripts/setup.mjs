@@ -19,10 +19,11 @@ function run(command, args) {
   }
 }
 
-/** `npm ci` when node_modules is missing or older than package-lock.json. */
 /**
  * Whether node_modules holds what package-lock.json asks for, by content, not by file dates: a
  * fresh checkout (a git worktree, a clone) has a newer lock file than an install that is right.
+ * @param {string} installed npm's record of the install (node_modules/.package-lock.json)
+ * @param {string} lock package-lock.json
  */
 function installMatchesLock(installed, lock) {
   try {
@@ -35,6 +36,7 @@ function installMatchesLock(installed, lock) {
   }
 }
 
+/** `npm ci` when node_modules is missing or differs from package-lock.json. */
 export function ensureDependencies() {
   const modules = join(root, 'node_modules');
   const installed = join(modules, '.package-lock.json');
