@@ -159,5 +159,6 @@ describe('the change gate every stream shares', () => {
       malformed += rejected.length;
     }
     expect(malformed).toBeGreaterThan(10_000);
-  });
+    // Tens of thousands of records validated: ~2 s idle, past vitest's 5 s default on a busy machine.
+  }, 120_000);
 });
