@@ -15,6 +15,9 @@ import { validateHistory } from '../validateHistory';
 import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
 import { validateChanges, validateRecord, validateRecords } from '../validateRecords';
 
+/** As the mock server's default. */
+const HEARTBEAT_MS = 5000;
+
 export interface MockDataSourceOptions {
   start?: number;
   /** A simulator driven by the caller (tests); without one the adapter runs its own in real time. */
@@ -69,9 +72,14 @@ export function createMockDataSource(settings: MockSourceSettings, region: Regio
         handlers.onResync?.(fresh, { replace: false, reason: 'cursor-expired' });
       }
       const stop = simulator.onChanges(deliver);
-      handlers.onStatus?.({ state: 'live', attempt: 0, lastMessageAt: new Date().toISOString() });
+      // A heartbeat as the server's: a quiet spell of the simulation is not a stale source.
+      const beat = () =>
+        handlers.onStatus?.({ state: 'live', attempt: 0, lastMessageAt: new Date().toISOString(), staleAfterMs: 2 * HEARTBEAT_MS, backendTime: new Date(simulator.now).toISOString() });
+      beat();
+      const heartbeat = setInterval(beat, HEARTBEAT_MS);
       return {
         close() {
+          clearInterval(heartbeat);
           stop();
           handlers.onStatus?.({ state: 'closed', attempt: 0 });
         },
