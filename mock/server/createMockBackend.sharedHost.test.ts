@@ -1,7 +1,7 @@
 /**
  * The backend on a shared host, probed over real HTTP as another site's page (through an
  * operator's browser) or a careless script would: writes are same-origin JSON only, /control is
- * off unless enabled, and a foreign WebSocket is refused.
+ * off unless enabled, a foreign WebSocket is refused, and every answer carries the API's headers.
  */
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { WebSocket } from 'ws';
 import { type LoopbackServer, startLoopbackServer } from '../../tests/contract/startLoopbackServer';
 import { loadTestRegion } from '../../tests/contract/loadTestRegion';
 import { CONTROL_OFF_MESSAGE, type MockBackend, createMockBackend } from './createMockBackend';
+import { API_CONTENT_SECURITY_POLICY } from './securityHeaders';
 
 let backend: MockBackend;
 let loopback: LoopbackServer;
@@ -130,6 +131,30 @@ describe('the control endpoint', () => {
     const origin = await start({ control: true });
     expect(await post(`${origin}/api/v1/control`, '{"speed":600}', JSON_TYPE)).toMatchObject({ status: 200, body: { speed: 600 } });
     expect((await fetch(`${origin}/api/v1/control`)).status).toBe(200);
+  });
+});
+
+describe('the API\'s headers', () => {
+  it('are on every answer: JSON, errors, the event stream and OGC', async () => {
+    const origin = await start();
+    const controller = new AbortController();
+    const answers = await Promise.all([
+      fetch(`${origin}/api/v1/health`),
+      fetch(`${origin}/api/v1/nothing`),
+      fetch(`${origin}/api/v1/control`, { method: 'POST', body: 'x', headers: { 'Content-Type': 'text/plain' } }),
+      fetch(`${origin}/ogc/v1/collections`),
+      fetch(`${origin}/elsewhere`),
+      fetch(`${origin}/api/v1/stream`, { signal: controller.signal }),
+    ]);
+    for (const answer of answers) {
+      expect({ url: answer.url, nosniff: answer.headers.get('x-content-type-options') }).toEqual({ url: answer.url, nosniff: 'nosniff' });
+      expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(answer.headers.get('permissions-policy')).toMatch(/camera=\(\), microphone=\(\), geolocation=\(\)/);
+      expect(answer.headers.get('content-security-policy')).toBe(API_CONTENT_SECURITY_POLICY);
+      expect(answer.headers.get('x-frame-options')).toBe('DENY');
+      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    controller.abort();
   });
 });
 

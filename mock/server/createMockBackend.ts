@@ -10,7 +10,8 @@
  *
  * Safe on a shared host: writes are same-origin JSON only (refuseUnsafeWrite.ts), a WebSocket
  * from another origin is refused (another site's page could otherwise read the stream: WebSockets
- * are not bound by CORS).
+ * are not bound by CORS), there are no CORS headers, and every answer carries the security
+ * headers of securityHeaders.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -22,6 +23,7 @@ import { BorderSimulator } from '../simulator/borderSimulator';
 import { SimulationClock, driveSimulation } from '../simulator/simulationClock';
 import { readJsonBody, sendError, sendJson } from './httpHelpers';
 import { foreignOrigin, refuseUnsafeWrite } from './refuseUnsafeWrite';
+import { setApiSecurityHeaders } from './securityHeaders';
 import { malformedChanges } from './malformedChanges';
 import { matchesQuery, parseAfter, parseHistoryQuery, parseRecordQuery } from './parseQuery';
 import { OGC_PREFIX, type OgcFeaturesRoutes, createOgcFeaturesRoutes } from './ogcFeaturesRoutes';
@@ -334,6 +336,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       const url = new URL(request.url ?? '/', 'http://mock.local');
       const isOgc = url.pathname === OGC_PREFIX || url.pathname.startsWith(`${OGC_PREFIX}/`);
       if (!isOgc && !url.pathname.startsWith(API_PREFIX) && next) return next();
+      setApiSecurityHeaders(response);
       if (isOgc) return ogc.handle(request, response, url);
       if (!url.pathname.startsWith(API_PREFIX)) return sendError(response, 404, 'not-found', `no ${url.pathname}; the API is under ${API_PREFIX}`);
       const refusal = refuseUnsafeWrite(request);
