@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
-import { contentSecurityPolicyHeader, contentSecurityPolicyMeta } from './scripts/contentSecurityPolicy.ts';
+import { contentSecurityPolicyMeta } from './scripts/contentSecurityPolicy.ts';
+import { securityHeadersPlugin } from './scripts/securityHeadersPlugin.ts';
 import { mockBackendPlugin } from './mock/server/mockBackendPlugin.ts';
 
 /** Cesium's prebuilt static assets, served from /cesium/ (CESIUM_BASE_URL below). */
@@ -32,6 +33,8 @@ export default defineConfig({
       })),
     }),
     contentSecurityPolicyMetaTag(),
+    // Before the backend, so its middleware runs first and every response gets the headers.
+    securityHeadersPlugin(),
     mockBackendPlugin(),
   ],
   resolve: {
@@ -54,14 +57,17 @@ export default defineConfig({
     // Cesium's engine is one large chunk by nature; splitting it buys nothing on a wall.
     chunkSizeWarningLimit: 8000,
   },
+  // No CORS: Vite answers any http://localhost:* origin by default, which would let other pages
+  // on this machine read /api. The dashboard and its backend share one origin; it needs none.
   server: {
     host: '127.0.0.1',
     port: 5173,
+    cors: false,
   },
   preview: {
     host: '127.0.0.1',
     port: Number(process.env.PORT ?? 4173),
     strictPort: true,
-    headers: { 'Content-Security-Policy': contentSecurityPolicyHeader },
+    cors: false,
   },
 });

@@ -1,6 +1,7 @@
 /**
  * `npm run mock`: the mock backend on its own, http://127.0.0.1:8787/api/v1 (MOCK_PORT
- * overrides). See mock/server/mockOptionsFromEnv.ts for SIM_SEED, SIM_SPEED and the rest.
+ * overrides), with /control on (MOCK_CONTROL=off leaves it out). See
+ * mock/server/mockOptionsFromEnv.ts for SIM_SEED, SIM_SPEED and the rest.
  * `npm run mock -- --mqtt mqtt://127.0.0.1:1883` (or MOCK_MQTT_URL) also publishes the stream to
  * that broker for the `mqtt` adapter; MOCK_MQTT_PREFIX changes the topic prefix.
  */
@@ -16,14 +17,16 @@ const options = mockOptionsFromEnv();
 const mqttFlag = process.argv.indexOf('--mqtt');
 const mqttUrl = mqttFlag >= 0 ? process.argv[mqttFlag + 1] : process.env.MOCK_MQTT_URL;
 if (mqttFlag >= 0 && !mqttUrl) throw new Error('--mqtt needs the broker URL, e.g. --mqtt mqtt://127.0.0.1:1883');
-const backend = createMockBackend({ ...options, region: loadRegionForMock() });
+// The standalone mock is the simulator's workbench, so /control is on unless MOCK_CONTROL=off.
+const control = options.control ?? true;
+const backend = createMockBackend({ ...options, control, region: loadRegionForMock() });
 const server = createServer((request, response) => backend.handle(request, response));
 server.on('upgrade', (request, socket, head) => {
   if (!backend.handleUpgrade(request, socket, head)) socket.destroy();
 });
 let bridge: MqttBridge | undefined;
 server.listen(port, '127.0.0.1', () => {
-  console.log(`mock backend on http://127.0.0.1:${port}${API_PREFIX} and ${OGC_PREFIX} (seed ${options.seed}, speed ${options.speed}×)`);
+  console.log(`mock backend on http://127.0.0.1:${port}${API_PREFIX} and ${OGC_PREFIX} (seed ${options.seed}, speed ${options.speed}×, /control ${control ? 'on' : 'off'})`);
 });
 if (mqttUrl) {
   const topicPrefix = process.env.MOCK_MQTT_PREFIX || DEFAULT_TOPIC_PREFIX;

@@ -1,5 +1,6 @@
 // `npm start`: all set-up, a production build, then the dashboard on http://127.0.0.1:4173
-// (PORT overrides), served with its Content-Security-Policy.
+// (PORT overrides), served with its Content-Security-Policy and the other security headers
+// (scripts/securityHeadersPlugin.ts). The embedded backend's /control is off unless MOCK_CONTROL=on.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureDependencies, root } from './setup.mjs';

@@ -10,7 +10,7 @@ let backend: MockBackend;
 let server: Server;
 let api: string;
 
-async function start(options: { token?: string; logLimit?: number } = {}) {
+async function start(options: { token?: string; logLimit?: number; control?: boolean } = {}) {
   backend = createMockBackend({ region: loadTestRegion(), seed: 3, start: Date.parse('2026-11-23T02:00:00Z'), heartbeatMs: 200, ...options });
   backend.clock.setPaused(true);
   server = createServer((request, response) => backend.handle(request, response));
@@ -128,11 +128,16 @@ describe('the mock backend', () => {
     expect(await json(await post(fresh!.id))).toMatchObject({ status: 200, body: { record: { status: 'acknowledged', acknowledgedBy: '李警官' } } });
     expect((await json(await post(fresh!.id))).status).toBe(409);
     expect((await json(await post('nope'))).status).toBe(404);
-    expect((await json(await fetch(`${api}/alerts/x/acknowledge`, { method: 'POST', body: '{oops' }))).body).toEqual({ error: 'bad-request', message: 'request body is not valid JSON' });
+    const broken = await fetch(`${api}/alerts/x/acknowledge`, { method: 'POST', body: '{oops', headers: { 'Content-Type': 'application/json' } });
+    expect((await json(broken)).body).toEqual({ error: 'bad-request', message: 'request body is not valid JSON' });
   });
 
-  it('takes control commands and rejects a bad speed', async () => {
-    const control = (body: unknown) => fetch(`${api}/control`, { method: 'POST', body: JSON.stringify(body) });
+  it('takes control commands, when its control endpoint is on, and rejects a bad speed', async () => {
+    backend.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await start({ control: true });
+    const control = (body: unknown) => fetch(`${api}/control`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
     expect(await json(await control({ speed: 100, paused: false }))).toMatchObject({ status: 200, body: { speed: 100, paused: false } });
     expect((await json(await control({ speed: -1 }))).status).toBe(400);
     expect((await json(await control({ speed: 'fast' }))).status).toBe(400);

@@ -4,8 +4,14 @@
  * standalone (`npm run mock`) and inside Vite's dev and preview servers (`npm run dev`, `npm start`).
  *
  * Endpoints, under /api/v1: GET health, capabilities, snapshot, changes, history (time playback),
- * stream (SSE); WebSocket ws; POST alerts/{id}/acknowledge; POST control (pause, speed, faults);
- * GET control. The same data as OGC API – Features under /ogc/v1 (see ogcFeaturesRoutes.ts).
+ * stream (SSE); WebSocket ws; POST alerts/{id}/acknowledge; POST control (pause, speed, faults)
+ * and GET control when `control` is on. The same data as OGC API – Features under /ogc/v1 (see
+ * ogcFeaturesRoutes.ts).
+ *
+ * Safe on a shared host: writes are same-origin JSON only (refuseUnsafeWrite.ts), a WebSocket
+ * from another origin is refused (another site's page could otherwise read the stream: WebSockets
+ * are not bound by CORS), there are no CORS headers, and every answer carries the security
+ * headers of securityHeaders.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -16,6 +22,8 @@ import { ENTITY_KINDS, type EntityKind } from '../../src/domain/entities/entityK
 import { BorderSimulator } from '../simulator/borderSimulator';
 import { SimulationClock, driveSimulation } from '../simulator/simulationClock';
 import { readJsonBody, sendError, sendJson } from './httpHelpers';
+import { foreignOrigin, refuseUnsafeWrite } from './refuseUnsafeWrite';
+import { setApiSecurityHeaders } from './securityHeaders';
 import { malformedChanges } from './malformedChanges';
 import { matchesQuery, parseAfter, parseHistoryQuery, parseRecordQuery } from './parseQuery';
 import { OGC_PREFIX, type OgcFeaturesRoutes, createOgcFeaturesRoutes } from './ogcFeaturesRoutes';
@@ -38,7 +46,16 @@ export interface MockBackendOptions {
   historyRetentionMs?: number;
   /** When set, every request must carry `Authorization: Bearer <token>`. */
   token?: string;
+  /**
+   * Serves /control (pause, speed, faults, injected alerts): whoever reaches it steers what every
+   * screen shows, so it is off unless asked for (`npm run mock` asks; MOCK_CONTROL=on elsewhere).
+   */
+  control?: boolean;
 }
+
+/** What a request to /control is told while the endpoint is off. */
+export const CONTROL_OFF_MESSAGE =
+  'the control endpoint is off: `npm run mock` serves it, or start `npm start` / `npm run dev` with MOCK_CONTROL=on (never on a shared or production host)';
 
 /**
  * Something that republishes the backend's stream elsewhere (the MQTT bridge): it gets every batch,
@@ -274,6 +291,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       if (result.ok) return sendJson(response, 200, { record: result.record });
       return sendError(response, result.code === 'not-found' ? 404 : 409, result.code, result.message);
     }
+    if (path === '/control' && !options.control) return sendError(response, 403, 'forbidden', CONTROL_OFF_MESSAGE);
     if (path === '/control' && method === 'GET') {
       return sendJson(response, 200, { paused: clock.paused, speed: clock.speed, simTime: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq, streams: subscribers.size });
     }
@@ -317,11 +335,13 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     ogc,
     handle(request, response, next) {
       const url = new URL(request.url ?? '/', 'http://mock.local');
-      if (url.pathname === OGC_PREFIX || url.pathname.startsWith(`${OGC_PREFIX}/`)) return ogc.handle(request, response, url);
-      if (!url.pathname.startsWith(API_PREFIX)) {
-        if (next) return next();
-        return sendError(response, 404, 'not-found', `no ${url.pathname}; the API is under ${API_PREFIX}`);
-      }
+      const isOgc = url.pathname === OGC_PREFIX || url.pathname.startsWith(`${OGC_PREFIX}/`);
+      if (!isOgc && !url.pathname.startsWith(API_PREFIX) && next) return next();
+      setApiSecurityHeaders(response);
+      if (isOgc) return ogc.handle(request, response, url);
+      if (!url.pathname.startsWith(API_PREFIX)) return sendError(response, 404, 'not-found', `no ${url.pathname}; the API is under ${API_PREFIX}`);
+      const refusal = refuseUnsafeWrite(request);
+      if (refusal) return sendError(response, refusal.status, refusal.error, refusal.message);
       if (!authorized(request.headers.authorization)) return sendError(response, 401, 'unauthorized', 'send Authorization: Bearer <token>');
       route(request, response, url.pathname.slice(API_PREFIX.length), url.searchParams).catch((error: unknown) => {
         if (!response.headersSent) sendError(response, 400, 'bad-request', error instanceof Error ? error.message : String(error));
@@ -331,6 +351,11 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     handleUpgrade(request, socket, head) {
       const url = new URL(request.url ?? '/', 'http://mock.local');
       if (url.pathname !== `${API_PREFIX}/ws`) return false;
+      const refusal = foreignOrigin(request, 'open the stream');
+      if (refusal) {
+        socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\na WebSocket ${refusal}\n`);
+        return true;
+      }
       webSockets.handleUpgrade(request, socket, head, (ws) => openWebSocket(ws, url.searchParams));
       return true;
     },

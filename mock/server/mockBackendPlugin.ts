@@ -1,7 +1,8 @@
 /**
  * Embeds the mock backend in Vite's dev and preview servers, so `npm run dev` and `npm start`
  * work out of the box on one origin (the page's CSP allows only its own). MOCK_BACKEND=off
- * leaves it out, for a deployment pointing the dashboard at a real backend.
+ * leaves it out, for a deployment pointing the dashboard at a real backend. Its /control endpoint
+ * is off here unless MOCK_CONTROL=on: these servers are what people run on shared machines.
  */
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { type MockBackend, createMockBackend } from './createMockBackend';
@@ -11,7 +12,8 @@ import { mockOptionsFromEnv } from './mockOptionsFromEnv';
 export function mockBackendPlugin(): Plugin {
   const attach = (server: ViteDevServer | PreviewServer) => {
     if (process.env.MOCK_BACKEND === 'off') return;
-    const backend: MockBackend = createMockBackend({ ...mockOptionsFromEnv(), region: loadRegionForMock() });
+    const options = mockOptionsFromEnv();
+    const backend: MockBackend = createMockBackend({ ...options, control: options.control ?? false, region: loadRegionForMock() });
     server.middlewares.use((request, response, next) => backend.handle(request, response, next));
     server.httpServer?.on('upgrade', (request, socket, head) => backend.handleUpgrade(request, socket, head));
     server.httpServer?.on('close', () => backend.close());

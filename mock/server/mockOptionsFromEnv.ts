@@ -7,7 +7,9 @@ import type { MockBackendOptions } from './createMockBackend';
  * MOCK_START (the simulated start, ISO 8601: a restart with the same seed and start replays the
  * same history, so clients resume instead of starting over), MOCK_WARMUP_HOURS (simulated history
  * before the start, default 168: a week, so time playback of the last 7 days has something to
- * show from the first minute; it costs about 0.3 s at start).
+ * show from the first minute; it costs about 0.3 s at start), MOCK_CONTROL (`on` or `off`: the
+ * /control endpoint; left out, each way of running decides: on for `npm run mock`, off inside
+ * `npm start` and `npm run dev`).
  */
 export function mockOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<MockBackendOptions, 'region'> {
   const number = (name: string, fallback: number) => {
@@ -20,8 +22,13 @@ export function mockOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<M
   const startText = env.MOCK_START;
   const start = startText ? Date.parse(startText) : undefined;
   if (start !== undefined && Number.isNaN(start)) throw new Error(`MOCK_START must be an ISO 8601 time, not ${JSON.stringify(startText)}`);
+  const controlText = env.MOCK_CONTROL;
+  if (controlText !== undefined && controlText !== '' && controlText !== 'on' && controlText !== 'off') {
+    throw new Error(`MOCK_CONTROL must be on or off, not ${JSON.stringify(controlText)}`);
+  }
   return {
     ...(start !== undefined ? { start } : {}),
+    ...(controlText === 'on' || controlText === 'off' ? { control: controlText === 'on' } : {}),
     seed: number('SIM_SEED', 20_240_430),
     speed: number('SIM_SPEED', 1),
     heartbeatMs: number('MOCK_HEARTBEAT_MS', 5000),

@@ -224,11 +224,13 @@ export function buildContractDocuments(): Record<string, JsonObject> {
         post: {
           summary: 'A duty officer acknowledges a new alert (write-back, when /capabilities says acknowledgeAlert)',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          requestBody: { content: json({ type: 'object', properties: { by: { type: 'string', maxLength: 200 } } }) },
+          requestBody: { required: true, content: json({ type: 'object', properties: { by: { type: 'string', maxLength: 200 } } }) },
           responses: {
             200: { description: 'The acknowledged alert (the change also appears in the stream)', content: json({ type: 'object', required: ['record'], properties: { record: ref('Alert') } }) },
+            403: errorResponse('`forbidden`: the request came from another origin (`Origin` not this host, or `Sec-Fetch-Site` not same-origin)'),
             404: errorResponse('No such alert'),
             409: errorResponse('The alert is no longer new'),
+            415: errorResponse('`unsupported-media-type`: the body is not sent as `Content-Type: application/json`'),
           },
         },
       },

@@ -67,9 +67,13 @@ export const capabilitiesResponseSchema = z.object({
 });
 export type CapabilitiesResponse = z.infer<typeof capabilitiesResponseSchema>;
 
-/** The body of every error response: a code a client can act on and words a person can read. */
+/**
+ * The body of every error response: a code a client can act on and words a person can read.
+ * `forbidden` and `unsupported-media-type` refuse a write that is not same-origin JSON (the
+ * defence against another site's page posting to the backend through an operator's browser).
+ */
 export const errorResponseSchema = z.object({
-  error: z.enum(['bad-request', 'unauthorized', 'not-found', 'conflict', 'cursor-expired', 'internal']),
+  error: z.enum(['bad-request', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'unsupported-media-type', 'cursor-expired', 'internal']),
   message: z.string(),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -13,7 +13,7 @@ let browser: Browser;
 let session: DashboardSession;
 
 const diagnostics = () => session.page.evaluate(() => window.safeBorder!.diagnostics()) as Promise<DiagnosticsSnapshot>;
-const control = (body: unknown) => fetch(`${baseUrl}api/v1/control`, { method: 'POST', body: JSON.stringify(body) });
+const control = (body: unknown) => fetch(`${baseUrl}api/v1/control`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 beforeAll(async () => {
   browser = await launchBrowser();

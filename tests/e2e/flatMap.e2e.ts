@@ -36,7 +36,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const control = (body: unknown) => fetch(`${baseUrl}api/v1/control`, { method: 'POST', body: JSON.stringify(body) });
+const control = (body: unknown) => fetch(`${baseUrl}api/v1/control`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 /** Waits until the page has applied what the backend sent before it paused (no diff for 1.5 s). */
 async function waitForQuiet(page: DashboardSession['page']): Promise<void> {

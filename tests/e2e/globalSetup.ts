@@ -22,6 +22,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
   if (build.status !== 0) throw new Error(`e2e: npm run build failed (exit ${build.status})`);
   const port = await freePort();
+  // The e2e tests steer the simulator (speed, pause, injected alerts) through /control, which the
+  // embedded backend serves only when asked.
+  process.env.MOCK_CONTROL = 'on';
   const server = await preview({ configLoader: 'runner', logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true } });
   project.provide('baseUrl', `http://127.0.0.1:${port}/`);
   return async () => {

@@ -19,7 +19,7 @@ const baseUrl = inject('baseUrl');
 const outputDir = join(import.meta.dirname, '..', 'output');
 let browser: Browser;
 
-const control = async (body: unknown) => (await (await fetch(`${baseUrl}api/v1/control`, { method: 'POST', body: JSON.stringify(body) })).json()) as { injected?: { id: string } };
+const control = async (body: unknown) => (await (await fetch(`${baseUrl}api/v1/control`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json()) as { injected?: { id: string } };
 const records = async <T>(kind: string) =>
   ((await (await fetch(`${baseUrl}api/v1/snapshot?kinds=${kind}`)).json()) as { records: { record: T }[] }).records.map((r) => r.record);
 const diagnostics = (session: DashboardSession) => session.page.evaluate(() => window.safeBorder!.diagnostics()) as Promise<DiagnosticsSnapshot>;

@@ -16,7 +16,7 @@ const outputDir = join(import.meta.dirname, '..', 'output');
 const deck = (id: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'public', 'decks', `${id}.json`), 'utf8')) as SceneDeck;
 let browser: Browser;
 
-const control = async (body: unknown) => (await (await fetch(`${baseUrl}api/v1/control`, { method: 'POST', body: JSON.stringify(body) })).json()) as { injected?: { id: string } };
+const control = async (body: unknown) => (await (await fetch(`${baseUrl}api/v1/control`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json()) as { injected?: { id: string } };
 const alerts = async () => ((await (await fetch(`${baseUrl}api/v1/snapshot?kinds=alert`)).json()) as { records: { record: Alert }[] }).records.map((r) => r.record);
 
 /** An 18-digit ID number, an 11-digit mobile number, or a plate with all its characters. */
