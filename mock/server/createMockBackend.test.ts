@@ -10,7 +10,7 @@ let backend: MockBackend;
 let server: Server;
 let api: string;
 
-async function start(options: { token?: string; logLimit?: number; control?: boolean } = {}) {
+async function start(options: { token?: string; logLimit?: number; control?: boolean; speed?: number; tickMs?: number } = {}) {
   backend = createMockBackend({ region: loadTestRegion(), seed: 3, start: Date.parse('2026-11-23T02:00:00Z'), heartbeatMs: 200, ...options });
   backend.clock.setPaused(true);
   server = createServer((request, response) => backend.handle(request, response));
@@ -141,6 +141,24 @@ describe('the mock backend', () => {
     expect(await json(await control({ speed: 100, paused: false }))).toMatchObject({ status: 200, body: { speed: 100, paused: false } });
     expect((await json(await control({ speed: -1 }))).status).toBe(400);
     expect((await json(await control({ speed: 'fast' }))).status).toBe(400);
+  });
+
+  it('is still the moment it answers paused: what happened before the pause is in the log, nothing comes after', async () => {
+    backend.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    // No tick runs during the test: only the pause itself can bring the simulator up to the clock.
+    await start({ control: true, speed: 10_000, tickMs: 3_600_000 });
+    const control = (body: unknown) => fetch(`${api}/control`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+    const before = backend.simulator.now;
+    await control({ paused: false });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const paused = await json(await control({ paused: true }));
+    expect(paused.body).toMatchObject({ paused: true });
+    expect(Date.parse(paused.body.simTime as string)).toBe(backend.clock.now());
+    expect(backend.clock.now()).toBeGreaterThan(before);
+    backend.simulator.advanceTo(backend.clock.now());
+    expect((await json(await fetch(`${api}/control`))).body).toMatchObject({ seq: paused.body.seq, simTime: paused.body.simTime });
   });
 
   it('requires the bearer token when one is configured', async () => {

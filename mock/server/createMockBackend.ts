@@ -302,7 +302,12 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
         fault?: { type?: unknown; count?: unknown };
         inject?: { kind?: unknown; severity?: unknown };
       };
-      if (typeof body.paused === 'boolean') clock.setPaused(body.paused);
+      if (typeof body.paused === 'boolean') {
+        clock.setPaused(body.paused);
+        // Catch up to the moment of the pause now, not at the next tick: once the answer says
+        // paused, the log and every snapshot stay exactly as they are until resumed.
+        if (body.paused) simulator.advanceTo(clock.now());
+      }
       if (body.speed !== undefined) {
         if (typeof body.speed !== 'number' || !(body.speed > 0) || body.speed > 100_000) {
           return sendError(response, 400, 'bad-request', 'speed is a number above 0 and at most 100000');

@@ -141,7 +141,8 @@ describe('a backend that hangs with its connections open (SIGSTOP)', () => {
       for (const kind of ['station', 'alert', 'patrolTrack'] as const) {
         const held = new Map(await session.page.evaluate((k) => window.safeBorder!.held(k), kind));
         const expected = truth.records.filter((r) => r.kind === kind).map((r) => [r.record.id, r.record.version] as const);
-        expect({ kind, differing: expected.filter(([id, version]) => held.get(id) !== version).slice(0, 5) }).toEqual({ kind, differing: [] });
+        const differing = expected.filter(([id, version]) => held.get(id) !== version).map(([id, version]) => `${id}: ${held.get(id)} held, ${version} now`);
+        expect({ kind, differing: differing.slice(0, 5) }).toEqual({ kind, differing: [] });
       }
     } finally {
       hung.thaw();
