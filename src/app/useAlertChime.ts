@@ -3,7 +3,7 @@
  * a gesture, so it is armed by the officer's first click anywhere (never assumed), and it can be
  * muted. The tone is synthesised (Web Audio), so there is no file to ship or fetch.
  */
-import { onBeforeUnmount, ref } from 'vue';
+import { onScopeDispose, ref } from 'vue';
 import type { Alert } from '../domain/entities/alert';
 import type { EntityReader } from '../stores/entityStore';
 
@@ -63,7 +63,7 @@ export function useAlertChime(entities: () => EntityReader, enabled: () => boole
     });
   const stop = listen(entities());
 
-  onBeforeUnmount(() => {
+  onScopeDispose(() => {
     stop();
     document.removeEventListener('pointerdown', arm);
     void context?.close();

@@ -2,7 +2,7 @@
  * The HUD side of the live layers: which are shown (toggled from the legend), how many records
  * each draws (read from the globe once a second, for the legend and diagnostics).
  */
-import { computed, onBeforeUnmount, reactive, ref } from 'vue';
+import { computed, onScopeDispose, reactive, ref } from 'vue';
 import { LAYER_IDS, LAYER_LABELS, type LayerId } from '../domain/layerIds';
 import { liveTheme } from '../layers/live/liveTheme';
 import type { MapViewApi } from '../layers/mapView';
@@ -16,7 +16,7 @@ export function useLiveLayerControls() {
   const timer = setInterval(() => {
     if (globe) counts.value = { ...globe.layerCounts() };
   }, 1000);
-  onBeforeUnmount(() => clearInterval(timer));
+  onScopeDispose(() => clearInterval(timer));
 
   diagnostics.setLayerProbe(() => {
     const live = globe?.layerCounts() ?? {};

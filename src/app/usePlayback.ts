@@ -3,7 +3,7 @@
  * 3600×, and let layers and panels read the state at the playhead instead of the live store. One
  * call returns to live. The window, speed and playhead are kept in the URL.
  */
-import { computed, onBeforeUnmount, ref, shallowRef } from 'vue';
+import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import type { Connections } from './connectDataSources';
 import { type PlaybackWindow, resolvePlaybackWindow } from '../domain/modeConfig';
 import { maskRecordForDisplay } from '../domain/maskRecordForDisplay';
@@ -152,7 +152,7 @@ export function usePlayback(options: PlaybackOptions) {
     inUrl = true;
   }
 
-  onBeforeUnmount(() => clearInterval(timer));
+  onScopeDispose(() => clearInterval(timer));
 
   return { active, reader, timeline, range, playing, speed, position, loading, error, revision, load, loadWhenReady, play, pause, seek, setSpeed, backToLive };
 }

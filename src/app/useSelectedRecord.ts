@@ -6,7 +6,7 @@ import { computed, type Ref, ref } from 'vue';
 import type { EntityKind } from '../domain/entities/entityKinds';
 import type { LayerId } from '../domain/layerIds';
 import type { RegionPack } from '../domain/regionPack';
-import type { PickTarget } from '../map/live/pickTargets';
+import type { PickTarget } from '../layers/mapView';
 import { type DetailView, describeDetails } from '../panels/details/describeDetails';
 import type { EntityReader } from '../stores/entityStore';
 

@@ -12,7 +12,17 @@ import type { useSourceStore } from '../stores/sourceStore';
 /** For a source that has not said how long its silences may last (none of the built-in adapters). */
 const FALLBACK_STALE_AFTER_MS = 15_000;
 
-export function useSourceHealth(sourceStore: ReturnType<typeof useSourceStore>, now: Ref<Date>, maskText: (text: string) => string) {
+export interface SourceHealthOptions {
+  /** Masks the servers' own words as records are masked on public screens. */
+  maskText(text: string): string;
+  /** A panel's words for "stopped N seconds ago". */
+  staleWords(seconds: number): string;
+  /** Playback: the panels show the past, which no source feeds, so nothing is stale. */
+  replaying(): boolean;
+}
+
+export function useSourceHealth(sourceStore: ReturnType<typeof useSourceStore>, now: Ref<Date>, options: SourceHealthOptions) {
+  const maskText = (text: string) => options.maskText(text);
   const statuses = computed(() => Object.values(sourceStore.sources));
   const freshness = computed(() => statuses.value.map((status) => describeFreshness(status, now.value.getTime(), FALLBACK_STALE_AFTER_MS)));
   const problems = computed(() => describeSourceProblems(statuses.value, now.value.getTime(), FALLBACK_STALE_AFTER_MS, maskText));
@@ -22,5 +32,14 @@ export function useSourceHealth(sourceStore: ReturnType<typeof useSourceStore>, 
     const ages = kinds.map((kind) => stale.value.get(kind)).filter((age): age is number => age !== undefined);
     return ages.length === 0 ? null : Math.max(...ages);
   };
-  return { freshness, problems, staleSeconds };
+  return {
+    freshness,
+    problems,
+    staleSeconds,
+    /** A panel's words when the data it shows stopped, or null. */
+    staleText: (...kinds: EntityKind[]): string | null => {
+      const seconds = options.replaying() ? null : staleSeconds(kinds);
+      return seconds === null ? null : options.staleWords(seconds);
+    },
+  };
 }

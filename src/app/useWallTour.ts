@@ -3,7 +3,7 @@
  * it. A new high-severity alert takes the camera; the tour holds its place meanwhile and goes on
  * with the time the scene had left. One timer, set to the next change, never a polling loop.
  */
-import { onBeforeUnmount, ref } from 'vue';
+import { onScopeDispose, ref } from 'vue';
 import type { Scene, SceneDeck } from '../domain/scenes/sceneDeck';
 import { type TourState, currentScene, interruptTour, msUntilNextChange, startTour, tickTour } from '../domain/scenes/tourScheduler';
 
@@ -36,7 +36,7 @@ export function useWallTour(apply: (scene: Scene) => void) {
     }, Math.max(50, msUntilNextChange(state, now())));
   }
 
-  onBeforeUnmount(() => clearTimeout(timer));
+  onScopeDispose(() => clearTimeout(timer));
 
   return {
     index,

@@ -2,6 +2,8 @@
 export const LAYER_IDS = ['stations', 'checkpoints', 'alerts', 'gridEvents', 'assists', 'grids', 'patrols'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
+export const isLayerId = (id: string): id is LayerId => (LAYER_IDS as readonly string[]).includes(id);
+
 export const LAYER_LABELS: Record<LayerId, { zh: string; en: string }> = {
   stations: { zh: '警务站点', en: 'Stations' },
   checkpoints: { zh: '卡口检查站', en: 'Checkpoints' },

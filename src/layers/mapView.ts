@@ -14,6 +14,12 @@ export type ScreenPoint = { x: number; y: number } | null;
 
 export type MapViewKind = '3d' | '2d';
 
+/** A record of a live layer under the pointer, as either view reports a click. */
+export interface PickTarget {
+  layer: LayerId;
+  id: string;
+}
+
 export interface MapViewApi {
   readonly kind: MapViewKind;
   /** Where WGS84 `[lon, lat, heightMeters]` positions appear on the canvas, for tests and overlays. */

@@ -7,11 +7,7 @@
  */
 import { type Cartesian2, type Scene, ScreenSpaceEventHandler, ScreenSpaceEventType, defined } from '@cesium/engine';
 import { LAYER_IDS, type LayerId } from '../../domain/layerIds';
-
-export interface PickTarget {
-  layer: LayerId;
-  id: string;
-}
+import type { PickTarget } from '../../layers/mapView';
 
 const layerOf = new WeakMap<object, LayerId>();
 

@@ -1,0 +1,107 @@
+/**
+ * Scenes on screen: the wall's tour and the briefing's deck, each scene setting the camera, the
+ * layers, the panel that glows, the alert filters and a time window played through. A new alert
+ * that takes the wall's camera holds the tour until the camera is back.
+ */
+import { ref } from 'vue';
+import type { AppConfig } from '../domain/appConfig';
+import type { LayerId } from '../domain/layerIds';
+import type { PanelId, Scene } from '../domain/scenes/sceneDeck';
+import type { MapViewApi } from '../layers/mapView';
+import type { DutyFilters } from '../panels/duty/describeDutyQueue';
+import type { DeckLoad } from './loadDeck';
+import type { Playback } from './usePlayback';
+import { useBriefing } from './useBriefing';
+import { useWallTour } from './useWallTour';
+
+/** A window in a scene plays through at an hour a second. */
+const SCENE_PLAYBACK_SPEED = 3600;
+/** The tour waits this long after the alert's own dwell before it takes the camera back. */
+const TOUR_RESUME_MARGIN_MS = 5000;
+
+export interface SceneDirectionDeps {
+  config: () => AppConfig;
+  mapView: () => MapViewApi | undefined;
+  liveLayers: { show(ids: readonly LayerId[]): void; visibleLayers: { value: readonly LayerId[] } };
+  playback: Pick<Playback, 'active' | 'load' | 'setSpeed' | 'play' | 'backToLive'>;
+  /** A scene names a metric: the trend shows it. */
+  chooseMetric(metricId: string): void;
+  /** The page's `data-scene` mark. */
+  marks: Record<string, string | undefined>;
+  loadDeck(id: string): Promise<DeckLoad>;
+  recordError(source: string, error: unknown): void;
+}
+
+export function useSceneDirection(deps: SceneDirectionDeps) {
+  /** The panel a scene points at glows. */
+  const highlightedPanel = ref<PanelId | null>(null);
+  const sceneFilters = ref<DutyFilters | null>(null);
+  /** Why a deck could not be used, in words, instead of a wall that silently does nothing. */
+  const deckProblems = ref<{ id: string; problems: string[] } | null>(null);
+  let started = false;
+
+  function apply(scene: Scene): void {
+    deps.marks.scene = scene.id;
+    deps.mapView()?.flyToView(scene.camera);
+    if (scene.layers) deps.liveLayers.show(scene.layers);
+    highlightedPanel.value = scene.highlight?.panel ?? null;
+    if (scene.highlight?.kpi) deps.chooseMetric(scene.highlight.kpi);
+    sceneFilters.value = scene.filters ? { minSeverity: scene.filters.minSeverity ?? 1, sides: scene.filters.sides ?? [], towns: scene.filters.towns ?? [] } : null;
+    const { playback } = deps;
+    if (scene.window) {
+      // The window plays through while the scene is up; the next scene without one returns to live.
+      const range = 'last' in scene.window ? scene.window.last : `${scene.window.from}~${scene.window.to}`;
+      void playback.load(range, undefined, { keepOutOfUrl: true }).then((loaded) => {
+        if (!loaded) return;
+        playback.setSpeed(SCENE_PLAYBACK_SPEED);
+        playback.play();
+      });
+    } else if (playback.active.value) playback.backToLive();
+  }
+
+  function leave(): void {
+    highlightedPanel.value = null;
+    sceneFilters.value = null;
+    delete deps.marks.scene;
+    if (deps.playback.active.value) deps.playback.backToLive();
+    deps.mapView()?.goHome();
+  }
+
+  const tour = useWallTour(apply);
+  const briefing = useBriefing(apply, leave);
+
+  return {
+    highlightedPanel,
+    sceneFilters,
+    deckProblems,
+    tour,
+    briefing,
+    /** Once the region is first drawn: the wall starts its tour, the briefing opens its deck (once). */
+    async start(): Promise<void> {
+      const config = deps.config();
+      if (started || (config.mode !== 'wall' && config.mode !== 'briefing')) return;
+      started = true;
+      const id = config.mode === 'wall' ? config.tour : config.deck;
+      const loaded = await deps.loadDeck(id);
+      if (!loaded.ok) {
+        deckProblems.value = { id, problems: loaded.problems };
+        for (const problem of loaded.problems) deps.recordError('deck', `${id}: ${problem}`);
+        return;
+      }
+      if (config.mode === 'wall') tour.start(loaded.deck, config.dwellSeconds);
+      else briefing.start(loaded.deck, config.slide);
+    },
+    /** A new alert took the camera: the tour holds its scene until the camera is back. */
+    alertFocused(): void {
+      const config = deps.config();
+      if (config.mode !== 'wall') return;
+      tour.interrupt(config.alertFocus.dwellSeconds * 1000 + TOUR_RESUME_MARGIN_MS);
+      // The scene may have hidden alerts; the one the camera went to must be on screen. The tour's
+      // scene, re-applied when it resumes, sets its own layers again.
+      const visible = deps.liveLayers.visibleLayers.value;
+      if (!visible.includes('alerts')) deps.liveLayers.show([...visible, 'alerts']);
+    },
+  };
+}
+
+export type SceneDirection = ReturnType<typeof useSceneDirection>;

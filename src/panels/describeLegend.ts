@@ -1,0 +1,40 @@
+/**
+ * The legend's entries: one area a province (naming its county where it has one focus county:
+ * 浙江省 常山县; where a province has several, the provinces alone and the counties on the map),
+ * the context counties, the border, then each live layer with its count.
+ */
+import type { LayerId } from '../domain/layerIds';
+import { LAYER_LABELS } from '../domain/layerIds';
+import type { RegionPack } from '../domain/regionPack';
+import type { LegendEntry } from './MapLegend.vue';
+
+export interface LegendStyle {
+  contextColor: string;
+  borderColor: string;
+  contextLabel: string;
+  borderLabel: string;
+}
+
+export function describeLegend(pack: RegionPack | null, layers: readonly LegendEntry[], language: 'zh' | 'en', style: LegendStyle): LegendEntry[] {
+  if (!pack) return [];
+  const focusOf = (provinceId: string) => pack.counties.filter((county) => county.role === 'focus' && county.provinceId === provinceId);
+  const namesCounties = pack.provinces.every((province) => focusOf(province.id).length <= 1);
+  return [
+    ...pack.provinces.flatMap((province): LegendEntry[] => {
+      const focus = focusOf(province.id);
+      if (focus.length === 0) return [];
+      const only = namesCounties ? focus[0]! : undefined;
+      return [
+        {
+          id: only ? only.id : `province-${province.id}`,
+          label: only ? `${province.name[language]} ${only.name[language]}` : province.name[language],
+          color: province.color,
+          kind: 'area',
+        },
+      ];
+    }),
+    { id: 'context', label: style.contextLabel, color: style.contextColor, kind: 'area' },
+    { id: 'border', label: style.borderLabel, color: style.borderColor, kind: 'line' },
+    ...layers.map((entry) => ({ ...entry, label: LAYER_LABELS[entry.id as LayerId][language] })),
+  ];
+}
