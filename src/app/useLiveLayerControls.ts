@@ -28,10 +28,9 @@ export function useLiveLayerControls() {
     initialise(layers: readonly LayerId[]) {
       for (const id of LAYER_IDS) visible.set(id, layers.includes(id));
     },
-    /** The view on screen now: it shows the layers chosen so far, whichever view they were chosen in. */
+    /** The view on screen now, whose counts the legend shows (both views draw `visibleLayers`). */
     attach(api: MapViewApi) {
       globe = api;
-      for (const id of LAYER_IDS) api.setLayerVisible(id, visible.get(id) ?? false);
       counts.value = { ...api.layerCounts() };
     },
     toggle(id: string) {
@@ -39,15 +38,12 @@ export function useLiveLayerControls() {
       if (!LAYER_IDS.includes(layer)) return;
       const next = !(visible.get(layer) ?? false);
       visible.set(layer, next);
-      globe?.setLayerVisible(layer, next);
     },
     /** Exactly these layers shown (a scene of the wall tour or the briefing). */
     show(ids: readonly LayerId[]) {
       for (const id of LAYER_IDS) {
         const next = ids.includes(id);
-        if ((visible.get(id) ?? false) === next) continue;
-        visible.set(id, next);
-        globe?.setLayerVisible(id, next);
+        if ((visible.get(id) ?? false) !== next) visible.set(id, next);
       }
     },
     visibleLayers: computed(() => LAYER_IDS.filter((id) => visible.get(id))),

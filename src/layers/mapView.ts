@@ -4,6 +4,7 @@
  * either one the same way.
  */
 import type { AppConfig } from '../domain/appConfig';
+import type { Alert } from '../domain/entities/alert';
 import type { LayerId } from '../domain/layerIds';
 import type { RegionPack } from '../domain/regionPack';
 import type { SceneCamera } from '../domain/scenes/sceneDeck';
@@ -37,7 +38,6 @@ export interface MapViewApi {
    * so it has none.
    */
   layerWriteTimes(): number[];
-  setLayerVisible(layer: LayerId, visible: boolean): void;
   /** Flies to a place (a ticker item, a detail panel). */
   flyTo(position: readonly [number, number]): void;
   /** Flies to a scene's view: looking at lon/lat from `height` metres away, at the given heading and pitch. */
@@ -74,4 +74,21 @@ export interface MapViewProps {
   followAlerts: boolean;
   /** On screen: a hidden view (the other one is shown) follows no store and flies nowhere. */
   active: boolean;
+}
+
+/** What either view tells the app, in the same shapes. */
+export interface MapViewEvents {
+  /** The view is up: its API, and its renderer's probe for diagnostics. */
+  created: [api: MapViewApi, probe: MapViewProbe];
+  /** The region is drawn (first time or again), with what it drew. */
+  drawn: [counts: Record<string, number>];
+  failed: [source: string, error: unknown];
+  select: [target: PickTarget | null];
+  /** The camera went to look at a new alert (a wall tour pauses meanwhile). */
+  alertFocus: [alert: Alert];
+  /**
+   * The GPU took the WebGL context away: the globe cannot draw again and must be replaced; the flat
+   * map is restored by maplibre (writes are held meanwhile).
+   */
+  contextLost: [];
 }
