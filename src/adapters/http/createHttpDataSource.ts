@@ -23,10 +23,11 @@ import {
 } from '../contract';
 import { validateRecord, validateRecords } from '../validateRecords';
 import { failureForStatus, notJsonFailure } from './describeHttpFailure';
-import { StreamFailure, openEventStream } from './openEventStream';
-import type { StreamMessage } from './streamMessage';
+import { openEventStream } from './openEventStream';
+import { StreamFailure } from '../stream/StreamFailure';
+import type { StreamMessage } from '../stream/streamMessage';
 import { type WebSocketConstructor, openWebSocketStream } from './openWebSocketStream';
-import { startResumableStream } from './startResumableStream';
+import { startResumableStream } from '../stream/startResumableStream';
 import { validateHistory } from '../validateHistory';
 
 export interface HttpSourceConfig {
