@@ -5,41 +5,32 @@
  * polls gets a new version, one that vanishes is deleted.
  */
 import type { GeojsonSourceSettings } from '../../domain/appConfig';
-import { type Capabilities, type Change, type DataSource, type Failure, type Rejection, type Result, type Snapshot, failure, success } from '../contract';
-import { failureForFetchError, failureForStatus, looksLikeHtml, notJsonFailure } from '../http/describeHttpFailure';
-import { subscribeByPolling } from '../subscribeByPolling';
+import { type Capabilities, type Change, type DataSource, type Rejection, type Result, type Snapshot, failure, success } from '../contract';
+import { looksLikeHtml, notJsonFailure } from '../request/describeHttpFailure';
+import { createRequester } from '../request/createRequester';
+import { subscribeByPolling } from '../polling/subscribeByPolling';
 import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
 import { validateRecord } from '../validateRecords';
 import { mapFeatureToRecord } from './mapFeatureToRecord';
 import { GeoJsonError, parseGeoJson } from './parseGeoJson';
 
-/** Reads the file's text; throws a LoadFailure (or any error, taken as a network failure). */
-export type TextLoader = (url: string) => Promise<string>;
+/** Reads the file's text, or says why it could not: a failure value, never a throw. */
+export type TextLoader = (url: string) => Promise<Result<string>>;
 
-/** A read that failed in a way the HUD can explain: a status with the server's words, a time-out. */
-export class LoadFailure extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.reason);
-    this.name = 'LoadFailure';
-  }
-}
-
-/** fetch with a time-out: a file server that never answers must not hold the source silently. */
-export function fetchTextWithin(timeoutMs: number, sourceId: string): TextLoader {
+/**
+ * Reads over HTTP through the one request path (../request): time-limited, so a file server that
+ * never answers cannot hold the source silently, and a login portal in front of the file that
+ * answers 200 with a page is named for what it is rather than reported as "not GeoJSON".
+ */
+export function loadTextOverHttp(timeoutMs: number, sourceId: string, fetchImpl?: typeof fetch): TextLoader {
+  const request = createRequester({ timeoutMs, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   return async (url) => {
     const what = `${sourceId} ${url}`;
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
-      text = await response.text();
-    } catch (error) {
-      throw new LoadFailure(failureForFetchError(error, what, timeoutMs));
-    }
-    if (!response.ok) throw new LoadFailure(failureForStatus(response.status, text, what, response.headers.get('content-type')));
-    // A login portal in front of the file answers 200 with a page: say so rather than "not GeoJSON".
-    if (looksLikeHtml(text, response.headers.get('content-type'))) throw new LoadFailure(notJsonFailure(text, what, response.headers.get('content-type')));
-    return text;
+    const answer = await request.text({ url, what });
+    if (!answer.ok) return answer;
+    const contentType = answer.value.header('content-type');
+    if (looksLikeHtml(answer.value.text, contentType)) return { ok: false, error: notJsonFailure(answer.value.text, what, contentType) };
+    return success(answer.value.text);
   };
 }
 
@@ -48,7 +39,7 @@ interface Held {
   record: Snapshot['records'][number]['record'];
 }
 
-export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: TextLoader = fetchTextWithin(settings.timeoutMs, settings.id), now: () => number = Date.now): DataSource {
+export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: TextLoader = loadTextOverHttp(settings.timeoutMs, settings.id), now: () => number = Date.now): DataSource {
   const held = new Map<string, Held>();
   /**
    * The last version given to each id, kept after a feature vanishes: if it comes back, its new
@@ -62,16 +53,11 @@ export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: T
 
   /** Loads the file and turns the difference from the last load into changes. */
   async function poll(): Promise<Result<{ changes: Change[]; rejected: Rejection[] }>> {
-    let text: string;
-    try {
-      text = await load(settings.url);
-    } catch (error) {
-      if (error instanceof LoadFailure) return { ok: false, error: error.failure };
-      return failure('network', `${settings.id}: ${settings.url}: ${(error as Error).message}`);
-    }
+    const text = await load(settings.url);
+    if (!text.ok) return text;
     let parsed;
     try {
-      parsed = parseGeoJson(text, { crs: settings.crs, sourceName: settings.url });
+      parsed = parseGeoJson(text.value, { crs: settings.crs, sourceName: settings.url });
     } catch (error) {
       return failure('invalid', error instanceof GeoJsonError ? `${settings.id}: ${error.message}` : String(error));
     }

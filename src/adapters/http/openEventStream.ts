@@ -3,7 +3,7 @@
  * reconnects on its own terms). Resolves when the server ends the stream, rejects on a failure.
  */
 import { createParser } from 'eventsource-parser';
-import { failureForStatus } from './describeHttpFailure';
+import { failureForStatus } from '../request/describeHttpFailure';
 import { StreamFailure } from '../stream/StreamFailure';
 import { type StreamMessage, decodeStreamMessage } from '../stream/streamMessage';
 

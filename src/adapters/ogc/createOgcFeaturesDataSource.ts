@@ -26,13 +26,13 @@ import {
   failure,
   success,
 } from '../contract';
-import { type PollOutcome, subscribeByPolling } from '../subscribeByPolling';
+import { type PollOutcome, subscribeByPolling } from '../polling/subscribeByPolling';
 import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
 import { validateRecord } from '../validateRecords';
 import { mapFeatureToRecord } from '../geojson/mapFeatureToRecord';
 import type { GeoJsonFeatureRecord } from '../geojson/parseGeoJson';
 import { type OgcCollectionPlan, type OgcDiscovery, createLinkResolver, discoverOgcCollections } from './discoverOgcCollections';
-import { createOgcGet } from './fetchOgcJson';
+import { createOgcGet } from './createOgcGet';
 import { type OgcItems, type OgcItemsQuery, readOgcItems } from './readOgcItems';
 
 export interface OgcFeaturesEnvironment {
@@ -74,7 +74,7 @@ export function createOgcFeaturesDataSource(settings: OgcFeaturesSourceSettings,
     sourceId: settings.id,
     headers: settings.auth ? { [settings.auth.header]: settings.auth.value } : {},
     timeoutMs: settings.timeoutMs,
-    fetch: environment.fetch ?? ((input, init) => fetch(input, init)),
+    ...(environment.fetch ? { fetch: environment.fetch } : {}),
   });
   const links = createLinkResolver(settings.id, root);
   const readOptions = { sourceId: settings.id, get, resolve: links.resolve, limit: settings.limit, maxPages: settings.maxPages, defaultCrs: settings.crs };
