@@ -8,6 +8,7 @@ import type { GeojsonSourceSettings } from '../../domain/appConfig';
 import { type Capabilities, type Change, type DataSource, type Rejection, type Result, type Snapshot, failure, success } from '../contract';
 import { looksLikeHtml, notJsonFailure } from '../request/describeHttpFailure';
 import { createRequester } from '../request/createRequester';
+import { diffPolledList } from '../polling/diffPolledList';
 import { subscribeByPolling } from '../polling/subscribeByPolling';
 import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
 import { validateRecord } from '../validateRecords';
@@ -40,7 +41,7 @@ interface Held {
 }
 
 export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: TextLoader = loadTextOverHttp(settings.timeoutMs, settings.id), now: () => number = Date.now): DataSource {
-  const held = new Map<string, Held>();
+  let held = new Map<string, Held>();
   /**
    * The last version given to each id, kept after a feature vanishes: if it comes back, its new
    * version must beat the delete's, or the store's tombstone would hide it.
@@ -68,41 +69,31 @@ export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: T
       if (!reported.has(fingerprint)) rejected.push(rejection);
     };
     for (const r of parsed.rejected) reject({ source: settings.id, kind: settings.kind, id: null, reason: `${settings.kind}: ${r.reason}` }, `feature:${r.reason}:${r.fingerprint}`);
-    const changes: Change[] = [];
-    const seen = new Set<string>();
     const stamp = new Date(now()).toISOString();
-    for (const feature of parsed.features) {
-      const mapped = mapFeatureToRecord(feature, settings);
-      const id = typeof mapped.id === 'string' ? mapped.id : undefined;
-      const fingerprint = JSON.stringify(mapped);
-      if (id !== undefined && seen.has(id)) {
-        reject({ source: settings.id, kind: settings.kind, id, reason: `${settings.kind}: id: duplicate id in the file` }, `duplicate:${fingerprint}`);
-        continue;
-      }
-      const previous = id === undefined ? undefined : held.get(id);
-      if (previous && previous.fingerprint === fingerprint) {
-        seen.add(id!);
-        continue;
-      }
-      const version = typeof mapped.version === 'number' ? mapped.version : (versions.get(id ?? '') ?? 0) + 1;
-      // Already validated coordinates are WGS84 now: parseGeoJson converted them.
-      const checked = validateRecord(settings.kind, { updatedAt: stamp, ...mapped, version }, { source: settings.id, crs: 'wgs84' });
-      if (!checked.ok) {
-        reject(checked.rejection, `invalid:${fingerprint}`);
-        if (id !== undefined && previous) seen.add(id);
-        continue;
-      }
-      seen.add(checked.value.record.id);
-      versions.set(checked.value.record.id, version);
-      held.set(checked.value.record.id, { fingerprint, record: checked.value.record });
-      changes.push({ seq: ++sequence, kind: settings.kind, op: 'upsert', record: checked.value.record });
-    }
-    for (const [id] of held) {
-      if (seen.has(id)) continue;
-      held.delete(id);
-      const version = (versions.get(id) ?? 0) + 1;
-      versions.set(id, version);
-      changes.push({ seq: ++sequence, kind: settings.kind, op: 'delete', id, version });
+    const mapped = parsed.features.map((feature) => {
+      const raw = mapFeatureToRecord(feature, settings);
+      return { id: typeof raw.id === 'string' ? raw.id : undefined, fingerprint: JSON.stringify(raw), raw };
+    });
+    const diff = diffPolledList(held, mapped, {
+      onDuplicate: ({ id, fingerprint }) => reject({ source: settings.id, kind: settings.kind, id: id ?? null, reason: `${settings.kind}: id: duplicate id in the file` }, `duplicate:${fingerprint}`),
+      accept: ({ id, fingerprint, raw }) => {
+        const version = typeof raw.version === 'number' ? raw.version : (versions.get(id ?? '') ?? 0) + 1;
+        // Already validated coordinates are WGS84 now: parseGeoJson converted them.
+        const checked = validateRecord(settings.kind, { updatedAt: stamp, ...raw, version }, { source: settings.id, crs: 'wgs84' });
+        if (!checked.ok) {
+          reject(checked.rejection, `invalid:${fingerprint}`);
+          return undefined;
+        }
+        versions.set(checked.value.record.id, version);
+        return { fingerprint, record: checked.value.record };
+      },
+    });
+    held = diff.held;
+    const changes: Change[] = diff.upserted.map(({ record }) => ({ seq: ++sequence, kind: settings.kind, op: 'upsert', record }));
+    for (const { record } of diff.gone) {
+      const version = (versions.get(record.id) ?? 0) + 1;
+      versions.set(record.id, version);
+      changes.push({ seq: ++sequence, kind: settings.kind, op: 'delete', id: record.id, version });
     }
     reported = stillBad;
     loadedOnce = true;
