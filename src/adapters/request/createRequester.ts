@@ -36,10 +36,8 @@ export interface TextAnswer {
   header(name: string): string | null;
 }
 
-export interface JsonAnswer {
+export interface JsonAnswer extends Omit<TextAnswer, 'text'> {
   body: unknown;
-  url: string;
-  header(name: string): string | null;
 }
 
 export interface Requester {
