@@ -8,7 +8,7 @@
  */
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { createPinia, setActivePinia } from 'pinia';
-import { decodeStreamMessage } from '../../src/adapters/http/streamMessage';
+import { decodeStreamMessage } from '../../src/adapters/stream/streamMessage';
 import { validateChanges } from '../../src/adapters/validateRecords';
 import type { WireChange } from '../../src/domain/wire';
 import { useEntityStore } from '../../src/stores/entityStore';

@@ -9,6 +9,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BorderSimulator } from '../../mock/simulator/borderSimulator';
+import { success } from '../../src/adapters/contract';
 import { createGeojsonDataSource } from '../../src/adapters/geojson/createGeojsonDataSource';
 import { createHttpDataSource } from '../../src/adapters/http/createHttpDataSource';
 import { MAX_REASON_LENGTH, validateChanges } from '../../src/adapters/validateRecords';
@@ -114,7 +115,7 @@ describe('the geojson adapter under malformed features', () => {
         constants: { province: 'zj', county: '330822', stationKind: 'police-station', officersOnDuty: 3 },
         valueMaps: {},
       },
-      async () => text,
+      async () => success(text),
     );
     let malformed = 0;
     for (let batch = 0; batch < BATCHES; batch++) {

@@ -4,6 +4,7 @@
  */
 import type { GeojsonSourceSettings } from '../../domain/appConfig';
 import { type ContractHarness, describeDataSourceContract } from '../../../tests/contract/dataSourceContract';
+import { success } from '../contract';
 import { createGeojsonDataSource } from './createGeojsonDataSource';
 
 interface ExportedStation {
@@ -44,7 +45,7 @@ describeDataSourceContract('geojson (a polled GIS export)', async (): Promise<Co
   let malformed: unknown[] = [];
   let round = 0;
   const text = () => JSON.stringify({ type: 'FeatureCollection', features: [...stations.map(feature), ...malformed] });
-  const source = createGeojsonDataSource(settings, async () => text());
+  const source = createGeojsonDataSource(settings, async () => success(text()));
   return {
     source,
     async produceChanges() {

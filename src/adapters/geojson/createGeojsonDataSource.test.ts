@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { GeojsonSourceSettings } from '../../domain/appConfig';
 import { EntityState } from '../../stores/entityState';
-import type { Change, Rejection } from '../contract';
+import { type Change, type Rejection, success } from '../contract';
 import { startLoopbackServer } from '../../../tests/contract/startLoopbackServer';
-import { createGeojsonDataSource, fetchTextWithin } from './createGeojsonDataSource';
+import { createGeojsonDataSource, loadTextOverHttp } from './createGeojsonDataSource';
 
 const settings: GeojsonSourceSettings = {
   type: 'geojson',
@@ -23,7 +23,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('the geojson adapter over time', () => {
   it('brings a feature back when it returns to the file after vanishing', async () => {
     let features = [feature('A'), feature('B')];
-    const source = createGeojsonDataSource(settings, async () => JSON.stringify({ type: 'FeatureCollection', features }));
+    const source = createGeojsonDataSource(settings, async () => success(JSON.stringify({ type: 'FeatureCollection', features })));
     const state = new EntityState();
     const snapshot = await source.snapshot();
     if (!snapshot.ok) throw new Error(snapshot.error.reason);
@@ -40,7 +40,7 @@ describe('the geojson adapter over time', () => {
 
   it('reports a broken feature once, not again on every poll while the file stays broken', async () => {
     const features = [feature('A'), { type: 'Feature', properties: { code: 'bad' }, geometry: { type: 'Point', coordinates: [999, 0] } }];
-    const source = createGeojsonDataSource(settings, async () => JSON.stringify({ type: 'FeatureCollection', features }));
+    const source = createGeojsonDataSource(settings, async () => success(JSON.stringify({ type: 'FeatureCollection', features })));
     const rejected: Rejection[] = [];
     const snapshot = await source.snapshot();
     if (!snapshot.ok) throw new Error(snapshot.error.reason);
@@ -54,7 +54,7 @@ describe('the geojson adapter over time', () => {
 
   it('answers a snapshot query by box and by time', async () => {
     const far = { type: 'Feature', properties: { code: 'far', name: 'far' }, geometry: { type: 'Point', coordinates: [120, 30] } };
-    const source = createGeojsonDataSource(settings, async () => JSON.stringify({ type: 'FeatureCollection', features: [feature('A'), far] }));
+    const source = createGeojsonDataSource(settings, async () => success(JSON.stringify({ type: 'FeatureCollection', features: [feature('A'), far] })));
     const boxed = await source.snapshot({ bbox: [118, 28, 119, 29] });
     expect(boxed.ok && boxed.value.records.map((r) => r.record.id)).toEqual(['A']);
     const later = await source.snapshot({ from: '2999-01-01T00:00:00Z' });
@@ -63,11 +63,25 @@ describe('the geojson adapter over time', () => {
 });
 
 describe('the geojson adapter over HTTP, when the file server misbehaves', () => {
+  it('ends a poll against a server that never answers in a timeout failure, not a wait forever', async () => {
+    vi.useFakeTimers();
+    try {
+      // Never answers; gives up only when the request is aborted, as a real fetch does.
+      const silent = ((input: Request) => new Promise<Response>((_, reject) => input.signal.addEventListener('abort', () => reject(input.signal.reason)))) as unknown as typeof fetch;
+      const source = createGeojsonDataSource({ ...settings, url: 'http://files.example.com/stations.geojson' }, loadTextOverHttp(15_000, 'gis', silent));
+      const snapshot = source.snapshot();
+      await vi.advanceTimersByTimeAsync(15_000);
+      expect(await snapshot).toMatchObject({ ok: false, error: { code: 'timeout', reason: 'gis http://files.example.com/stations.geojson: no answer within 15000 ms' } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('gives up on a server that never answers, and says it timed out', async () => {
     // Accepts the connection and never answers: a stalled file server or a hung proxy.
     const server = await startLoopbackServer(() => undefined);
     try {
-      const stalled = createGeojsonDataSource({ ...settings, url: `${server.origin}/stations.geojson`, timeoutMs: 1000 }, fetchTextWithin(1000, 'gis'));
+      const stalled = createGeojsonDataSource({ ...settings, url: `${server.origin}/stations.geojson`, timeoutMs: 1000 }, loadTextOverHttp(1000, 'gis'));
       const snapshot = await stalled.snapshot();
       expect(snapshot).toMatchObject({ ok: false, error: { code: 'timeout', reason: expect.stringMatching(/no answer within 1000 ms/) } });
     } finally {
@@ -81,9 +95,9 @@ describe('the geojson adapter over HTTP, when the file server misbehaves', () =>
       else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><head><title>统一身份认证</title></head><body>请登录</body></html>');
     });
     try {
-      const down = await createGeojsonDataSource({ ...settings, url: `${server.origin}/down` }, fetchTextWithin(5000, 'gis')).snapshot();
+      const down = await createGeojsonDataSource({ ...settings, url: `${server.origin}/down` }, loadTextOverHttp(5000, 'gis')).snapshot();
       expect(down).toMatchObject({ ok: false, error: { code: 'http', status: 503, detail: '503 Service Temporarily Unavailable' } });
-      const login = await createGeojsonDataSource({ ...settings, url: `${server.origin}/file.geojson` }, fetchTextWithin(5000, 'gis')).snapshot();
+      const login = await createGeojsonDataSource({ ...settings, url: `${server.origin}/file.geojson` }, loadTextOverHttp(5000, 'gis')).snapshot();
       expect(login).toMatchObject({ ok: false, error: { code: 'not-json', detail: expect.stringMatching(/^统一身份认证/) } });
     } finally {
       await server.close();

@@ -5,41 +5,33 @@
  * polls gets a new version, one that vanishes is deleted.
  */
 import type { GeojsonSourceSettings } from '../../domain/appConfig';
-import { type Capabilities, type Change, type DataSource, type Failure, type Rejection, type Result, type Snapshot, failure, success } from '../contract';
-import { failureForFetchError, failureForStatus, looksLikeHtml, notJsonFailure } from '../http/describeHttpFailure';
-import { subscribeByPolling } from '../subscribeByPolling';
+import { type Capabilities, type Change, type DataSource, type Rejection, type Result, type Snapshot, failure, success } from '../contract';
+import { looksLikeHtml, notJsonFailure } from '../request/describeHttpFailure';
+import { createRequester } from '../request/createRequester';
+import { diffPolledList } from '../polling/diffPolledList';
+import { subscribeByPolling } from '../polling/subscribeByPolling';
 import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
 import { validateRecord } from '../validateRecords';
 import { mapFeatureToRecord } from './mapFeatureToRecord';
 import { GeoJsonError, parseGeoJson } from './parseGeoJson';
 
-/** Reads the file's text; throws a LoadFailure (or any error, taken as a network failure). */
-export type TextLoader = (url: string) => Promise<string>;
+/** Reads the file's text, or says why it could not: a failure value, never a throw. */
+export type TextLoader = (url: string) => Promise<Result<string>>;
 
-/** A read that failed in a way the HUD can explain: a status with the server's words, a time-out. */
-export class LoadFailure extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.reason);
-    this.name = 'LoadFailure';
-  }
-}
-
-/** fetch with a time-out: a file server that never answers must not hold the source silently. */
-export function fetchTextWithin(timeoutMs: number, sourceId: string): TextLoader {
+/**
+ * Reads over HTTP through the one request path (../request): time-limited, so a file server that
+ * never answers cannot hold the source silently, and a login portal in front of the file that
+ * answers 200 with a page is named for what it is rather than reported as "not GeoJSON".
+ */
+export function loadTextOverHttp(timeoutMs: number, sourceId: string, fetchImpl?: typeof fetch): TextLoader {
+  const request = createRequester({ timeoutMs, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   return async (url) => {
     const what = `${sourceId} ${url}`;
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
-      text = await response.text();
-    } catch (error) {
-      throw new LoadFailure(failureForFetchError(error, what, timeoutMs));
-    }
-    if (!response.ok) throw new LoadFailure(failureForStatus(response.status, text, what, response.headers.get('content-type')));
-    // A login portal in front of the file answers 200 with a page: say so rather than "not GeoJSON".
-    if (looksLikeHtml(text, response.headers.get('content-type'))) throw new LoadFailure(notJsonFailure(text, what, response.headers.get('content-type')));
-    return text;
+    const answer = await request.text({ url, what });
+    if (!answer.ok) return answer;
+    const contentType = answer.value.header('content-type');
+    if (looksLikeHtml(answer.value.text, contentType)) return { ok: false, error: notJsonFailure(answer.value.text, what, contentType) };
+    return success(answer.value.text);
   };
 }
 
@@ -48,8 +40,8 @@ interface Held {
   record: Snapshot['records'][number]['record'];
 }
 
-export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: TextLoader = fetchTextWithin(settings.timeoutMs, settings.id), now: () => number = Date.now): DataSource {
-  const held = new Map<string, Held>();
+export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: TextLoader = loadTextOverHttp(settings.timeoutMs, settings.id), now: () => number = Date.now): DataSource {
+  let held = new Map<string, Held>();
   /**
    * The last version given to each id, kept after a feature vanishes: if it comes back, its new
    * version must beat the delete's, or the store's tombstone would hide it.
@@ -62,16 +54,11 @@ export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: T
 
   /** Loads the file and turns the difference from the last load into changes. */
   async function poll(): Promise<Result<{ changes: Change[]; rejected: Rejection[] }>> {
-    let text: string;
-    try {
-      text = await load(settings.url);
-    } catch (error) {
-      if (error instanceof LoadFailure) return { ok: false, error: error.failure };
-      return failure('network', `${settings.id}: ${settings.url}: ${(error as Error).message}`);
-    }
+    const text = await load(settings.url);
+    if (!text.ok) return text;
     let parsed;
     try {
-      parsed = parseGeoJson(text, { crs: settings.crs, sourceName: settings.url });
+      parsed = parseGeoJson(text.value, { crs: settings.crs, sourceName: settings.url });
     } catch (error) {
       return failure('invalid', error instanceof GeoJsonError ? `${settings.id}: ${error.message}` : String(error));
     }
@@ -82,41 +69,31 @@ export function createGeojsonDataSource(settings: GeojsonSourceSettings, load: T
       if (!reported.has(fingerprint)) rejected.push(rejection);
     };
     for (const r of parsed.rejected) reject({ source: settings.id, kind: settings.kind, id: null, reason: `${settings.kind}: ${r.reason}` }, `feature:${r.reason}:${r.fingerprint}`);
-    const changes: Change[] = [];
-    const seen = new Set<string>();
     const stamp = new Date(now()).toISOString();
-    for (const feature of parsed.features) {
-      const mapped = mapFeatureToRecord(feature, settings);
-      const id = typeof mapped.id === 'string' ? mapped.id : undefined;
-      const fingerprint = JSON.stringify(mapped);
-      if (id !== undefined && seen.has(id)) {
-        reject({ source: settings.id, kind: settings.kind, id, reason: `${settings.kind}: id: duplicate id in the file` }, `duplicate:${fingerprint}`);
-        continue;
-      }
-      const previous = id === undefined ? undefined : held.get(id);
-      if (previous && previous.fingerprint === fingerprint) {
-        seen.add(id!);
-        continue;
-      }
-      const version = typeof mapped.version === 'number' ? mapped.version : (versions.get(id ?? '') ?? 0) + 1;
-      // Already validated coordinates are WGS84 now: parseGeoJson converted them.
-      const checked = validateRecord(settings.kind, { updatedAt: stamp, ...mapped, version }, { source: settings.id, crs: 'wgs84' });
-      if (!checked.ok) {
-        reject(checked.rejection, `invalid:${fingerprint}`);
-        if (id !== undefined && previous) seen.add(id);
-        continue;
-      }
-      seen.add(checked.value.record.id);
-      versions.set(checked.value.record.id, version);
-      held.set(checked.value.record.id, { fingerprint, record: checked.value.record });
-      changes.push({ seq: ++sequence, kind: settings.kind, op: 'upsert', record: checked.value.record });
-    }
-    for (const [id] of held) {
-      if (seen.has(id)) continue;
-      held.delete(id);
-      const version = (versions.get(id) ?? 0) + 1;
-      versions.set(id, version);
-      changes.push({ seq: ++sequence, kind: settings.kind, op: 'delete', id, version });
+    const mapped = parsed.features.map((feature) => {
+      const raw = mapFeatureToRecord(feature, settings);
+      return { id: typeof raw.id === 'string' ? raw.id : undefined, fingerprint: JSON.stringify(raw), raw };
+    });
+    const diff = diffPolledList(held, mapped, {
+      onDuplicate: ({ id, fingerprint }) => reject({ source: settings.id, kind: settings.kind, id: id ?? null, reason: `${settings.kind}: id: duplicate id in the file` }, `duplicate:${fingerprint}`),
+      accept: ({ id, fingerprint, raw }) => {
+        const version = typeof raw.version === 'number' ? raw.version : (versions.get(id ?? '') ?? 0) + 1;
+        // Already validated coordinates are WGS84 now: parseGeoJson converted them.
+        const checked = validateRecord(settings.kind, { updatedAt: stamp, ...raw, version }, { source: settings.id, crs: 'wgs84' });
+        if (!checked.ok) {
+          reject(checked.rejection, `invalid:${fingerprint}`);
+          return undefined;
+        }
+        versions.set(checked.value.record.id, version);
+        return { fingerprint, record: checked.value.record };
+      },
+    });
+    held = diff.held;
+    const changes: Change[] = diff.upserted.map(({ record }) => ({ seq: ++sequence, kind: settings.kind, op: 'upsert', record }));
+    for (const { record } of diff.gone) {
+      const version = (versions.get(record.id) ?? 0) + 1;
+      versions.set(record.id, version);
+      changes.push({ seq: ++sequence, kind: settings.kind, op: 'delete', id: record.id, version });
     }
     reported = stillBad;
     loadedOnce = true;

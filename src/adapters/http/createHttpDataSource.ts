@@ -1,8 +1,8 @@
 /**
- * The `http` adapter: REST with axios for snapshots, history, health, capabilities and write-back;
- * live changes over server-sent events or a WebSocket, resumed by sequence number.
+ * The `http` adapter: REST for snapshots, history, health, capabilities and write-back, through
+ * the one request path (../request); live changes over server-sent events or a WebSocket, or by
+ * polling the change log, resumed by sequence number (../stream).
  */
-import axios, { type AxiosInstance, isAxiosError } from 'axios';
 import type { CrsId } from '../../domain/crs';
 import type { EntityKind } from '../../domain/entities/entityKinds';
 import type { Alert } from '../../domain/entities/alert';
@@ -11,7 +11,6 @@ import { formatIssues } from '../../domain/formatIssues';
 import {
   type AlertAcknowledger,
   type DataSource,
-  type Failure,
   type History,
   type HistoryQuery,
   type HistoryReader,
@@ -22,11 +21,12 @@ import {
   success,
 } from '../contract';
 import { validateRecord, validateRecords } from '../validateRecords';
-import { failureForStatus, notJsonFailure } from './describeHttpFailure';
-import { StreamFailure, openEventStream } from './openEventStream';
-import type { StreamMessage } from './streamMessage';
+import { createRequester } from '../request/createRequester';
+import { openEventStream } from './openEventStream';
+import { StreamFailure } from '../stream/StreamFailure';
+import type { StreamMessage } from '../stream/streamMessage';
 import { type WebSocketConstructor, openWebSocketStream } from './openWebSocketStream';
-import { startResumableStream } from './startResumableStream';
+import { startResumableStream } from '../stream/startResumableStream';
 import { validateHistory } from '../validateHistory';
 
 export interface HttpSourceConfig {
@@ -58,23 +58,11 @@ export interface ChangeLogReader {
 }
 
 export interface HttpEnvironment {
+  /** What requests and the SSE stream go through: the page's fetch by default, a scripted server's in tests. */
   fetch?: typeof fetch;
   WebSocket?: WebSocketConstructor;
   /** Where relative URLs resolve from; the page's location in a browser. */
   origin?: string;
-}
-
-function describeHttpFailure(error: unknown, what: string, timeoutMs: number): Failure {
-  if (isAxiosError(error)) {
-    const status = error.response?.status;
-    if (status === undefined) {
-      const timedOut = error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT';
-      return timedOut ? { code: 'timeout', reason: `${what}: no answer within ${timeoutMs} ms` } : { code: 'network', reason: `${what}: ${error.message}` };
-    }
-    const body = error.response?.data;
-    return failureForStatus(status, typeof body === 'string' ? body : '', what, String(error.response?.headers['content-type'] ?? ''));
-  }
-  return { code: 'network', reason: `${what}: ${String(error)}` };
 }
 
 const invalid = (what: string, issues: string[]): Result<never> => failure('invalid', `${what}: ${issues.join('; ')}`);
@@ -83,24 +71,13 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
   const origin = environment.origin ?? (typeof location === 'undefined' ? 'http://127.0.0.1' : location.href);
   const root = new URL(config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`, origin);
   const headers: Record<string, string> = config.auth ? { [config.auth.header]: config.auth.value } : {};
-  // The body is parsed here, not by axios: axios hands back a string when JSON does not parse, and
-  // the HUD would then say "expected object, received string" instead of what is wrong.
-  const timeoutMs = config.timeoutMs ?? 15_000;
-  const client: AxiosInstance = axios.create({ baseURL: root.href, timeout: timeoutMs, headers, responseType: 'text', transformResponse: [(data: unknown) => data] });
+  const request = createRequester({ baseUrl: root.href, headers, timeoutMs: config.timeoutMs ?? 15_000, ...(environment.fetch ? { fetch: environment.fetch } : {}) });
   const validation = { source: config.id, crs: config.crs };
   const kindsParam = config.kinds?.length ? config.kinds.join(',') : undefined;
 
   async function get<T>(path: string, params: Record<string, string | undefined>, what: string, signal?: AbortSignal): Promise<Result<T>> {
-    try {
-      const response = await client.get<string>(path, { params, ...(signal ? { signal } : {}) });
-      try {
-        return success(JSON.parse(response.data) as T);
-      } catch {
-        return { ok: false, error: notJsonFailure(response.data, `${config.id} ${what}`, String(response.headers['content-type'] ?? '')) };
-      }
-    } catch (error) {
-      return { ok: false, error: describeHttpFailure(error, `${config.id} ${what}`, timeoutMs) };
-    }
+    const answer = await request.json({ url: path, params, what: `${config.id} ${what}`, ...(signal ? { signal } : {}) });
+    return answer.ok ? success(answer.value.body as T) : answer;
   }
 
   /** One page of GET /changes, its envelope checked; the changes in it are checked by the stream. */
@@ -222,20 +199,11 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
       });
     },
     async acknowledgeAlert(id: string, by: string): Promise<Result<Alert>> {
-      try {
-        const response = await client.post<string>(`alerts/${encodeURIComponent(id)}/acknowledge`, { by });
-        let body: { record?: unknown };
-        try {
-          body = JSON.parse(response.data) as { record?: unknown };
-        } catch {
-          return { ok: false, error: notJsonFailure(response.data, `${config.id} acknowledge`, String(response.headers['content-type'] ?? '')) };
-        }
-        const checked = validateRecord('alert', body?.record, validation);
-        if (!checked.ok) return failure('invalid', `${config.id} acknowledge: ${checked.rejection.reason}`);
-        return success(checked.value.record as Alert);
-      } catch (error) {
-        return { ok: false, error: describeHttpFailure(error, `${config.id} acknowledge ${id}`, timeoutMs) };
-      }
+      const answer = await request.json({ url: `alerts/${encodeURIComponent(id)}/acknowledge`, body: { by }, what: `${config.id} acknowledge ${id}` });
+      if (!answer.ok) return answer;
+      const checked = validateRecord('alert', (answer.value.body as { record?: unknown } | null)?.record, validation);
+      if (!checked.ok) return failure('invalid', `${config.id} acknowledge: ${checked.rejection.reason}`);
+      return success(checked.value.record as Alert);
     },
     close() {
       /* nothing pooled: subscriptions close themselves */

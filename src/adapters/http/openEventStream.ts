@@ -3,19 +3,12 @@
  * reconnects on its own terms). Resolves when the server ends the stream, rejects on a failure.
  */
 import { createParser } from 'eventsource-parser';
-import type { Failure } from '../contract';
-import { failureForStatus } from './describeHttpFailure';
-import { type StreamMessage, decodeStreamMessage } from './streamMessage';
+import { failureForStatus } from '../request/describeHttpFailure';
+import { StreamFailure } from '../stream/StreamFailure';
+import { type StreamMessage, decodeStreamMessage } from '../stream/streamMessage';
 
 /** A message this large is a broken or hostile backend; it is dropped and counted, the stream goes on. */
 export const MAX_STREAM_MESSAGE_BYTES = 8 * 1024 * 1024;
-
-export class StreamFailure extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.reason);
-    this.name = 'StreamFailure';
-  }
-}
 
 /** Finds the blank line that ends an SSE message, across chunk boundaries. */
 export class BlankLineFinder {

@@ -3,8 +3,8 @@
  * travel in the first message, never in the URL.
  */
 import type { Failure } from '../contract';
-import { StreamFailure } from './openEventStream';
-import { type StreamMessage, decodeWebSocketMessage } from './streamMessage';
+import { StreamFailure } from '../stream/StreamFailure';
+import { type StreamMessage, decodeWebSocketMessage } from '../stream/streamMessage';
 
 /** The part of the WebSocket API used here: the browser's, or `ws` in Node. */
 export interface WebSocketLike {

@@ -10,7 +10,7 @@ import type { MqttSourceSettings } from '../../domain/appConfig';
 import { ENTITY_KINDS } from '../../domain/entities/entityKinds';
 import { type AlertAcknowledger, type DataSource, type HistoryReader, success } from '../contract';
 import { type HttpEnvironment, createHttpDataSource } from '../http/createHttpDataSource';
-import { startResumableStream } from '../http/startResumableStream';
+import { startResumableStream } from '../stream/startResumableStream';
 import { openMqttStream } from './openMqttStream';
 import { type KeyValueStorage, screenClientId } from './screenClientId';
 

@@ -15,8 +15,8 @@ import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { EntityKind } from '../../domain/entities/entityKinds';
 import type { Failure, Result } from '../contract';
 import type { ChangesPage } from '../http/createHttpDataSource';
-import { StreamFailure } from '../http/openEventStream';
-import { type StreamMessage, decodeStreamMessage } from '../http/streamMessage';
+import { StreamFailure } from '../stream/StreamFailure';
+import { type StreamMessage, decodeStreamMessage } from '../stream/streamMessage';
 import { ChangeSequencer, sequenceOf } from './changeSequencer';
 
 export interface MqttStreamSettings {

@@ -26,13 +26,14 @@ import {
   failure,
   success,
 } from '../contract';
-import { type PollOutcome, subscribeByPolling } from '../subscribeByPolling';
+import { diffPolledList } from '../polling/diffPolledList';
+import { type PollOutcome, subscribeByPolling } from '../polling/subscribeByPolling';
 import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
 import { validateRecord } from '../validateRecords';
 import { mapFeatureToRecord } from '../geojson/mapFeatureToRecord';
 import type { GeoJsonFeatureRecord } from '../geojson/parseGeoJson';
 import { type OgcCollectionPlan, type OgcDiscovery, createLinkResolver, discoverOgcCollections } from './discoverOgcCollections';
-import { createOgcGet } from './fetchOgcJson';
+import { createOgcGet } from './createOgcGet';
 import { type OgcItems, type OgcItemsQuery, readOgcItems } from './readOgcItems';
 
 export interface OgcFeaturesEnvironment {
@@ -74,7 +75,7 @@ export function createOgcFeaturesDataSource(settings: OgcFeaturesSourceSettings,
     sourceId: settings.id,
     headers: settings.auth ? { [settings.auth.header]: settings.auth.value } : {},
     timeoutMs: settings.timeoutMs,
-    fetch: environment.fetch ?? ((input, init) => fetch(input, init)),
+    ...(environment.fetch ? { fetch: environment.fetch } : {}),
   });
   const links = createLinkResolver(settings.id, root);
   const readOptions = { sourceId: settings.id, get, resolve: links.resolve, limit: settings.limit, maxPages: settings.maxPages, defaultCrs: settings.crs };
@@ -181,45 +182,33 @@ export function createOgcFeaturesDataSource(settings: OgcFeaturesSourceSettings,
         const reason = `${settings.id} collection ${plan.collection}: the server matched ${numberMatched} features but its pages held ${features.length + parseRejected.length} (the data changed while paging, or the server stops early)`;
         reject({ source: settings.id, kind: plan.kind, id: null, reason }, `count:${plan.collection}:${numberMatched}:${features.length + parseRejected.length}`);
       }
-      const after = partial ? new Map(before) : new Map<string, Held>();
-      for (const feature of features) {
-        const mapped = mapFeature(feature, plan.mapping);
-        const { id, kind } = mapped;
-        const owner = id === undefined ? undefined : seenOf(kind).get(id);
-        if (id !== undefined && owner !== undefined) {
-          const where = owner === plan.collection ? 'twice in the collection' : `also in collection ${owner}`;
-          reject({ source: settings.id, kind, id, reason: `${kind}: id: duplicate id (${where})` }, `duplicate:${plan.collection}:${mapped.fingerprint}`);
-          continue;
-        }
-        const previous = id === undefined ? undefined : before.get(id);
-        if (previous && previous.fingerprint === mapped.fingerprint) {
-          seenOf(kind).set(id!, plan.collection);
-          after.set(id!, previous);
-          continue;
-        }
-        const version = versionOf(mapped, previous);
-        const checked = validate(mapped, version, stamp);
-        if (!checked.ok) {
-          reject(checked.rejection, `invalid:${plan.collection}:${mapped.fingerprint}`);
-          // A record that turned bad keeps its last good state rather than vanishing.
-          if (id !== undefined && previous) {
-            seenOf(kind).set(id, plan.collection);
-            after.set(id, previous);
-          }
-          continue;
-        }
-        const record = checked.value.record;
-        seenOf(kind).set(record.id, plan.collection);
-        versions.set(`${kind}:${record.id}`, version);
-        after.set(record.id, { fingerprint: mapped.fingerprint, kind, record });
-        changes.push({ seq: ++sequence, kind, op: 'upsert', record });
-      }
-      for (const [id, gone] of before) {
-        if (partial || after.has(id)) continue;
-        // The delete carries the version held: the store removes it, and a return with any newer version wins.
-        changes.push({ seq: ++sequence, kind: gone.kind, op: 'delete', id, version: gone.record.version });
-      }
-      held.set(plan.collection, after);
+      const diff = diffPolledList(
+        before,
+        features.map((feature) => mapFeature(feature, plan.mapping)),
+        {
+          delivered: seenOf(plan.kind),
+          deliverer: plan.collection,
+          partial,
+          onDuplicate: ({ id, kind, fingerprint }, owner) => {
+            const where = owner === plan.collection ? 'twice in the collection' : `also in collection ${owner}`;
+            reject({ source: settings.id, kind, id: id ?? null, reason: `${kind}: id: duplicate id (${where})` }, `duplicate:${plan.collection}:${fingerprint}`);
+          },
+          accept: (mapped, previous) => {
+            const version = versionOf(mapped, previous);
+            const checked = validate(mapped, version, stamp);
+            if (!checked.ok) {
+              reject(checked.rejection, `invalid:${plan.collection}:${mapped.fingerprint}`);
+              return undefined;
+            }
+            versions.set(`${mapped.kind}:${checked.value.record.id}`, version);
+            return { fingerprint: mapped.fingerprint, kind: mapped.kind, record: checked.value.record };
+          },
+        },
+      );
+      for (const { kind, record } of diff.upserted) changes.push({ seq: ++sequence, kind, op: 'upsert', record });
+      // The delete carries the version held: the store removes it, and a return with any newer version wins.
+      for (const { kind, record } of diff.gone) changes.push({ seq: ++sequence, kind, op: 'delete', id: record.id, version: record.version });
+      held.set(plan.collection, diff.held);
     }
     reported = stillBad;
     if (firstFailure && results.every(({ result }) => !result.ok)) {

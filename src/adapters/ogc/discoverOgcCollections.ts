@@ -9,7 +9,7 @@ import type { FeatureMapping, OgcFeaturesSourceSettings } from '../../domain/app
 import type { CrsId } from '../../domain/crs';
 import { ENTITY_KINDS, type EntityKind } from '../../domain/entities/entityKinds';
 import { type Result, failure, success } from '../contract';
-import type { OgcGet } from './fetchOgcJson';
+import type { OgcGet } from './createOgcGet';
 
 export const CRS84_URI = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 const EPSG_4326_URI = 'http://www.opengis.net/def/crs/EPSG/0/4326';

@@ -8,7 +8,7 @@ import { type CrsId, fromWgs84 } from '../../domain/crs';
 import { type Result, failure, success } from '../contract';
 import { type GeoJsonFeatureRecord, type GeoJsonRejection, GeoJsonError, parseGeoJson } from '../geojson/parseGeoJson';
 import { CRS84_URI, type LinkResolver, type OgcCollectionPlan, findLink, isCrs84 } from './discoverOgcCollections';
-import type { OgcGet } from './fetchOgcJson';
+import type { OgcGet } from './createOgcGet';
 
 export interface OgcItemsQuery {
   bbox?: readonly [number, number, number, number];

@@ -4,6 +4,7 @@
  * OGC exception, problem+json or an HTML error page (MapServer, nginx, a login portal). The words
  * are plain text, cut short: the HUD shows them as text, never as HTML.
  */
+import { AxiosError, isAxiosError, isCancel } from 'axios';
 import type { Failure, FailureCode } from '../contract';
 
 /** How much of a server's own words a failure keeps: a sentence, not a page. */
@@ -97,9 +98,22 @@ export function notJsonFailure(bodyText: string, what: string, contentType?: str
   };
 }
 
-/** A fetch that threw: no answer within the time allowed, or no connection at all. */
-export function failureForFetchError(error: unknown, what: string, timeoutMs?: number): Failure {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError') return { code: 'timeout', reason: `${what}: no answer within ${timeoutMs ?? '?'} ms` };
+/**
+ * A request that got no usable answer: the server's error status with its own words, no answer
+ * within the time allowed, or no connection at all. `timeoutMs` names the limit in the words.
+ */
+export function failureForRequestError(error: unknown, what: string, timeoutMs: number): Failure {
+  if (isAxiosError(error)) {
+    const response = error.response;
+    if (response !== undefined) {
+      const body = typeof response.data === 'string' ? response.data : '';
+      return failureForStatus(response.status, body, what, String(response.headers['content-type'] ?? ''));
+    }
+    if (error.code === AxiosError.ETIMEDOUT || error.code === AxiosError.ECONNABORTED) return { code: 'timeout', reason: `${what}: no answer within ${timeoutMs} ms` };
+    if (isCancel(error)) return { code: 'network', reason: `${what}: cancelled` };
+    // fetch says only "fetch failed"; the cause says why (ECONNREFUSED, a reset, a DNS failure).
+    const cause = (error.cause as Error | undefined)?.message;
+    return { code: 'network', reason: `${what}: ${error.message}${cause && cause !== error.message ? ` (${cause})` : ''}` };
+  }
   return { code: 'network', reason: `${what}: ${error instanceof Error ? error.message : String(error)}` };
 }

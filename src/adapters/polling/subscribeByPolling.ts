@@ -4,8 +4,8 @@
  * adapter, so they report their state the same way: live after each good poll, reconnecting
  * (counting the attempts) after a failed one, closed when the subscription is.
  */
-import { advanceCursor } from './advanceCursor';
-import type { Change, Rejection, Result, StreamHandlers, StreamOptions, Subscription } from './contract';
+import { advanceCursor } from '../advanceCursor';
+import type { Change, Rejection, Result, StreamHandlers, StreamOptions, Subscription } from '../contract';
 
 export interface PollOutcome {
   changes: Change[];

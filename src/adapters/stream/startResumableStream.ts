@@ -11,7 +11,7 @@
 import { advanceCursor } from '../advanceCursor';
 import type { Failure, ResyncReason, Result, Snapshot, StreamHandlers, StreamStatus, Subscription } from '../contract';
 import { type ValidationContext, validateChanges } from '../validateRecords';
-import { StreamFailure } from './openEventStream';
+import { StreamFailure } from './StreamFailure';
 import { reconnectDelayMs } from './reconnectDelay';
 import type { StreamMessage } from './streamMessage';
 

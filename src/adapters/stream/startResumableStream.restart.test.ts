@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ResyncReason, StreamStatus } from '../contract';
-import { StreamFailure } from './openEventStream';
+import { StreamFailure } from './StreamFailure';
 import { type OpenTransport, startResumableStream } from './startResumableStream';
 import type { StreamMessage } from './streamMessage';
 
