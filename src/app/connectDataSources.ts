@@ -20,7 +20,7 @@ import {
   canAcknowledgeAlerts,
   canReadHistory,
 } from '../adapters/contract';
-import { reconnectDelayMs } from '../adapters/http/reconnectDelay';
+import { reconnectDelayMs } from '../adapters/stream/reconnectDelay';
 import { type AdapterEnvironment, createDataSource } from '../adapters/registry';
 import type { useEntityStore } from '../stores/entityStore';
 import type { useSourceStore } from '../stores/sourceStore';
