@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { effectScope } from 'vue';
+import { type SceneDeck, parseDeck } from '../domain/scenes/sceneDeck';
+import { useWallTour } from './useWallTour';
+
+const scene = (id: string, dwellSeconds?: number) => ({ id, title: { zh: id, en: id }, camera: { lon: 118.3, lat: 28.8, height: 20_000, heading: 0, pitch: -45 }, ...(dwellSeconds ? { dwellSeconds } : {}) });
+const deck = (parseDeck({ schemaVersion: 1, id: 'tour', title: { zh: '巡游', en: 'Tour' }, scenes: [scene('one', 30), scene('two', 10)] }) as { ok: true; deck: SceneDeck }).deck;
+
+describe('useWallTour', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('shows each scene for its dwell, round and round, and leaves no timer once its scope ends', () => {
+    const shown: string[] = [];
+    const scope = effectScope();
+    const tour = scope.run(() => useWallTour((s) => void shown.push(s.id)))!;
+    tour.start(deck);
+    vi.advanceTimersByTime(30_000);
+    vi.advanceTimersByTime(10_000);
+    expect(shown).toEqual(['one', 'two', 'one']);
+    expect([tour.index.value, tour.count.value]).toEqual([0, 2]);
+    scope.stop();
+    vi.advanceTimersByTime(120_000);
+    expect(shown).toHaveLength(3);
+  });
+
+  it('holds the scene while an alert has the camera, shows it again, then gives it the time it had left', () => {
+    const shown: string[] = [];
+    const scope = effectScope();
+    const tour = scope.run(() => useWallTour((s) => void shown.push(s.id)))!;
+    tour.start(deck, 20);
+    vi.advanceTimersByTime(15_000);
+    tour.interrupt(15_000);
+    vi.advanceTimersByTime(14_000);
+    expect(shown).toEqual(['one']);
+    vi.advanceTimersByTime(1_000);
+    expect(shown).toEqual(['one', 'one']);
+    vi.advanceTimersByTime(4_000);
+    expect(shown).toEqual(['one', 'one']);
+    vi.advanceTimersByTime(1_000);
+    expect(shown).toEqual(['one', 'one', 'two']);
+    scope.stop();
+  });
+});
