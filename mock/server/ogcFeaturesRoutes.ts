@@ -13,7 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import type { EntityKind } from '../../src/domain/entities/entityKinds';
-import type { BorderSimulator } from '../simulator/borderSimulator';
+import type { BorderSimulator } from '../../src/simulator/borderSimulator';
 
 export const OGC_PREFIX = '/ogc/v1';
 export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';

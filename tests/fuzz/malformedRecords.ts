@@ -4,7 +4,7 @@
  * enum values, `__proto__` and `constructor` keys, missing fields. Each comes as JSON text, since
  * several of these (NaN, a `__proto__` key) cannot be built as objects and survive serialisation.
  */
-import { SeededRandom } from '../../mock/simulator/seededRandom';
+import { SeededRandom } from '../../src/simulator/seededRandom';
 
 export interface Generated {
   kind: string;

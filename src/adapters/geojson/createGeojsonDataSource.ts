@@ -8,10 +8,10 @@ import type { GeojsonSourceSettings } from '../../domain/appConfig';
 import { type Capabilities, type Change, type DataSource, type Failure, type Rejection, type Result, type Snapshot, failure, success } from '../contract';
 import { failureForFetchError, failureForStatus, looksLikeHtml, notJsonFailure } from '../http/describeHttpFailure';
 import { subscribeByPolling } from '../subscribeByPolling';
-import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
+import { matchesSnapshotQuery } from '../../domain/matchesSnapshotQuery';
 import { validateRecord } from '../validateRecords';
 import { mapFeatureToRecord } from './mapFeatureToRecord';
-import { GeoJsonError, parseGeoJson } from './parseGeoJson';
+import { GeoJsonError, parseGeoJson } from '../../domain/parseGeoJson';
 
 /** Reads the file's text; throws a LoadFailure (or any error, taken as a network failure). */
 export type TextLoader = (url: string) => Promise<string>;

@@ -27,10 +27,10 @@ import {
   success,
 } from '../contract';
 import { type PollOutcome, subscribeByPolling } from '../subscribeByPolling';
-import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
+import { matchesSnapshotQuery } from '../../domain/matchesSnapshotQuery';
 import { validateRecord } from '../validateRecords';
 import { mapFeatureToRecord } from '../geojson/mapFeatureToRecord';
-import type { GeoJsonFeatureRecord } from '../geojson/parseGeoJson';
+import type { GeoJsonFeatureRecord } from '../../domain/parseGeoJson';
 import { type OgcCollectionPlan, type OgcDiscovery, createLinkResolver, discoverOgcCollections } from './discoverOgcCollections';
 import { createOgcGet } from './fetchOgcJson';
 import { type OgcItems, type OgcItemsQuery, readOgcItems } from './readOgcItems';

@@ -6,7 +6,7 @@
  */
 import { type CrsId, fromWgs84 } from '../../domain/crs';
 import { type Result, failure, success } from '../contract';
-import { type GeoJsonFeatureRecord, type GeoJsonRejection, GeoJsonError, parseGeoJson } from '../geojson/parseGeoJson';
+import { type GeoJsonFeatureRecord, type GeoJsonRejection, GeoJsonError, parseGeoJson } from '../../domain/parseGeoJson';
 import { CRS84_URI, type LinkResolver, type OgcCollectionPlan, findLink, isCrs84 } from './discoverOgcCollections';
 import type { OgcGet } from './fetchOgcJson';
 

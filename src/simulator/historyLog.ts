@@ -9,8 +9,8 @@
  * thinned: of the upserts of one record, one per interval is kept, and so is the last before a
  * pause (the end of a sortie) and always the latest, so a replay ending now ends at the live state.
  */
-import { ENTITY_KINDS, type EntityKind } from '../../src/domain/entities/entityKinds';
-import type { WireChange, WireRecord } from '../../src/domain/wire';
+import { ENTITY_KINDS, type EntityKind } from '../domain/entities/entityKinds';
+import type { WireChange, WireRecord } from '../domain/wire';
 import { DAY, MINUTE } from './simulationContext';
 
 export interface TimedWireChange {
