@@ -63,7 +63,7 @@ export const CONTROL_OFF_MESSAGE =
  * the malformed fault included, and every heartbeat, and is not cut by `dropConnections` (it is
  * the backend's own outlet, not a client).
  */
-export interface StreamFollower {
+interface StreamFollower {
   /** `extra`: raw JSON texts of malformed entries to carry beside the valid changes. */
   changes(changes: readonly WireChange[], seq: number, extra: readonly string[]): void;
   heartbeat(beat: { at: string; seq: number; epoch: string; intervalMs: number }): void;

@@ -33,13 +33,13 @@ export const OGC_COLLECTIONS: readonly { id: string; kind: EntityKind; title: st
   { id: 'grids', kind: 'grid', title: '跨省网格 Cross-province grids' },
 ];
 
-export const OGC_DEFAULT_LIMIT = 10;
+const OGC_DEFAULT_LIMIT = 10;
 export const OGC_MAX_LIMIT = 1000;
 
 type Properties = Record<string, unknown>;
 
 /** One record as a GeoJSON feature: its own geometry, every other field a property. */
-export function recordToFeature(kind: EntityKind, record: Properties): Feature<Geometry, Properties> {
+function recordToFeature(kind: EntityKind, record: Properties): Feature<Geometry, Properties> {
   const { id, position, geometry, points, ...properties } = record as { id: string; position: [number, number]; geometry?: unknown; points?: unknown } & Properties;
   let shape: Geometry = { type: 'Point', coordinates: position };
   if (kind === 'grid') shape = { type: 'Polygon', coordinates: geometry as [number, number][][] };

@@ -156,5 +156,3 @@ export function usePlayback(options: PlaybackOptions) {
 
   return { active, reader, timeline, range, playing, speed, position, loading, error, revision, load, loadWhenReady, play, pause, seek, setSpeed, backToLive };
 }
-
-export type Playback = ReturnType<typeof usePlayback>;

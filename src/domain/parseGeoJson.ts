@@ -87,7 +87,7 @@ function convertPosition(position: GeoPosition, crs: CrsId): GeoPosition {
 }
 
 /** Returns a new geometry with every position converted from `crs` to WGS84. */
-export function geometryToWgs84(geometry: GeoJsonGeometry, crs: CrsId): GeoJsonGeometry {
+function geometryToWgs84(geometry: GeoJsonGeometry, crs: CrsId): GeoJsonGeometry {
   const convert = (position: GeoPosition) => convertPosition(position, crs);
   switch (geometry.type) {
     case 'Point':

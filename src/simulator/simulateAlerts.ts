@@ -39,7 +39,7 @@ function setCheckpoint(context: SimulationContext, stationId: string, status: 'o
   });
 }
 
-export function createAlert(context: SimulationContext, id: string, severity?: number): SimRecord {
+function createAlert(context: SimulationContext, id: string, severity?: number): SimRecord {
   const { random, world } = context;
   const sides = [...new Set(world.stations.map((s) => s.province))];
   const controlSide = random.pick(sides);

@@ -8,7 +8,7 @@ import type { LonLat } from '../domain/geometrySchemas';
 import type { PatrolRoute } from './buildWorld';
 import { MINUTE, type SimulationContext } from './simulationContext';
 
-export const PATROL_TRACK_POINTS = 40;
+const PATROL_TRACK_POINTS = 40;
 
 function positionOnRoute(route: PatrolRoute, metersTravelled: number): LonLat {
   const line = lineString(route.path);

@@ -50,7 +50,7 @@ const MUTATIONS: Record<string, Mutation> = {
 };
 
 /** Mutations whose text is not JSON: they break a whole HTTP body, so they go through in-memory paths. */
-export const NOT_JSON = new Set(['NaN', 'Infinity']);
+const NOT_JSON = new Set(['NaN', 'Infinity']);
 
 /**
  * `count` records, about `malformedShare` of them malformed, the rest valid copies with fresh ids.

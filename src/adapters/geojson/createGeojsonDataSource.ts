@@ -17,7 +17,7 @@ import { GeoJsonError, parseGeoJson } from '../../domain/parseGeoJson';
 export type TextLoader = (url: string) => Promise<string>;
 
 /** A read that failed in a way the HUD can explain: a status with the server's words, a time-out. */
-export class LoadFailure extends Error {
+class LoadFailure extends Error {
   constructor(readonly failure: Failure) {
     super(failure.reason);
     this.name = 'LoadFailure';

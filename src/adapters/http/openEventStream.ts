@@ -8,7 +8,7 @@ import { failureForStatus } from './describeHttpFailure';
 import { type StreamMessage, decodeStreamMessage } from './streamMessage';
 
 /** A message this large is a broken or hostile backend; it is dropped and counted, the stream goes on. */
-export const MAX_STREAM_MESSAGE_BYTES = 8 * 1024 * 1024;
+const MAX_STREAM_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 export class StreamFailure extends Error {
   constructor(readonly failure: Failure) {

@@ -6,7 +6,7 @@
 import type { Result } from '../contract';
 import { failureForFetchError, failureForStatus, notJsonFailure } from '../http/describeHttpFailure';
 
-export interface OgcResponse {
+interface OgcResponse {
   body: unknown;
   /** The URL answered, to resolve relative links against. */
   url: string;

@@ -39,7 +39,7 @@ export interface ReadOgcItemsOptions {
 }
 
 /** The datum the features of this collection are expected in, before any answer says otherwise. */
-export const expectedCrs = (plan: OgcCollectionPlan, defaultCrs: CrsId): CrsId => plan.fixedCrs ?? (plan.requestCrs84 ? 'wgs84' : defaultCrs);
+const expectedCrs = (plan: OgcCollectionPlan, defaultCrs: CrsId): CrsId => plan.fixedCrs ?? (plan.requestCrs84 ? 'wgs84' : defaultCrs);
 
 function firstUrl(plan: OgcCollectionPlan, query: OgcItemsQuery, options: ReadOgcItemsOptions): string {
   const url = new URL(plan.itemsUrl);
