@@ -1,10 +1,13 @@
 // ESLint flat config. Besides the usual rules it keeps the architecture honest:
-// dependencies point one way (domain → layers → map), only src/map touches Cesium, zod is only
-// imported through src/domain/z.ts (jitless, CSP-safe), and no data is ever rendered as HTML.
+// dependencies point one way (src/README.md; the zones in eslint/boundaryZones.js), only src/map
+// touches Cesium, zod is only imported through src/domain/z.ts (jitless, CSP-safe), and no data
+// is ever rendered as HTML.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
+import { boundaryZones } from './eslint/boundaryZones.js';
 
 const ENGINES = ['@cesium/*', 'cesium', 'maplibre-gl', 'mapbox-gl', 'echarts', 'echarts/*'];
 
@@ -53,17 +56,17 @@ export default tseslint.config(
   },
   {
     // Pure code: no UI framework, no rendering engine, so it runs and is tested in Node.
-    files: ['src/domain/**/*.ts', 'src/layers/**/*.ts'],
+    files: ['src/domain/**/*.ts', 'src/simulator/**/*.ts', 'src/layers/**/*.ts'],
     rules: {
       'no-restricted-imports': restrictImports(
         ...alwaysForbidden,
-        forbid(['vue', 'pinia', ...ENGINES], 'domain/ and layers/ are pure: no Vue, Pinia or rendering engine.'),
+        forbid(['vue', 'pinia', ...ENGINES], 'domain/, simulator/ and layers/ are pure: no Vue, Pinia or rendering engine.'),
       ),
     },
   },
   {
     // Everything outside the renderers: no rendering engine.
-    files: ['src/{app,adapters,stores,panels,regions}/**/*.{ts,vue}'],
+    files: ['src/{app,adapters,stores,panels,regions,canvas}/**/*.{ts,vue}'],
     rules: {
       'no-restricted-imports': restrictImports(
         ...alwaysForbidden,
@@ -87,6 +90,13 @@ export default tseslint.config(
         forbid(['mapbox-gl'], 'mapbox-gl v2+ will not render without a Mapbox token and calls Mapbox servers: use maplibre-gl (ADR 0005).'),
       ),
     },
+  },
+  {
+    // The boundaries between folders, resolved file to file (relative imports included).
+    files: ['src/**/*.{ts,vue}', 'mock/**/*.ts', 'scripts/**/*.{ts,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.vue', '.mjs', '.js', '.json'] })] },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: boundaryZones }] },
   },
   {
     files: ['src/domain/z.ts'],

@@ -6,8 +6,12 @@ import { contentSecurityPolicyMeta } from './scripts/contentSecurityPolicy.ts';
 import { securityHeadersPlugin } from './scripts/securityHeadersPlugin.ts';
 import { mockBackendPlugin } from './mock/server/mockBackendPlugin.ts';
 
-/** Cesium's prebuilt static assets, served from /cesium/ (CESIUM_BASE_URL below). */
-const cesiumBuild = 'node_modules/cesium/Build/Cesium';
+/**
+ * What Cesium loads at run time from CESIUM_BASE_URL (below), all from @cesium/engine: its built
+ * web workers, the assets (star map, Earth orientation data, NaturalEarthII imagery) and the
+ * third-party decoders. The widget CSS is bundled from the engine's Source (src/map/createGlobe.ts).
+ */
+const cesiumStaticFolders = ['Build/Workers', 'Source/Assets', 'Source/ThirdParty'].map((folder) => `node_modules/@cesium/engine/${folder}`);
 const cesiumBaseUrl = '/cesium/';
 
 /** Bakes the CSP into the built page so a static deployment without our server keeps it. */
@@ -27,10 +31,7 @@ export default defineConfig({
   plugins: [
     vue(),
     viteStaticCopy({
-      targets: ['Workers', 'ThirdParty', 'Assets', 'Widgets'].map((folder) => ({
-        src: `${cesiumBuild}/${folder}`,
-        dest: cesiumBaseUrl.replaceAll('/', ''),
-      })),
+      targets: cesiumStaticFolders.map((src) => ({ src, dest: cesiumBaseUrl.replaceAll('/', '') })),
     }),
     contentSecurityPolicyMetaTag(),
     // Before the backend, so its middleware runs first and every response gets the headers.

@@ -19,13 +19,14 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { RegionPack } from '../../src/domain/regionPack';
 import type { CapabilitiesResponse, HealthResponse, HistoryResponse, WireChange } from '../../src/domain/wire';
 import { ENTITY_KINDS, type EntityKind } from '../../src/domain/entities/entityKinds';
-import { BorderSimulator } from '../simulator/borderSimulator';
-import { SimulationClock, driveSimulation } from '../simulator/simulationClock';
+import { BorderSimulator } from '../../src/simulator/borderSimulator';
+import { SimulationClock, driveSimulation } from '../../src/simulator/simulationClock';
 import { readJsonBody, sendError, sendJson } from './httpHelpers';
 import { foreignOrigin, refuseUnsafeWrite } from './refuseUnsafeWrite';
 import { setApiSecurityHeaders } from './securityHeaders';
 import { malformedChanges } from './malformedChanges';
-import { matchesQuery, parseAfter, parseHistoryQuery, parseRecordQuery } from './parseQuery';
+import { matchesSnapshotQuery } from '../../src/domain/matchesSnapshotQuery';
+import { parseAfter, parseHistoryQuery, parseRecordQuery } from './parseQuery';
 import { OGC_PREFIX, type OgcFeaturesRoutes, createOgcFeaturesRoutes } from './ogcFeaturesRoutes';
 
 export const API_PREFIX = '/api/v1';
@@ -62,7 +63,7 @@ export const CONTROL_OFF_MESSAGE =
  * the malformed fault included, and every heartbeat, and is not cut by `dropConnections` (it is
  * the backend's own outlet, not a client).
  */
-export interface StreamFollower {
+interface StreamFollower {
   /** `extra`: raw JSON texts of malformed entries to carry beside the valid changes. */
   changes(changes: readonly WireChange[], seq: number, extra: readonly string[]): void;
   heartbeat(beat: { at: string; seq: number; epoch: string; intervalMs: number }): void;
@@ -252,7 +253,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       const query = parseRecordQuery(params);
       if ('error' in query) return sendError(response, 400, 'bad-request', query.error);
       const snapshot = simulator.snapshot(query.kinds);
-      return sendJson(response, 200, { seq: snapshot.seq, epoch, records: snapshot.records.filter((r) => matchesQuery(r.record as { position?: unknown }, query)) });
+      return sendJson(response, 200, { seq: snapshot.seq, epoch, records: snapshot.records.filter((r) => matchesSnapshotQuery({ kind: r.kind, record: r.record as { position?: unknown; updatedAt?: unknown } }, query)) });
     }
     if (path === '/changes' && method === 'GET') {
       const after = parseAfter(params.get('after'));

@@ -13,7 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import type { EntityKind } from '../../src/domain/entities/entityKinds';
-import type { BorderSimulator } from '../simulator/borderSimulator';
+import type { BorderSimulator } from '../../src/simulator/borderSimulator';
 
 export const OGC_PREFIX = '/ogc/v1';
 export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
@@ -33,13 +33,13 @@ export const OGC_COLLECTIONS: readonly { id: string; kind: EntityKind; title: st
   { id: 'grids', kind: 'grid', title: '跨省网格 Cross-province grids' },
 ];
 
-export const OGC_DEFAULT_LIMIT = 10;
+const OGC_DEFAULT_LIMIT = 10;
 export const OGC_MAX_LIMIT = 1000;
 
 type Properties = Record<string, unknown>;
 
 /** One record as a GeoJSON feature: its own geometry, every other field a property. */
-export function recordToFeature(kind: EntityKind, record: Properties): Feature<Geometry, Properties> {
+function recordToFeature(kind: EntityKind, record: Properties): Feature<Geometry, Properties> {
   const { id, position, geometry, points, ...properties } = record as { id: string; position: [number, number]; geometry?: unknown; points?: unknown } & Properties;
   let shape: Geometry = { type: 'Point', coordinates: position };
   if (kind === 'grid') shape = { type: 'Polygon', coordinates: geometry as [number, number][][] };

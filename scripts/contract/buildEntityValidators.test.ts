@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_FINALIZERS, ENTITY_KINDS, ENTITY_RULES, ENTITY_SCHEMAS, type EntityKind } from '../../src/domain/entities/entityKinds';
 import * as compiled from '../../src/domain/generated/entityValidators';
 import { validateRecord } from '../../src/adapters/validateRecords';
-import { BorderSimulator } from '../../mock/simulator/borderSimulator';
+import { BorderSimulator } from '../../src/simulator/borderSimulator';
 import { loadTestRegion } from '../../tests/contract/loadTestRegion';
 import { buildEntityValidatorsModule } from './buildEntityValidators';
 

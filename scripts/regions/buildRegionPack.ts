@@ -17,7 +17,7 @@ import {
   point,
   pointOnFeature,
 } from '@turf/turf';
-import { parseGeoJson } from '../../src/adapters/geojson/parseGeoJson';
+import { parseGeoJson } from '../../src/domain/parseGeoJson';
 import { toWgs84 } from '../../src/domain/crs';
 import type { LonLat, MultiPolygonCoordinates } from '../../src/domain/geometrySchemas';
 import { type BorderLine, type County, type MapLabel, type RegionPack, parseRegionPack } from '../../src/domain/regionPack';

@@ -10,7 +10,7 @@ import type { MultiPolygonCoordinates } from '../../src/domain/geometrySchemas';
 import { type RegionPack, parseRegionPack } from '../../src/domain/regionPack';
 import { deriveSharedBorder } from '../../src/domain/sharedBorder';
 import { darkRegionTheme } from '../../src/layers/region/regionTheme';
-import { parseGeoJson } from '../../src/adapters/geojson/parseGeoJson';
+import { parseGeoJson } from '../../src/domain/parseGeoJson';
 import { buildRegionPack } from './buildRegionPack';
 import { changshanYushanSource } from './changshanYushanSource';
 import { quzhouFourProvinceSource } from './quzhouFourProvinceSource';

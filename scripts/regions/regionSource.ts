@@ -5,7 +5,7 @@
  */
 import type { LocalizedText } from '../../src/domain/regionPack';
 
-export interface ProvinceSource {
+interface ProvinceSource {
   id: string;
   adcode: string;
   name: LocalizedText;
@@ -24,7 +24,7 @@ export interface ProvinceSource {
 }
 
 /** A town's centre as a public source gives it: adcode data publishes GCJ-02, encyclopaedias WGS84. */
-export type TownCentre = { centreGcj02: [number, number] } | { centreWgs84: [number, number] };
+type TownCentre = { centreGcj02: [number, number] } | { centreWgs84: [number, number] };
 
 export type TownSource = {
   id: string;
@@ -33,7 +33,7 @@ export type TownSource = {
   borderTown: boolean;
 } & TownCentre;
 
-export interface GridSource {
+interface GridSource {
   id: string;
   /** Where the grid lies along its border line, as fractions of the line's length from its northern end. */
   fromFraction: number;

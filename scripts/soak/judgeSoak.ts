@@ -21,9 +21,9 @@ export interface SoakVerdict {
   problems: string[];
 }
 
-export const WARM_UP_MINUTES = 5;
-export const MAX_HEAP_GROWTH_MB = 5;
-export const MAX_DOM_GROWTH_PERCENT = 2;
+const WARM_UP_MINUTES = 5;
+const MAX_HEAP_GROWTH_MB = 5;
+const MAX_DOM_GROWTH_PERCENT = 2;
 
 export function judgeSoak(samples: readonly SoakSample[]): SoakVerdict {
   const base = samples.find((sample) => sample.minute >= WARM_UP_MINUTES);

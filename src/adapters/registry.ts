@@ -20,10 +20,6 @@ export function registerAdapter<T extends SourceSettings['type']>(type: T, facto
   factories.set(type, factory as AdapterFactory);
 }
 
-export function registeredAdapterTypes(): string[] {
-  return [...factories.keys()];
-}
-
 export async function createDataSource(settings: SourceSettings, environment: AdapterEnvironment): Promise<Result<DataSource>> {
   const factory = factories.get(settings.type);
   if (!factory) return failure('unsupported', `${settings.id}: no adapter registered for type "${settings.type}"`);

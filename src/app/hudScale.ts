@@ -3,9 +3,9 @@
  * rem). The layout is designed at 1920×1080; walls scale it natively, never with a CSS transform
  * (a transform around the globe canvas blurs text and offsets picking).
  */
-export const DESIGN_WIDTH = 1920;
-export const DESIGN_HEIGHT = 1080;
-export const BASE_FONT_PIXELS = 16;
+const DESIGN_WIDTH = 1920;
+const DESIGN_HEIGHT = 1080;
+const BASE_FONT_PIXELS = 16;
 
 /** Scale for a viewport: fit 1920×1080 inside it, never below 0.75 so text stays legible. */
 export function computeHudScale(widthPixels: number, heightPixels: number): number {

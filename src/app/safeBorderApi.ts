@@ -1,6 +1,6 @@
 import type { SceneCamera } from '../domain/scenes/sceneDeck';
 import type { MapViewKind, ScreenPoint } from '../layers/mapView';
-import type { DiagnosticsSnapshot } from './diagnostics';
+import type { DiagnosticsSnapshot } from '../stores/diagnosticsSnapshot';
 
 /** `window.safeBorder`: what tests, benchmarks and an operator at the console can call. */
 export interface SafeBorderApi {

@@ -103,5 +103,3 @@ export function useSceneDirection(deps: SceneDirectionDeps) {
     },
   };
 }
-
-export type SceneDirection = ReturnType<typeof useSceneDirection>;

@@ -11,7 +11,7 @@ describe('useSourceHealth', () => {
     const sources = useSourceStore();
     sources.register('backend', 'http', '业务后端', 10_000);
     sources.update('backend', {
-      state: 'error',
+      state: 'reconnecting',
       lastMessageAt: '2026-11-23T10:00:00Z',
       lastError: { code: 'http', reason: 'HTTP 502 Bad Gateway', status: 502 },
       capabilities: { kinds: ['alert'], stream: true, acknowledgeAlert: false, history: false },

@@ -14,7 +14,7 @@ import { type Ref, onBeforeUnmount, onMounted, watch } from 'vue';
 use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** Above 2× a wall's canvases cost memory and fill rate without a visible gain at viewing distance. */
-export const MAX_CHART_PIXEL_RATIO = 2;
+const MAX_CHART_PIXEL_RATIO = 2;
 
 export interface EChartHandle {
   /** The instance, for tests and diagnostics; null before mount and after unmount. */

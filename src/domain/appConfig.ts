@@ -69,7 +69,7 @@ const sameOriginPathSchema = z
   .refine((url) => url.startsWith('/') && !url.startsWith('//'), 'a backend URL must be a path on this server (proxy the backend there)');
 
 /** A REST + stream backend implementing docs/api/openapi.json. */
-export const httpSourceSchema = z.object({
+const httpSourceSchema = z.object({
   type: z.literal('http'),
   id: sourceIdSchema,
   name: sourceNameSchema,
@@ -82,7 +82,6 @@ export const httpSourceSchema = z.object({
   timeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
   heartbeatTimeoutMs: z.number().int().min(1000).max(600_000).default(15_000),
 });
-export type HttpSourceSettings = z.infer<typeof httpSourceSchema>;
 
 /**
  * Live changes through an MQTT broker (EMQX, Mosquitto) over WebSocket, the rest of the contract
@@ -134,7 +133,7 @@ const featureMappingShape = {
 };
 
 /** A GeoJSON file or URL (an existing GIS export), polled, its properties mapped onto entity fields. */
-export const geojsonSourceSchema = z.object({
+const geojsonSourceSchema = z.object({
   type: z.literal('geojson'),
   id: sourceIdSchema,
   name: sourceNameSchema,
@@ -160,7 +159,7 @@ export interface FeatureMapping {
 }
 
 /** One OGC API – Features collection feeding one entity kind. */
-export const ogcCollectionSchema = z.object({
+const ogcCollectionSchema = z.object({
   /** The collection id on the server (`/collections/{collection}`). */
   collection: z.string().trim().min(1).max(200),
   kind: z.enum(ENTITY_KINDS),
@@ -171,13 +170,12 @@ export const ogcCollectionSchema = z.object({
   crs: z.enum(CRS_IDS).optional(),
   ...featureMappingShape,
 });
-export type OgcCollectionSettings = z.infer<typeof ogcCollectionSchema>;
 
 /**
  * An OGC API – Features server (GeoServer, pygeoapi, pg_featureserv, ArcGIS) behind a same-origin
  * path: its collections become layers, paged by `next` links, polled for changes.
  */
-export const ogcFeaturesSourceSchema = z.object({
+const ogcFeaturesSourceSchema = z.object({
   type: z.literal('ogc-features'),
   id: sourceIdSchema,
   name: sourceNameSchema,
@@ -209,7 +207,7 @@ export const ogcFeaturesSourceSchema = z.object({
 export type OgcFeaturesSourceSettings = z.infer<typeof ogcFeaturesSourceSchema>;
 
 /** The simulator running in the browser, for a static deployment with no server. */
-export const mockSourceSchema = z.object({
+const mockSourceSchema = z.object({
   type: z.literal('mock'),
   id: sourceIdSchema,
   name: sourceNameSchema,
@@ -218,22 +216,20 @@ export const mockSourceSchema = z.object({
 });
 export type MockSourceSettings = z.infer<typeof mockSourceSchema>;
 
-export const sourceSettingsSchema = z.discriminatedUnion('type', [httpSourceSchema, mqttSourceSchema, geojsonSourceSchema, ogcFeaturesSourceSchema, mockSourceSchema]);
+const sourceSettingsSchema = z.discriminatedUnion('type', [httpSourceSchema, mqttSourceSchema, geojsonSourceSchema, ogcFeaturesSourceSchema, mockSourceSchema]);
 export type SourceSettings = z.infer<typeof sourceSettingsSchema>;
 
-export const BASEMAP_KINDS = ['dark', 'natural-earth', 'intranet'] as const;
-export type BasemapKind = (typeof BASEMAP_KINDS)[number];
+const BASEMAP_KINDS = ['dark', 'natural-earth', 'intranet'] as const;
 
 /** `3d`: the Cesium globe; `2d`: the maplibre flat map, for duty laptops and thin clients without a strong GPU. */
-export const MAP_VIEWS = ['3d', '2d'] as const;
-export type MapView = (typeof MAP_VIEWS)[number];
+const MAP_VIEWS = ['3d', '2d'] as const;
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
+const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const THEMES = ['dark', 'light'] as const;
+const THEMES = ['dark', 'light'] as const;
 export type ThemeId = (typeof THEMES)[number];
 
-export const appConfigSchema = z
+const appConfigSchema = z
   .object({
     /** The HUD's language (`lang=`): Chinese by default, complete English for visitors. */
     language: z.enum(LANGUAGES).default('zh-CN'),

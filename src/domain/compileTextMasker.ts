@@ -18,7 +18,7 @@ import type { z } from './z';
 export type Intern = (value: string) => string;
 
 /** Masks a value, returning the very same value when nothing in it changed. */
-export type TextMasker = (value: unknown, intern: Intern) => unknown;
+type TextMasker = (value: unknown, intern: Intern) => unknown;
 
 /** A masker for a whole field, by path (`subject.name`; arrays add no segment: `gridWorkers.name`). */
 export type FieldMaskers = Readonly<Record<string, (value: string) => string>>;

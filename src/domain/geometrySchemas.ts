@@ -6,12 +6,12 @@
 import { z } from './z';
 
 // zod 4 numbers reject NaN and ±Infinity themselves; bounds as min/max also reach the JSON Schema.
-export const longitudeSchema = z
+const longitudeSchema = z
   .number({ error: 'longitude must be a finite number' })
   .min(-180, 'longitude must be between -180 and 180')
   .max(180, 'longitude must be between -180 and 180');
 
-export const latitudeSchema = z
+const latitudeSchema = z
   .number({ error: 'latitude must be a finite number' })
   .min(-90, 'latitude must be between -90 and 90')
   .max(90, 'latitude must be between -90 and 90');
@@ -45,15 +45,13 @@ export const boundsSchema = z
   .object({ west: longitudeSchema, south: latitudeSchema, east: longitudeSchema, north: latitudeSchema })
   .refine((b) => b.west < b.east, { message: 'west must be less than east', path: ['east'] })
   .refine((b) => b.south < b.north, { message: 'south must be less than north', path: ['north'] });
-export type Bounds = z.infer<typeof boundsSchema>;
 
 /** A GeoJSON position as files carry it: `[lon, lat]` or `[lon, lat, height]`. */
-export const positionSchema = z
+const positionSchema = z
   .tuple([longitudeSchema, latitudeSchema], z.number({ error: 'height must be a finite number' }))
   .refine((position) => position.length <= 3, 'a position is [longitude, latitude] or [longitude, latitude, height]')
   .transform((position) => position as [number, number] | [number, number, number]);
 export type GeoPosition = z.infer<typeof positionSchema>;
-
 
 /** The GeoJSON geometry types a map layer can draw (GeometryCollection is not one of them). */
 export const geoJsonGeometrySchema = z.discriminatedUnion('type', [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BorderSimulator } from '../../mock/simulator/borderSimulator';
+import { BorderSimulator } from '../simulator/borderSimulator';
 import { loadTestRegion } from '../../tests/contract/loadTestRegion';
 import type { Alert } from './entities/alert';
 import type { AssistRequest } from './entities/assistRequest';

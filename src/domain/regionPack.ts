@@ -12,7 +12,7 @@ const idSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'an id uses letters, digits, dot, dash or underscore');
 
-export const localizedTextSchema = z.object({
+const localizedTextSchema = z.object({
   zh: z.string().trim().min(1, 'Chinese text is required'),
   en: z.string().trim().min(1, 'English text is required'),
 });
@@ -21,14 +21,14 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 const colorSchema = z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour is written #rrggbb');
 const adcodeSchema = z.string().regex(/^\d{6}$/, 'an administrative code has 6 digits');
 
-export const provinceSchema = z.object({
+const provinceSchema = z.object({
   id: idSchema,
   adcode: adcodeSchema,
   name: localizedTextSchema,
   color: colorSchema,
 });
 
-export const countySchema = z.object({
+const countySchema = z.object({
   id: idSchema,
   adcode: adcodeSchema,
   name: localizedTextSchema,
@@ -40,7 +40,7 @@ export const countySchema = z.object({
 });
 export type County = z.infer<typeof countySchema>;
 
-export const townSchema = z.object({
+const townSchema = z.object({
   id: idSchema,
   name: localizedTextSchema,
   countyId: idSchema,
@@ -49,9 +49,8 @@ export const townSchema = z.object({
   borderTown: z.boolean(),
   geometry: multiPolygonSchema.optional(),
 });
-export type Town = z.infer<typeof townSchema>;
 
-export const borderLineSchema = z.object({
+const borderLineSchema = z.object({
   id: idSchema,
   name: localizedTextSchema,
   provinceIds: z.tuple([idSchema, idSchema]),
@@ -61,7 +60,7 @@ export const borderLineSchema = z.object({
 });
 export type BorderLine = z.infer<typeof borderLineSchema>;
 
-export const crossProvinceGridSchema = z.object({
+const crossProvinceGridSchema = z.object({
   id: idSchema,
   name: localizedTextSchema,
   townIds: z.array(idSchema).min(2, 'a cross-province grid joins towns on both sides'),
@@ -70,9 +69,8 @@ export const crossProvinceGridSchema = z.object({
   /** True when the outline is a drawn approximation rather than a surveyed boundary. */
   schematic: z.boolean(),
 });
-export type CrossProvinceGrid = z.infer<typeof crossProvinceGridSchema>;
 
-export const mapLabelSchema = z.object({
+const mapLabelSchema = z.object({
   id: idSchema,
   text: localizedTextSchema,
   position: lonLatSchema,
@@ -83,7 +81,7 @@ export const mapLabelSchema = z.object({
 });
 export type MapLabel = z.infer<typeof mapLabelSchema>;
 
-export const homeCameraSchema = z.object({
+const homeCameraSchema = z.object({
   target: lonLatSchema,
   headingDegrees: z.number().min(-360).max(360),
   pitchDegrees: z.number().min(-90, 'pitch is at least -90 (straight down)').max(-5, 'pitch must look down (≤ -5)'),
@@ -102,7 +100,7 @@ const uniqueIds = <T extends { id: string }>(items: T[], context: z.RefinementCt
   return seen;
 };
 
-export const regionPackSchema = z
+const regionPackSchema = z
   .object({
     schemaVersion: z.literal(1),
     id: idSchema,

@@ -5,18 +5,22 @@
  * against their kind's schema separately, so one bad record is rejected alone.
  */
 import { z } from './z';
-import { ENTITY_KINDS } from './entities/entityKinds';
+import { ENTITY_KINDS, type EntityKind } from './entities/entityKinds';
 
-export const sequenceSchema = z.number().int().nonnegative();
+const sequenceSchema = z.number().int().nonnegative();
 
-export const wireChangeSchema = z.discriminatedUnion('op', [
-  z.object({ seq: sequenceSchema, kind: z.enum(ENTITY_KINDS), op: z.literal('upsert'), record: z.unknown() }),
-  z.object({ seq: sequenceSchema, kind: z.enum(ENTITY_KINDS), op: z.literal('delete'), id: z.string().min(1).max(128), version: z.number().int().nonnegative() }),
-]);
-export type WireChange = z.infer<typeof wireChangeSchema>;
+/**
+ * A change and a record as they travel: the envelope only. Each record is checked against its
+ * kind's schema on arrival (adapters/validateRecords.ts), so one bad record is rejected alone.
+ */
+export type WireChange =
+  | { seq: number; kind: EntityKind; op: 'upsert'; record: unknown }
+  | { seq: number; kind: EntityKind; op: 'delete'; id: string; version: number };
 
-export const wireRecordSchema = z.object({ kind: z.enum(ENTITY_KINDS), record: z.unknown() });
-export type WireRecord = z.infer<typeof wireRecordSchema>;
+export interface WireRecord {
+  kind: EntityKind;
+  record: unknown;
+}
 
 /**
  * Which history a sequence number belongs to. A backend whose change log restarts (a new
@@ -24,7 +28,7 @@ export type WireRecord = z.infer<typeof wireRecordSchema>;
  * snapshot instead of mixing two histories' sequence numbers and versions. Optional: a backend
  * whose log never restarts need not send it.
  */
-export const epochSchema = z.string().min(1).max(64);
+const epochSchema = z.string().min(1).max(64);
 
 /** GET /snapshot: the current state and the sequence number it is consistent with. */
 export const snapshotResponseSchema = z.object({ seq: sequenceSchema, epoch: epochSchema.optional(), records: z.array(z.unknown()) });

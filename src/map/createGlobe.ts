@@ -14,7 +14,7 @@ import type { AppConfig } from '../domain/appConfig';
 import { darkRegionTheme } from '../layers/region/regionTheme';
 import { createBasemapLayers } from './createBasemapLayers';
 
-export interface RendererInfo {
+interface RendererInfo {
   webgl: string;
   renderer: string;
   webgl2: boolean;

@@ -15,11 +15,11 @@ import type { PartSink } from '../layers/live/liveLayer';
 import type { LiveSinkFactory, MarkLayerId } from '../layers/live/liveLayerSet';
 import { liveTheme } from '../layers/live/liveTheme';
 import { cssColor } from '../layers/region/regionTheme';
-import { drawIcon } from '../map/live/drawIcon';
+import { drawIcon } from '../canvas/drawIcon';
 import { FLAT_TEXT_FONT, fontSizePixels, liftEms, minZoomForRange } from './flatText';
 
 /** A layer spec without its source (the sink names it), kept a union of the layer types. */
-export type SourcelessLayer = LayerSpecification extends infer L ? (L extends { source: string } ? Omit<L, 'source'> : never) : never;
+type SourcelessLayer = LayerSpecification extends infer L ? (L extends { source: string } ? Omit<L, 'source'> : never) : never;
 
 type Rank = 'areas' | 'lines' | 'marks' | 'text';
 const RANKS: readonly Rank[] = ['areas', 'lines', 'marks', 'text'];

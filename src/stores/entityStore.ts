@@ -12,7 +12,7 @@ import { createStringPool } from '../adapters/stringPool';
 import { EntityState, type StateDiff } from './entityState';
 
 /** Closed items stay on the wall this long, then age out (configurable). */
-export const DEFAULT_RETENTION_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 type DiffListener = (diff: StateDiff) => void;
 

@@ -12,7 +12,7 @@ export const MAX_REJECTION_REASONS = 50;
 export const OTHER_REASONS = '(other reasons)';
 
 /** The last time a source's stream started over from a snapshot, and why. */
-export interface SourceResync {
+interface SourceResync {
   /** When this screen applied the snapshot, ISO 8601. */
   at: string;
   reason: ResyncReason;
@@ -44,7 +44,7 @@ export interface SourceStatus {
   rejected: { total: number; byReason: Record<string, number> };
 }
 
-export function countRejections(status: SourceStatus, rejections: readonly Rejection[]): void {
+function countRejections(status: SourceStatus, rejections: readonly Rejection[]): void {
   for (const rejection of rejections) {
     status.rejected.total += 1;
     const reasons = status.rejected.byReason;

@@ -12,8 +12,8 @@ import { decodeStreamMessage } from '../../src/adapters/stream/streamMessage';
 import { validateChanges } from '../../src/adapters/validateRecords';
 import type { WireChange } from '../../src/domain/wire';
 import { useEntityStore } from '../../src/stores/entityStore';
-import { BorderSimulator } from '../../mock/simulator/borderSimulator';
-import { loadRegionForMock } from '../../mock/server/loadRegionForMock';
+import { BorderSimulator } from '../../src/simulator/borderSimulator';
+import { loadTestRegion } from '../contract/loadTestRegion';
 
 const TOTAL = 100_000;
 const BATCH = 1_000;
@@ -23,7 +23,7 @@ const MIX: Record<string, number> = { alert: 0.3, gridEvent: 0.25, patrolTrack: 
 
 /** 100k distinct records in that mix, as the simulator makes them (each a new id, so all are stored). */
 function mixedChanges(): WireChange[] {
-  const simulator = new BorderSimulator({ seed: 1, region: loadRegionForMock(), start: Date.parse('2026-11-23T02:00:00Z'), logLimit: 1_000_000 });
+  const simulator = new BorderSimulator({ seed: 1, region: loadTestRegion(), start: Date.parse('2026-11-23T02:00:00Z'), logLimit: 1_000_000 });
   const samples = new Map<string, Record<string, unknown>[]>();
   simulator.advanceTo(simulator.now + 24 * 3_600_000);
   for (const change of simulator.log.after(0)) {

@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { type MockBackend, createMockBackend } from '../../mock/server/createMockBackend';
 import { loadTestRegion } from './loadTestRegion';
 
-export const START = Date.parse('2026-11-23T02:00:00Z');
+const START = Date.parse('2026-11-23T02:00:00Z');
 
-export function newTestBackend(seed: number): MockBackend {
+function newTestBackend(seed: number): MockBackend {
   const backend = createMockBackend({ region: loadTestRegion(), seed, speed: 1, heartbeatMs: 250, logLimit: 3000, start: START });
   backend.clock.setPaused(true);
   return backend;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { freePort } from '../e2e/freePort';
 
-export const MOSQUITTO_INSTALL = 'apt-get install -y --no-install-recommends mosquitto';
+const MOSQUITTO_INSTALL = 'apt-get install -y --no-install-recommends mosquitto';
 
 const executable = (path: string) => {
   try {
@@ -23,7 +23,7 @@ const executable = (path: string) => {
 };
 
 /** The broker binary: Debian puts it in /usr/sbin, often not on a user's PATH. */
-export function findMosquitto(): string | undefined {
+function findMosquitto(): string | undefined {
   const onPath = (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'mosquitto'));
   return ['/usr/sbin/mosquitto', ...onPath].find(executable);
 }

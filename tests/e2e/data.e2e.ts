@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { DiagnosticsSnapshot } from '../../src/app/diagnostics';
+import type { DiagnosticsSnapshot } from '../../src/stores/diagnosticsSnapshot';
 import { launchBrowser } from './launchBrowser';
 import { type DashboardSession, openDashboard } from './openDashboard';
 

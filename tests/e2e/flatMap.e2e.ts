@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { DiagnosticsSnapshot } from '../../src/app/diagnostics';
+import type { DiagnosticsSnapshot } from '../../src/stores/diagnosticsSnapshot';
 import { distance } from '@turf/turf';
 import { parseRegionPack, type RegionPack } from '../../src/domain/regionPack';
 import { blendOver, darkRegionTheme } from '../../src/layers/region/regionTheme';

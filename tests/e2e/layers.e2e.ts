@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { DiagnosticsSnapshot } from '../../src/app/diagnostics';
+import type { DiagnosticsSnapshot } from '../../src/stores/diagnosticsSnapshot';
 import type { Station } from '../../src/domain/entities/station';
 import type { Alert } from '../../src/domain/entities/alert';
 import { liveTheme } from '../../src/layers/live/liveTheme';

@@ -7,7 +7,7 @@ export function decodePng(buffer: Buffer): PNG {
   return PNG.sync.read(buffer);
 }
 
-export function pixelAt(png: PNG, x: number, y: number): Rgb {
+function pixelAt(png: PNG, x: number, y: number): Rgb {
   const index = (Math.round(y) * png.width + Math.round(x)) * 4;
   return [png.data[index]!, png.data[index + 1]!, png.data[index + 2]!];
 }

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { BorderSimulator } from '../../mock/simulator/borderSimulator';
+import { BorderSimulator } from '../../src/simulator/borderSimulator';
 import { ENTITY_KINDS, ENTITY_SCHEMAS, type EntityKind } from '../../src/domain/entities/entityKinds';
 import { loadTestRegion } from '../contract/loadTestRegion';
 import { launchBrowser } from './launchBrowser';

@@ -11,7 +11,7 @@ import type { PNG } from 'pngjs';
 import { bbox, lineString, multiPolygon, pointGrid, pointToLineDistance } from '@turf/turf';
 import { type BorderLine, type County, type RegionPack, parseRegionPack } from '../../src/domain/regionPack';
 import { blendOver, darkRegionTheme } from '../../src/layers/region/regionTheme';
-import type { DiagnosticsSnapshot } from '../../src/app/diagnostics';
+import type { DiagnosticsSnapshot } from '../../src/stores/diagnosticsSnapshot';
 import { borderSamples } from './borderSamples';
 import { launchBrowser } from './launchBrowser';
 import { type DashboardSession, openDashboard } from './openDashboard';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { parseRegionPack, type RegionPack } from '../../src/domain/regionPack';
 import { blendOver, darkRegionTheme } from '../../src/layers/region/regionTheme';
-import type { DiagnosticsSnapshot } from '../../src/app/diagnostics';
+import type { DiagnosticsSnapshot } from '../../src/stores/diagnosticsSnapshot';
 import { borderSamples } from './borderSamples';
 import { launchBrowser } from './launchBrowser';
 import { type DashboardSession, openDashboard } from './openDashboard';

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { BorderSimulator } from '../../mock/simulator/borderSimulator';
+import { BorderSimulator } from '../../src/simulator/borderSimulator';
 import { loadTestRegion } from '../contract/loadTestRegion';
 import { launchBrowser } from './launchBrowser';
 import { type DashboardSession, openDashboard } from './openDashboard';

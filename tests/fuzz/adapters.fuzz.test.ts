@@ -8,7 +8,7 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BorderSimulator } from '../../mock/simulator/borderSimulator';
+import { BorderSimulator } from '../../src/simulator/borderSimulator';
 import { success } from '../../src/adapters/contract';
 import { createGeojsonDataSource } from '../../src/adapters/geojson/createGeojsonDataSource';
 import { createHttpDataSource } from '../../src/adapters/http/createHttpDataSource';

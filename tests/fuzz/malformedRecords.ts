@@ -4,7 +4,7 @@
  * enum values, `__proto__` and `constructor` keys, missing fields. Each comes as JSON text, since
  * several of these (NaN, a `__proto__` key) cannot be built as objects and survive serialisation.
  */
-import { SeededRandom } from '../../mock/simulator/seededRandom';
+import { SeededRandom } from '../../src/simulator/seededRandom';
 
 export interface Generated {
   kind: string;
@@ -50,7 +50,7 @@ const MUTATIONS: Record<string, Mutation> = {
 };
 
 /** Mutations whose text is not JSON: they break a whole HTTP body, so they go through in-memory paths. */
-export const NOT_JSON = new Set(['NaN', 'Infinity']);
+const NOT_JSON = new Set(['NaN', 'Infinity']);
 
 /**
  * `count` records, about `malformedShare` of them malformed, the rest valid copies with fresh ids.

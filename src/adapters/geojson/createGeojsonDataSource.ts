@@ -10,10 +10,10 @@ import { looksLikeHtml, notJsonFailure } from '../request/describeHttpFailure';
 import { createRequester } from '../request/createRequester';
 import { diffPolledList } from '../polling/diffPolledList';
 import { subscribeByPolling } from '../polling/subscribeByPolling';
-import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
+import { matchesSnapshotQuery } from '../../domain/matchesSnapshotQuery';
 import { validateRecord } from '../validateRecords';
 import { mapFeatureToRecord } from './mapFeatureToRecord';
-import { GeoJsonError, parseGeoJson } from './parseGeoJson';
+import { GeoJsonError, parseGeoJson } from '../../domain/parseGeoJson';
 
 /** Reads the file's text, or says why it could not: a failure value, never a throw. */
 export type TextLoader = (url: string) => Promise<Result<string>>;

@@ -9,7 +9,7 @@
 import { centerOfMass } from '@turf/turf';
 import type { FeatureMapping } from '../../domain/appConfig';
 import type { GeoJsonGeometry } from '../../domain/geometrySchemas';
-import type { GeoJsonFeatureRecord } from './parseGeoJson';
+import type { GeoJsonFeatureRecord } from '../../domain/parseGeoJson';
 
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
 /** Fields a feature's id and geometry give: a property of the same name never overrides them. */

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lineString, point, pointToLineDistance } from '@turf/turf';
 import type { CrsId } from '../../domain/crs';
-import { type ParsedGeoJson, parseGeoJson } from './parseGeoJson';
+import { type ParsedGeoJson, parseGeoJson } from '../../domain/parseGeoJson';
 
 const geodataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'geodata');
 const available = existsSync(join(geodataDir, '330822_changshan.json'));

@@ -8,7 +8,7 @@ import { StreamFailure } from '../stream/StreamFailure';
 import { type StreamMessage, decodeStreamMessage } from '../stream/streamMessage';
 
 /** A message this large is a broken or hostile backend; it is dropped and counted, the stream goes on. */
-export const MAX_STREAM_MESSAGE_BYTES = 8 * 1024 * 1024;
+const MAX_STREAM_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 /** Finds the blank line that ends an SSE message, across chunk boundaries. */
 export class BlankLineFinder {

@@ -7,7 +7,7 @@ import { StreamFailure } from '../stream/StreamFailure';
 import { type StreamMessage, decodeWebSocketMessage } from '../stream/streamMessage';
 
 /** The part of the WebSocket API used here: the browser's, or `ws` in Node. */
-export interface WebSocketLike {
+interface WebSocketLike {
   readonly readyState: number;
   onopen: ((event: unknown) => void) | null;
   onmessage: ((event: { data: unknown }) => void) | null;

@@ -1,5 +1,5 @@
 /** The in-browser mock adapter, with a simulator the test drives. */
-import { BorderSimulator } from '../../../mock/simulator/borderSimulator';
+import { BorderSimulator } from '../../simulator/borderSimulator';
 import { type ContractHarness, describeDataSourceContract } from '../../../tests/contract/dataSourceContract';
 import { loadTestRegion } from '../../../tests/contract/loadTestRegion';
 import { createMockDataSource } from './createMockDataSource';

@@ -6,13 +6,13 @@
 import type { MockSourceSettings } from '../../domain/appConfig';
 import type { Alert } from '../../domain/entities/alert';
 import type { RegionPack } from '../../domain/regionPack';
-import { BorderSimulator } from '../../../mock/simulator/borderSimulator';
-import { SimulationClock, driveSimulation } from '../../../mock/simulator/simulationClock';
+import { BorderSimulator } from '../../simulator/borderSimulator';
+import { SimulationClock, driveSimulation } from '../../simulator/simulationClock';
 import { advanceCursor } from '../advanceCursor';
-import { parseHistoryWindow } from '../../../mock/server/parseQuery';
+import { parseHistoryWindow } from '../../domain/parseHistoryWindow';
 import { type AlertAcknowledger, type DataSource, type HistoryReader, type Result, type Snapshot, type SnapshotQuery, failure, success } from '../contract';
 import { validateHistory } from '../validateHistory';
-import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
+import { matchesSnapshotQuery } from '../../domain/matchesSnapshotQuery';
 import { validateChanges, validateRecord, validateRecords } from '../validateRecords';
 
 /** As the mock server's default. */

@@ -28,10 +28,10 @@ import {
 } from '../contract';
 import { diffPolledList } from '../polling/diffPolledList';
 import { type PollOutcome, subscribeByPolling } from '../polling/subscribeByPolling';
-import { matchesSnapshotQuery } from '../matchesSnapshotQuery';
+import { matchesSnapshotQuery } from '../../domain/matchesSnapshotQuery';
 import { validateRecord } from '../validateRecords';
 import { mapFeatureToRecord } from '../geojson/mapFeatureToRecord';
-import type { GeoJsonFeatureRecord } from '../geojson/parseGeoJson';
+import type { GeoJsonFeatureRecord } from '../../domain/parseGeoJson';
 import { type OgcCollectionPlan, type OgcDiscovery, createLinkResolver, discoverOgcCollections } from './discoverOgcCollections';
 import { createOgcGet } from './createOgcGet';
 import { type OgcItems, type OgcItemsQuery, readOgcItems } from './readOgcItems';

@@ -6,7 +6,7 @@
 import type { Result } from '../contract';
 import { createRequester } from '../request/createRequester';
 
-export interface OgcResponse {
+interface OgcResponse {
   body: unknown;
   /** The URL answered, to resolve relative links against. */
   url: string;

@@ -39,7 +39,7 @@ export interface OgcCollectionPlan {
   fixedCrs: CrsId | undefined;
 }
 
-export interface OgcCollectionFailure {
+interface OgcCollectionFailure {
   collection: string;
   kind: EntityKind;
   reason: string;

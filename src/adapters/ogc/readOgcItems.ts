@@ -6,7 +6,7 @@
  */
 import { type CrsId, fromWgs84 } from '../../domain/crs';
 import { type Result, failure, success } from '../contract';
-import { type GeoJsonFeatureRecord, type GeoJsonRejection, GeoJsonError, parseGeoJson } from '../geojson/parseGeoJson';
+import { type GeoJsonFeatureRecord, type GeoJsonRejection, GeoJsonError, parseGeoJson } from '../../domain/parseGeoJson';
 import { CRS84_URI, type LinkResolver, type OgcCollectionPlan, findLink, isCrs84 } from './discoverOgcCollections';
 import type { OgcGet } from './createOgcGet';
 
@@ -39,7 +39,7 @@ export interface ReadOgcItemsOptions {
 }
 
 /** The datum the features of this collection are expected in, before any answer says otherwise. */
-export const expectedCrs = (plan: OgcCollectionPlan, defaultCrs: CrsId): CrsId => plan.fixedCrs ?? (plan.requestCrs84 ? 'wgs84' : defaultCrs);
+const expectedCrs = (plan: OgcCollectionPlan, defaultCrs: CrsId): CrsId => plan.fixedCrs ?? (plan.requestCrs84 ? 'wgs84' : defaultCrs);
 
 function firstUrl(plan: OgcCollectionPlan, query: OgcItemsQuery, options: ReadOgcItemsOptions): string {
   const url = new URL(plan.itemsUrl);

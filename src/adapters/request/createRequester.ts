@@ -18,7 +18,7 @@ export interface RequesterOptions {
   fetch?: typeof fetch;
 }
 
-export interface HttpRequest {
+interface HttpRequest {
   url: string;
   /** Names the request in a failure: the source, what was asked, often the URL. */
   what: string;
@@ -29,14 +29,14 @@ export interface HttpRequest {
   signal?: AbortSignal;
 }
 
-export interface TextAnswer {
+interface TextAnswer {
   text: string;
   /** The URL that answered, after redirects: relative links in the body resolve against it. */
   url: string;
   header(name: string): string | null;
 }
 
-export interface JsonAnswer extends Omit<TextAnswer, 'text'> {
+interface JsonAnswer extends Omit<TextAnswer, 'text'> {
   body: unknown;
 }
 

@@ -38,7 +38,7 @@ export interface ResumableStreamOptions {
 }
 
 /** A clock stepping back further than this is a restart, not a correction (NTP slews far less). */
-export const CLOCK_STEP_BACK_MS = 60_000;
+const CLOCK_STEP_BACK_MS = 60_000;
 
 export function startResumableStream(options: ResumableStreamOptions): Subscription {
   const { handlers, validation } = options;

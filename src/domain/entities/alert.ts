@@ -11,7 +11,7 @@ export const ALERT_STATUSES = ['new', 'acknowledged', 'dispatched', 'intercepted
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /** Statuses an alert can move to from each status; the last three end it. */
-export const ALERT_TRANSITIONS: Record<AlertStatus, readonly AlertStatus[]> = {
+const ALERT_TRANSITIONS: Record<AlertStatus, readonly AlertStatus[]> = {
   new: ['acknowledged', 'dispatched', 'closed'],
   acknowledged: ['dispatched', 'released', 'closed'],
   dispatched: ['intercepted', 'released', 'closed'],
@@ -29,7 +29,7 @@ export function isAlertOpen(status: AlertStatus): boolean {
 }
 
 /** Subject fields are kept as sent so that masking happens in one place, just before display. */
-export const alertSubjectSchema = z.object({
+const alertSubjectSchema = z.object({
   type: z.enum(['person', 'vehicle']),
   name: nameSchema.optional(),
   idNumber: z.string().max(32).optional(),

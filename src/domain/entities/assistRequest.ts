@@ -6,8 +6,8 @@ import { z } from '../z';
 import { entityBaseShape, idSchema, nameSchema, provinceIdSchema, textSchema, timestampSchema } from './entityBase';
 import { type EntityRule, withRules } from './entityRules';
 
-export const ASSIST_STATUSES = ['open', 'responded', 'completed'] as const;
-export const ASSIST_OUTCOMES = ['intercepted', 'located', 'not-found', 'withdrawn'] as const;
+const ASSIST_STATUSES = ['open', 'responded', 'completed'] as const;
+const ASSIST_OUTCOMES = ['intercepted', 'located', 'not-found', 'withdrawn'] as const;
 
 const assistRequestShape = z.object({
   ...entityBaseShape,

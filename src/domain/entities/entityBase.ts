@@ -8,8 +8,8 @@
 import { z } from '../z';
 import { lonLatSchema } from '../geometrySchemas';
 
-export const MAX_NAME_LENGTH = 200;
-export const MAX_TEXT_LENGTH = 2000;
+const MAX_NAME_LENGTH = 200;
+const MAX_TEXT_LENGTH = 2000;
 
 export const idSchema = z.string().min(1, 'an id cannot be empty').max(128, 'an id is at most 128 characters');
 export const nameSchema = z
@@ -29,8 +29,8 @@ export const provinceIdSchema = z.string().regex(/^[a-z]{2,8}$/, 'a province id 
  * A county's code (adcode `330822`) and a town's id: keys into the region pack, looked up for the
  * names shown. Named so that masking can tell them from text (maskRecordForDisplay).
  */
-export const countyIdSchema = z.string().min(1).max(32);
-export const townIdSchema = z.string().min(1).max(64);
+const countyIdSchema = z.string().min(1).max(32);
+const townIdSchema = z.string().min(1).max(64);
 
 /**
  * The string schemas whose values logic matches on (ids, province codes, region keys, times):
@@ -53,5 +53,3 @@ export const entityBaseShape = {
   source: z.string().min(1).max(64),
 };
 
-export const entityBaseSchema = z.object(entityBaseShape);
-export type EntityBase = z.infer<typeof entityBaseSchema>;

@@ -12,7 +12,7 @@ import { type EntityRule, withRules } from './entityRules';
 export const GRID_EVENT_STAGES = ['discover', 'analyze', 'command', 'handle', 'feedback', 'closed'] as const;
 export type GridEventStage = (typeof GRID_EVENT_STAGES)[number];
 
-export const REPORTER_ROLES = ['grid-worker', 'resident', 'police', 'patrol', 'sensor'] as const;
+const REPORTER_ROLES = ['grid-worker', 'resident', 'police', 'patrol', 'sensor'] as const;
 
 const gridEventShape = z.object({
   ...entityBaseShape,

@@ -3,7 +3,7 @@ import { lonLatSchema } from '../geometrySchemas';
 import { entityBaseShape, idSchema, nameSchema, timestampSchema } from './entityBase';
 
 /** The most positions a track keeps: a drone reporting every 5 s covers almost three hours. */
-export const MAX_TRACK_POINTS = 2000;
+const MAX_TRACK_POINTS = 2000;
 
 /** A drone or vehicle patrol: its path as timestamped WGS84 positions; `position` is where it is now. */
 export const patrolTrackSchema = z.object({

@@ -6,7 +6,7 @@ import { entityBaseShape, nameSchema } from './entityBase';
  * 联合布控预警中心 joint control centre, 省际生态警务室 eco-police office, 共享法庭 shared court,
  * 卡口/检查站 checkpoint.
  */
-export const STATION_KINDS = [
+const STATION_KINDS = [
   'police-station',
   'police-office',
   'border-workstation',
@@ -17,7 +17,7 @@ export const STATION_KINDS = [
 ] as const;
 export type StationKind = (typeof STATION_KINDS)[number];
 
-export const CHECKPOINT_STATUSES = ['open', 'intercepting', 'closed'] as const;
+const CHECKPOINT_STATUSES = ['open', 'intercepting', 'closed'] as const;
 
 export const stationSchema = z.object({
   ...entityBaseShape,

@@ -15,13 +15,13 @@ import { LAYER_IDS } from '../layerIds';
 import { deckErrorMap } from './deckErrorMap';
 
 /** The HUD panels a scene can draw the eye to. */
-export const PANEL_IDS = ['kpi', 'trend', 'events', 'alerts', 'assists', 'ranking'] as const;
+const PANEL_IDS = ['kpi', 'trend', 'events', 'alerts', 'assists', 'ranking'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 export const MAX_SCENES = 50;
-export const MAX_TITLE_LENGTH = 80;
-export const MAX_SUBTITLE_LENGTH = 160;
-export const MAX_CAPTION_LENGTH = 400;
+const MAX_TITLE_LENGTH = 80;
+const MAX_SUBTITLE_LENGTH = 160;
+const MAX_CAPTION_LENGTH = 400;
 
 /** Written the way a reader expects: `−90`, `2,000,000`. */
 function formatBound(value: number): string {
@@ -52,8 +52,7 @@ function bilingualSchema(max: number) {
 }
 
 /** A title in both languages; the HUD shows the one `lang=` asks for. */
-export const deckTextSchema = bilingualSchema(MAX_TITLE_LENGTH);
-export type DeckText = z.infer<typeof deckTextSchema>;
+const deckTextSchema = bilingualSchema(MAX_TITLE_LENGTH);
 
 /**
  * Where the camera looks: `lon`/`lat` (WGS84 degrees) is the point at the centre of the view and
@@ -61,7 +60,7 @@ export type DeckText = z.infer<typeof deckTextSchema>;
  * region pack (a town, a grid, a label) stays in the middle of the screen whatever the pitch.
  * The same look-at form as the region pack's `homeCamera` (target, heading, pitch, range).
  */
-export const sceneCameraSchema = z.strictObject({
+const sceneCameraSchema = z.strictObject({
   lon: between(-180, 180),
   lat: between(-90, 90),
   height: between(200, 2_000_000, ' metres'),
@@ -75,26 +74,24 @@ export type SceneCamera = z.infer<typeof sceneCameraSchema>;
 const provinceIdSchema = z.string().regex(/^[a-z]{2,8}$/, 'must be a province id such as "zj" or "jx"');
 const townIdSchema = z.string().regex(ID_PATTERN, 'must be a town id from the region pack such as "qiuchuan"');
 
-export const sceneFiltersSchema = z.strictObject({
+const sceneFiltersSchema = z.strictObject({
   /** A refinement, not `.int()`: zod's integer check aborts the parse, which would hide the deck's other problems. */
   minSeverity: between(1, 4).refine(Number.isInteger, 'must be a whole number from 1 to 4').optional(),
   /** An empty list would hide everything, which is never what a scene means: leave it out to show both sides. */
   sides: z.array(provinceIdSchema).min(1, 'must list at least one province (leave it out for all)').optional(),
   towns: z.array(townIdSchema).min(1, 'must list at least one town (leave it out for all)').optional(),
 });
-export type SceneFilters = z.infer<typeof sceneFiltersSchema>;
 
 /** Metric ids come from the backend's KPI series (`border-incidents`, `interception-minutes`, …). */
 const metricIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a KPI metric id such as "border-incidents"');
 
-export const sceneHighlightSchema = z
+const sceneHighlightSchema = z
   .strictObject({ panel: z.enum(PANEL_IDS).optional(), kpi: metricIdSchema.optional() })
   .refine((highlight) => highlight.panel !== undefined || highlight.kpi !== undefined, 'must name a panel, a kpi or both');
-export type SceneHighlight = z.infer<typeof sceneHighlightSchema>;
 
-export const WINDOW_SPANS = ['24h', '7d'] as const;
-export type WindowSpan = (typeof WINDOW_SPANS)[number];
-export type SceneWindow = { last: WindowSpan } | { from: string; to: string };
+const WINDOW_SPANS = ['24h', '7d'] as const;
+type WindowSpan = (typeof WINDOW_SPANS)[number];
+type SceneWindow = { last: WindowSpan } | { from: string; to: string };
 
 const timeSchema = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with a time zone, e.g. 2024-04-30T08:00:00+08:00' });
 
@@ -103,7 +100,7 @@ const timeSchema = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 ti
  * Written as one object checked by hand rather than a zod union, whose failure says only
  * "invalid input" without saying which form was meant.
  */
-export const sceneWindowSchema = z
+const sceneWindowSchema = z
   .strictObject({ last: z.enum(WINDOW_SPANS).optional(), from: timeSchema.optional(), to: timeSchema.optional() })
   .superRefine((window, context) => {
     const hasRange = window.from !== undefined || window.to !== undefined;
@@ -121,7 +118,7 @@ export const sceneWindowSchema = z
   })
   .transform((window): SceneWindow => (window.last !== undefined ? { last: window.last } : { from: window.from!, to: window.to! }));
 
-export const sceneSchema = z.strictObject({
+const sceneSchema = z.strictObject({
   id: idSchema,
   title: deckTextSchema,
   caption: bilingualSchema(MAX_CAPTION_LENGTH).optional(),
@@ -145,7 +142,7 @@ function sceneIdsOf(value: unknown): (string | undefined)[] {
   });
 }
 
-export const sceneDeckSchema = z
+const sceneDeckSchema = z
   .strictObject({
     schemaVersion: z.literal(1, 'must be 1 (the only deck format this dashboard reads)'),
     id: idSchema,
@@ -166,8 +163,6 @@ export const sceneDeckSchema = z
     });
   }, { when: (payload) => sceneIdsOf(payload.value).length > 1 });
 export type SceneDeck = z.infer<typeof sceneDeckSchema>;
-/** A deck as written in JSON, before defaults are filled in. */
-export type SceneDeckInput = z.input<typeof sceneDeckSchema>;
 
 export type DeckParseResult = { ok: true; deck: SceneDeck } | { ok: false; problems: string[] };
 

@@ -9,7 +9,7 @@ import type { GraphicParts } from './graphics';
 import type { LiveContext } from './liveContext';
 import { liveTheme } from './liveTheme';
 
-export function isAlertPulsing(alert: Alert, context: LiveContext): boolean {
+function isAlertPulsing(alert: Alert, context: LiveContext): boolean {
   const until = pulseEndsAt(alert, context);
   return until !== undefined && context.now < until;
 }

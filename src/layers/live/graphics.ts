@@ -61,4 +61,3 @@ export interface GraphicParts {
 }
 
 export type PartName = keyof GraphicParts;
-export const PART_NAMES: readonly PartName[] = ['point', 'icon', 'line', 'label'];

@@ -16,7 +16,7 @@ export interface PartSink<G> {
   setVisible(visible: boolean): void;
 }
 
-export type PartSinks = { [P in PartName]?: PartSink<NonNullable<GraphicParts[P]>> };
+type PartSinks = { [P in PartName]?: PartSink<NonNullable<GraphicParts[P]>> };
 
 export interface LiveLayerOptions<R> {
   id: LayerId;

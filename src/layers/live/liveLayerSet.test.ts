@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BorderSimulator } from '../../../mock/simulator/borderSimulator';
+import { BorderSimulator } from '../../simulator/borderSimulator';
 import { loadTestRegion } from '../../../tests/contract/loadTestRegion';
 import type { Change, EntityRecord } from '../../adapters/contract';
 import type { Alert } from '../../domain/entities/alert';

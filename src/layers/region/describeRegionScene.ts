@@ -7,7 +7,7 @@ import type { LonLat, PolygonCoordinates } from '../../domain/geometrySchemas';
 import type { RegionPack } from '../../domain/regionPack';
 import { type RegionTheme, type ThemeColor, blendOver, darkRegionTheme } from './regionTheme';
 
-export type Language = 'zh' | 'en';
+type Language = 'zh' | 'en';
 
 export interface SlabDescription {
   id: string;
@@ -19,7 +19,7 @@ export interface SlabDescription {
   edge: ThemeColor;
 }
 
-export interface BorderDescription {
+interface BorderDescription {
   id: string;
   positions: LonLat[];
   heightMeters: number;
@@ -42,7 +42,7 @@ export interface LabelDescription {
   liftPixels: number;
 }
 
-export interface TownMarkerDescription {
+interface TownMarkerDescription {
   id: string;
   position: LonLat;
   heightMeters: number;

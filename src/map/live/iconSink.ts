@@ -7,7 +7,7 @@ import { type Billboard, BillboardCollection, Cartesian3 } from '@cesium/engine'
 import type { IconGraphic } from '../../layers/live/graphics';
 import { liveTheme } from '../../layers/live/liveTheme';
 import type { Animator } from './animator';
-import { drawIcon } from './drawIcon';
+import { drawIcon } from '../../canvas/drawIcon';
 import type { KeyedSink } from './pointSink';
 import { registerPickLayer } from './pickTargets';
 import type { LiveStage } from './liveStage';

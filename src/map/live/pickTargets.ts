@@ -25,7 +25,7 @@ export function resolvePick(picked: unknown): PickTarget | null {
   return layer ? { layer, id } : null;
 }
 
-export function pickAt(scene: Scene, position: Cartesian2): PickTarget | null {
+function pickAt(scene: Scene, position: Cartesian2): PickTarget | null {
   return resolvePick(scene.pick(position));
 }
 

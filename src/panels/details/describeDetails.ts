@@ -11,13 +11,13 @@ import { isGridEventOverdue, type GridEvent } from '../../domain/entities/gridEv
 import type { PatrolTrack } from '../../domain/entities/patrolTrack';
 import type { Station } from '../../domain/entities/station';
 
-export interface DetailField {
+interface DetailField {
   label: string;
   value: string;
   tone?: 'normal' | 'warning' | 'danger';
 }
 
-export interface TimelineStep {
+interface TimelineStep {
   label: string;
   at: string | null;
   side?: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DiagnosticsSnapshot } from '../../app/diagnostics';
+import type { DiagnosticsSnapshot } from '../../stores/diagnosticsSnapshot';
 import { describeDiagnostics } from './describeDiagnostics';
 
 const snapshot: DiagnosticsSnapshot = {

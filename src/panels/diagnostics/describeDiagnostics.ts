@@ -3,7 +3,7 @@
  * gives: frames per second and frame time, JS heap, each source's connection and the age of its
  * last change, rejected records by reason, layer counts. Pure, so what the overlay says is tested.
  */
-import type { DiagnosticsSnapshot } from '../../app/diagnostics';
+import type { DiagnosticsSnapshot } from '../../stores/diagnosticsSnapshot';
 
 export interface DiagnosticsView {
   fps: number;

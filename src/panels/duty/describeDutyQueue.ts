@@ -15,13 +15,13 @@ export interface DutyFilters {
   towns: readonly string[];
 }
 
-export type DutyAcknowledgement = 'none' | 'backend' | 'local';
+type DutyAcknowledgement = 'none' | 'backend' | 'local';
 
 export interface DutyRow extends TickerItem {
   acknowledged: DutyAcknowledgement;
 }
 
-export const DUTY_QUEUE_LENGTH = 200;
+const DUTY_QUEUE_LENGTH = 200;
 
 export function matchesDutyFilters(alert: Alert, filters: DutyFilters): boolean {
   if (alert.severity < filters.minSeverity) return false;

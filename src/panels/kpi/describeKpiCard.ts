@@ -7,7 +7,7 @@ import type { Language } from '../../domain/appConfig';
 import type { KpiSeries } from '../../domain/entities/kpiSeries';
 import { isImprovement } from '../../domain/entities/yearOnYear';
 
-export type KpiTone = 'good' | 'bad' | 'neutral';
+type KpiTone = 'good' | 'bad' | 'neutral';
 
 export interface KpiCard {
   id: string;

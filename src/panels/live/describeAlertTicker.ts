@@ -18,7 +18,7 @@ export interface TickerItem {
   position: readonly [number, number];
 }
 
-export const TICKER_LENGTH = 30;
+const TICKER_LENGTH = 30;
 
 function subjectOf(alert: Alert): string {
   const { subject } = alert;

@@ -5,7 +5,7 @@
  */
 import type { SourceStatus } from '../../stores/sourceStore';
 
-export type FreshnessLevel = 'fresh' | 'amber' | 'red';
+type FreshnessLevel = 'fresh' | 'amber' | 'red';
 
 export interface Freshness {
   id: string;

@@ -5,13 +5,13 @@
 import { GRID_EVENT_STAGES, type GridEvent, type GridEventStage, isGridEventOverdue } from '../../domain/entities/gridEvent';
 import { GRID_EVENT_CATEGORIES } from '../../domain/entities/gridEventCategories';
 
-export interface CategoryCount {
+interface CategoryCount {
   id: string;
   label: string;
   open: number;
 }
 
-export interface StageCount {
+interface StageCount {
   stage: GridEventStage;
   count: number;
   overdue: number;

@@ -8,7 +8,7 @@
 import type { EntityKind } from '../../domain/entities/entityKinds';
 import type { SourceStatus } from '../../stores/sourceStore';
 
-export type SourceProblemKey =
+type SourceProblemKey =
   | 'unreachable'
   | 'http'
   | 'unauthorized'
@@ -46,9 +46,9 @@ export type SourceHealthInput = Pick<
 >;
 
 /** Waiting longer than this for a first answer is worth saying: a stalled server says nothing else. */
-export const WAITING_NOTICE_MS = 5000;
+const WAITING_NOTICE_MS = 5000;
 /** How long "the backend restarted; resynchronised at 14:02" stays up. */
-export const RESTART_NOTICE_MS = 10 * 60_000;
+const RESTART_NOTICE_MS = 10 * 60_000;
 
 const keyForCode: Record<string, SourceProblemKey> = {
   network: 'unreachable',
@@ -73,7 +73,7 @@ function isSilent(status: SourceHealthInput, nowMs: number, fallbackStaleAfterMs
   return Number.isFinite(last) && nowMs - last > (status.staleAfterMs ?? fallbackStaleAfterMs);
 }
 
-export function describeSourceProblem(
+function describeSourceProblem(
   status: SourceHealthInput,
   nowMs: number,
   fallbackStaleAfterMs: number,

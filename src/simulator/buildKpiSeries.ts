@@ -3,7 +3,7 @@
  * figure to the published precision. The month in progress and later months are left empty
  * (null), so a partial month is never compared with a whole one.
  */
-import type { KpiSeriesInput } from '../../src/domain/entities/kpiSeries';
+import type { KpiSeriesInput } from '../domain/entities/kpiSeries';
 import type { KpiDefinition } from './kpiDefinitions';
 import type { SeededRandom } from './seededRandom';
 

@@ -4,7 +4,7 @@
  * for days holds steady memory; a cursor older than the oldest kept change must resync from a
  * snapshot.
  */
-import type { WireChange, WireChangeDraft } from '../../src/domain/wire';
+import type { WireChange, WireChangeDraft } from '../domain/wire';
 
 export class ChangeLog {
   private readonly entries: WireChange[] = [];

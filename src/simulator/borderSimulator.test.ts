@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ENTITY_KINDS, ENTITY_SCHEMAS } from '../../src/domain/entities/entityKinds';
-import type { KpiSeries } from '../../src/domain/entities/kpiSeries';
-import type { RegionPack } from '../../src/domain/regionPack';
+import { ENTITY_KINDS, ENTITY_SCHEMAS } from '../domain/entities/entityKinds';
+import type { KpiSeries } from '../domain/entities/kpiSeries';
+import type { RegionPack } from '../domain/regionPack';
 import { loadTestRegion } from '../../tests/contract/loadTestRegion';
-import { loadRegionForMock } from '../server/loadRegionForMock';
 import { BorderSimulator } from './borderSimulator';
 
 const START = Date.parse('2026-11-23T02:00:00Z');
@@ -45,7 +44,7 @@ describe('BorderSimulator', () => {
   });
 
   it('gives every station its own name where one county faces several neighbours (the four-province pack)', () => {
-    const simulator = new BorderSimulator({ seed: 1, region: loadRegionForMock('quzhou-four-province'), start: START, warmUpMs: 0 });
+    const simulator = new BorderSimulator({ seed: 1, region: loadTestRegion('quzhou-four-province'), start: START, warmUpMs: 0 });
     const names = simulator.world.stations.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
     const workstations = simulator.world.stations.filter((s) => s.stationKind === 'border-workstation').map((s) => s.name);

@@ -2,8 +2,8 @@
  * Draws an icon from its spec onto a canvas: a tile or disc in the layer's colour, an optional
  * ring (status) and progress ring (a grid event's closed loop), and a character. System fonts only.
  */
-import type { IconSpec } from '../../layers/live/graphics';
-import { cssColor as rgba } from '../../layers/region/regionTheme';
+import type { IconSpec } from '../layers/live/graphics';
+import { cssColor as rgba } from '../layers/region/regionTheme';
 
 export function drawIcon(spec: IconSpec, fontFamily: string): HTMLCanvasElement {
   const padding = Math.ceil(spec.sizePixels * 0.2);

@@ -4,11 +4,11 @@
  * position every 15–20 s; a track keeps its last 40 positions (about ten minutes).
  */
 import { along, length, lineString } from '@turf/turf';
-import type { LonLat } from '../../src/domain/geometrySchemas';
+import type { LonLat } from '../domain/geometrySchemas';
 import type { PatrolRoute } from './buildWorld';
 import { MINUTE, type SimulationContext } from './simulationContext';
 
-export const PATROL_TRACK_POINTS = 40;
+const PATROL_TRACK_POINTS = 40;
 
 function positionOnRoute(route: PatrolRoute, metersTravelled: number): LonLat {
   const line = lineString(route.path);

@@ -20,10 +20,10 @@ import {
   point,
   polygon,
 } from '@turf/turf';
-import type { LonLat } from '../../src/domain/geometrySchemas';
-import type { RegionPack } from '../../src/domain/regionPack';
-import type { Grid } from '../../src/domain/entities/grid';
-import type { Station, StationKind } from '../../src/domain/entities/station';
+import type { LonLat } from '../domain/geometrySchemas';
+import type { RegionPack } from '../domain/regionPack';
+import type { Grid } from '../domain/entities/grid';
+import type { Station, StationKind } from '../domain/entities/station';
 import { randomName } from './chineseIdentity';
 import type { SeededRandom } from './seededRandom';
 

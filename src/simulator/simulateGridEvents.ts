@@ -4,9 +4,9 @@
  * border (about 270 a year), some stall past their due time, and closed ones leave after a day.
  */
 import { bbox, booleanPointInPolygon, point, polygon } from '@turf/turf';
-import { GRID_EVENT_CATEGORIES, subcategoryLabel } from '../../src/domain/entities/gridEventCategories';
-import { GRID_EVENT_STAGES, type GridEventStage } from '../../src/domain/entities/gridEvent';
-import type { LonLat } from '../../src/domain/geometrySchemas';
+import { GRID_EVENT_CATEGORIES, subcategoryLabel } from '../domain/entities/gridEventCategories';
+import { GRID_EVENT_STAGES, type GridEventStage } from '../domain/entities/gridEvent';
+import type { LonLat } from '../domain/geometrySchemas';
 import type { GridSeed } from './buildWorld';
 import { DAY, HOUR, MINUTE, type SimulationContext } from './simulationContext';
 

@@ -1,4 +1,4 @@
-import type { EntityKind } from '../../src/domain/entities/entityKinds';
+import type { EntityKind } from '../domain/entities/entityKinds';
 import type { World } from './buildWorld';
 import type { SeededRandom } from './seededRandom';
 

@@ -4,9 +4,9 @@
  * It runs on simulated time: `advanceTo(t)` processes every event due by `t`, whatever the tick,
  * so the same seed gives the same records in the same order in Node and in the browser.
  */
-import { ENTITY_KINDS, type EntityKind } from '../../src/domain/entities/entityKinds';
-import type { RegionPack } from '../../src/domain/regionPack';
-import type { WireChange, WireRecord } from '../../src/domain/wire';
+import { ENTITY_KINDS, type EntityKind } from '../domain/entities/entityKinds';
+import type { RegionPack } from '../domain/regionPack';
+import type { WireChange, WireRecord } from '../domain/wire';
 import { buildWorld } from './buildWorld';
 import { ChangeLog } from './changeLog';
 import { EventQueue } from './eventQueue';

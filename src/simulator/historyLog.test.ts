@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ENTITY_KINDS } from '../../src/domain/entities/entityKinds';
-import type { RegionPack } from '../../src/domain/regionPack';
-import type { WireChange, WireRecord } from '../../src/domain/wire';
+import { ENTITY_KINDS } from '../domain/entities/entityKinds';
+import type { RegionPack } from '../domain/regionPack';
+import type { WireChange, WireRecord } from '../domain/wire';
 import { loadTestRegion } from '../../tests/contract/loadTestRegion';
 import { BorderSimulator } from './borderSimulator';
 import { HistoryLog, type HistoryWindow } from './historyLog';

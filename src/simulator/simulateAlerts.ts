@@ -4,7 +4,7 @@
  * dispatched, then intercepted, released or closed. Closed alerts leave the feed after a day.
  */
 import { destination, point } from '@turf/turf';
-import { type AlertStatus, canTransitionAlert } from '../../src/domain/entities/alert';
+import { type AlertStatus, canTransitionAlert } from '../domain/entities/alert';
 import type { StationSeed } from './buildWorld';
 import { randomIdNumber, randomMobile, randomName, randomPlate } from './chineseIdentity';
 import { DAY, MINUTE, type SimRecord, type SimulationContext } from './simulationContext';
@@ -39,7 +39,7 @@ function setCheckpoint(context: SimulationContext, stationId: string, status: 'o
   });
 }
 
-export function createAlert(context: SimulationContext, id: string, severity?: number): SimRecord {
+function createAlert(context: SimulationContext, id: string, severity?: number): SimRecord {
   const { random, world } = context;
   const sides = [...new Set(world.stations.map((s) => s.province))];
   const controlSide = random.pick(sides);

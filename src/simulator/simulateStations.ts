@@ -10,7 +10,7 @@ import { KPI_DEFINITIONS } from './kpiDefinitions';
 const CST_OFFSET_MS = 8 * HOUR;
 
 /** The next 08:00 or 20:00 in China Standard Time after `ms`. */
-export function nextShiftChange(ms: number): number {
+function nextShiftChange(ms: number): number {
   const local = ms + CST_OFFSET_MS;
   const dayStart = local - (local % (24 * HOUR));
   for (const hour of [8, 20, 32]) {

@@ -9,8 +9,8 @@
  * thinned: of the upserts of one record, one per interval is kept, and so is the last before a
  * pause (the end of a sortie) and always the latest, so a replay ending now ends at the live state.
  */
-import { ENTITY_KINDS, type EntityKind } from '../../src/domain/entities/entityKinds';
-import type { WireChange, WireRecord } from '../../src/domain/wire';
+import { ENTITY_KINDS, type EntityKind } from '../domain/entities/entityKinds';
+import type { WireChange, WireRecord } from '../domain/wire';
 import { DAY, MINUTE } from './simulationContext';
 
 export interface TimedWireChange {
@@ -39,14 +39,14 @@ export interface HistoryLogOptions {
   thinning?: Partial<Record<EntityKind, number>>;
 }
 
-export const DEFAULT_HISTORY_RETENTION_MS = 7 * DAY;
+const DEFAULT_HISTORY_RETENTION_MS = 7 * DAY;
 
 /**
  * A patrol track holds 10–13 minutes of positions, so with one report kept every 5 minutes each
  * position still appears in a kept report: playback loses no point of a trail, and a week of
  * history is 17 MB of JSON (15 MB of heap) instead of 227 MB; one a minute would be 70 MB.
  */
-export const DEFAULT_HISTORY_THINNING: Partial<Record<EntityKind, number>> = { patrolTrack: 5 * MINUTE };
+const DEFAULT_HISTORY_THINNING: Partial<Record<EntityKind, number>> = { patrolTrack: 5 * MINUTE };
 
 /** Where the latest kept upsert of a thinned record sits, to drop it if a newer one supersedes it. */
 interface ThinnedRecord {

@@ -3,7 +3,7 @@
  * 边界有效警情 −50.4 %, 治安刑事警情 −19.7 %, 纠纷类警情 −27.83 %, 边界四镇刑事治安警情 −12.8 %,
  * 涉企纠纷化解率 100 %, and interception 3.5× faster (封控拦截速度提升3.5倍).
  */
-import type { KpiSeriesInput } from '../../src/domain/entities/kpiSeries';
+import type { KpiSeriesInput } from '../domain/entities/kpiSeries';
 
 export interface KpiDefinition {
   metricId: string;

@@ -6,10 +6,10 @@
  * skipped. Each feature is validated on its own: a bad one is rejected with a reason naming the
  * field, and the good ones around it are kept.
  */
-import { z } from '../../domain/z';
-import { type CrsId, toWgs84 } from '../../domain/crs';
-import { type GeoJsonGeometry, type GeoPosition, geoJsonGeometrySchema } from '../../domain/geometrySchemas';
-import { formatIssues } from '../../domain/formatIssues';
+import { z } from './z';
+import { type CrsId, toWgs84 } from './crs';
+import { type GeoJsonGeometry, type GeoPosition, geoJsonGeometrySchema } from './geometrySchemas';
+import { formatIssues } from './formatIssues';
 
 export interface GeoJsonFeatureRecord {
   /** Position of the feature in the input, for error reports. */
@@ -87,7 +87,7 @@ function convertPosition(position: GeoPosition, crs: CrsId): GeoPosition {
 }
 
 /** Returns a new geometry with every position converted from `crs` to WGS84. */
-export function geometryToWgs84(geometry: GeoJsonGeometry, crs: CrsId): GeoJsonGeometry {
+function geometryToWgs84(geometry: GeoJsonGeometry, crs: CrsId): GeoJsonGeometry {
   const convert = (position: GeoPosition) => convertPosition(position, crs);
   switch (geometry.type) {
     case 'Point':
