@@ -21,6 +21,10 @@ export default mergeConfig(
             include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'mock/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
             environment: 'node',
             globalSetup: ['tests/regionPacksSetup.ts'],
+            // Limits catch a hang, they are not speed targets (those are in the benchmarks): on a
+            // busy 2-core CI machine a fuzz or build test can take many times its idle duration.
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
             sequence: { groupOrder: 0 },
           },
         },

@@ -32,7 +32,7 @@ describe('a lost WebGL context', () => {
         const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
         gl.getExtension('WEBGL_lose_context')!.loseContext();
       });
-      await session.page.waitForFunction(() => document.documentElement.dataset.ready === 'false', undefined, { timeout: 5000 });
+      await session.page.waitForFunction(() => document.documentElement.dataset.ready === 'false', undefined, { timeout: 30_000 });
       await session.page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 60_000 });
       // Every layer that drew records draws them again (live data moves on, so within a margin).
       await expect

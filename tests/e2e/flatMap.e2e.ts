@@ -204,7 +204,7 @@ describe('2D view', () => {
         // The GPU gives it back a moment later, as after a driver reset.
         setTimeout(() => lose.restoreContext(), 500);
       });
-      await page.waitForFunction(() => document.documentElement.dataset.ready === 'false', undefined, { timeout: 5000 });
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'false', undefined, { timeout: 30_000 });
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 60_000 });
       await expect.poll(() => page.evaluate(() => window.safeBorder!.viewCounts()['2d']), { timeout: 10_000 }).toEqual(before);
       // The region drawn again, where it was.

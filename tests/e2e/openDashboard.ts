@@ -27,6 +27,9 @@ export async function openDashboard(browser: Browser, baseUrl: string, options: 
   const context = await browser.newContext({ viewport: { width: options.width ?? 1920, height: options.height ?? 1080 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const origin = new URL(baseUrl).origin;
+  // Software WebGL on a busy 2-core machine takes seconds per frame at wall sizes: a click or a
+  // screenshot waits for the next frame. The limit guards against a hang, it measures nothing.
+  page.setDefaultTimeout(90_000);
   const consoleErrors: string[] = [];
   const externalRequests: string[] = [];
   const requests: string[] = [];
