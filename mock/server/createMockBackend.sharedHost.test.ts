@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { type LoopbackServer, startLoopbackServer } from '../../tests/contract/startLoopbackServer';
 import { loadTestRegion } from '../../tests/contract/loadTestRegion';
-import { CONTROL_OFF_MESSAGE, type MockBackend, createMockBackend } from './createMockBackend';
+import { type MockBackend, createMockBackend } from './createMockBackend';
+import { CONTROL_OFF_MESSAGE } from './handleControl';
 import { API_CONTENT_SECURITY_POLICY } from './securityHeaders';
 
 let backend: MockBackend;

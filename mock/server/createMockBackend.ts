@@ -22,6 +22,7 @@ import { ENTITY_KINDS, type EntityKind } from '../../src/domain/entities/entityK
 import { BorderSimulator } from '../../src/simulator/borderSimulator';
 import { SimulationClock, driveSimulation } from '../../src/simulator/simulationClock';
 import { readJsonBody, sendError, sendJson } from './httpHelpers';
+import { handleControl } from './handleControl';
 import { foreignOrigin, refuseUnsafeWrite } from './refuseUnsafeWrite';
 import { setApiSecurityHeaders } from './securityHeaders';
 import { malformedChanges } from './malformedChanges';
@@ -54,9 +55,6 @@ export interface MockBackendOptions {
   control?: boolean;
 }
 
-/** What a request to /control is told while the endpoint is off. */
-export const CONTROL_OFF_MESSAGE =
-  'the control endpoint is off: `npm run mock` serves it, or start `npm start` / `npm run dev` with MOCK_CONTROL=on (never on a shared or production host)';
 
 /**
  * Something that republishes the backend's stream elsewhere (the MQTT bridge): it gets every batch,
@@ -292,43 +290,14 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       if (result.ok) return sendJson(response, 200, { record: result.record });
       return sendError(response, result.code === 'not-found' ? 404 : 409, result.code, result.message);
     }
-    if (path === '/control' && !options.control) return sendError(response, 403, 'forbidden', CONTROL_OFF_MESSAGE);
-    if (path === '/control' && method === 'GET') {
-      return sendJson(response, 200, { paused: clock.paused, speed: clock.speed, simTime: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq, streams: subscribers.size });
-    }
-    if (path === '/control' && method === 'POST') {
-      const body = (await readJsonBody(request)) as {
-        paused?: unknown;
-        speed?: unknown;
-        fault?: { type?: unknown; count?: unknown };
-        inject?: { kind?: unknown; severity?: unknown };
-      };
-      if (typeof body.paused === 'boolean') {
-        clock.setPaused(body.paused);
-        // Catch up to the moment of the pause now, not at the next tick: once the answer says
-        // paused, the log and every snapshot stay exactly as they are until resumed.
-        if (body.paused) simulator.advanceTo(clock.now());
-      }
-      if (body.speed !== undefined) {
-        if (typeof body.speed !== 'number' || !(body.speed > 0) || body.speed > 100_000) {
-          return sendError(response, 400, 'bad-request', 'speed is a number above 0 and at most 100000');
-        }
-        clock.setSpeed(body.speed);
-      }
-      if (body.fault?.type === 'drop-connections') backend.dropConnections();
-      if (body.fault?.type === 'malformed') backend.injectMalformed(Math.min(1000, Math.max(1, Number(body.fault.count) || 10)));
-      const injected =
-        body.inject?.kind === 'alert'
-          ? simulator.injectAlert(Number(body.inject.severity) || 4)
-          : body.inject?.kind === 'assistRequest'
-            ? simulator.injectAssistRequest()
-            : undefined;
-      return sendJson(response, 200, {
-        paused: clock.paused,
-        speed: clock.speed,
-        simTime: new Date(simulator.now).toISOString(),
-        seq: simulator.log.latestSeq,
-        ...(injected ? { injected: { kind: body.inject!.kind, id: injected.id } } : {}),
+    if (path === '/control') {
+      return handleControl(request, response, {
+        enabled: options.control === true,
+        clock,
+        simulator,
+        streams: () => subscribers.size,
+        dropConnections: () => backend.dropConnections(),
+        injectMalformed: (count) => backend.injectMalformed(count),
       });
     }
     return sendError(response, 404, 'not-found', `no ${method} ${API_PREFIX}${path}`);

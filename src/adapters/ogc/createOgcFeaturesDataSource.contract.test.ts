@@ -25,7 +25,7 @@ for (const fullPollEvery of [1, 3]) {
       if (down) {
         // Back once the client, having failed a read, asks for the landing page again: by then
         // that request has failed too, so the client has had a failed poll, whatever the timing.
-        if (/^\/ogc\/v1\/?$/.test(new URL(request.url ?? '/', 'http://x').pathname)) down = false;
+        if (/^\/ogc\/v1\/?$/.test((request.url ?? '/').split('?')[0]!)) down = false;
         response.writeHead(503, { 'Content-Type': 'application/json' }).end('{"code":"Unavailable","description":"down for a moment"}');
         return;
       }
