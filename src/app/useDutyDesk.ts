@@ -38,6 +38,8 @@ export function useDutyDesk(deps: DutyDeskDeps) {
     mute(value: boolean): void {
       chime.muted.value = value;
     },
+    /** Acknowledged on this screen only (a backend that takes no write-back). */
+    acknowledgedHere: (id: string): boolean => localAcks.value.has(id),
     rows: deps.shown.live((entities) => describeDutyQueue(entities.each('alert'), filters.value, localAcks.value)),
     setFilters(next: DutyFilters): void {
       filters.value = next;

@@ -28,7 +28,8 @@ function setUp(mode: AppConfig['mode'], load: DeckLoad = { ok: true, deck }) {
   const metrics: string[] = [];
   const errors: string[] = [];
   const marks: Record<string, string | undefined> = {};
-  const view = { flyToView: (to: SceneCamera) => void flights.push(to), goHome: () => void (homes += 1) } as unknown as MapViewApi;
+  const looks: (readonly [number, number])[] = [];
+  const view = { flyToView: (to: SceneCamera) => void flights.push(to), goHome: () => void (homes += 1), flyTo: (at: readonly [number, number]) => void looks.push(at) } as unknown as MapViewApi;
   const scope = effectScope();
   const scenes = scope.run(() =>
     useSceneDirection({
@@ -42,7 +43,7 @@ function setUp(mode: AppConfig['mode'], load: DeckLoad = { ok: true, deck }) {
       recordError: (source, error) => void errors.push(`${source}: ${String(error)}`),
     }),
   )!;
-  return { scenes, flights, homes: () => homes, visible, playback, metrics, errors, marks, scope };
+  return { scenes, flights, looks, homes: () => homes, visible, playback, metrics, errors, marks, scope };
 }
 
 describe('useSceneDirection', () => {
@@ -101,6 +102,36 @@ describe('useSceneDirection', () => {
     expect(scenes.deckProblems.value).toEqual({ id: 'test-deck', problems: ['decks/test-deck.json: HTTP 404'] });
     expect(errors).toEqual(['deck: test-deck: decks/test-deck.json: HTTP 404']);
     expect(scenes.tour.index.value).toBe(-1);
+    scope.stop();
+  });
+
+  it('turns a wall replaying yesterday back to live and to a severe alert that arrives now, holding the tour', async () => {
+    const { scenes, playback, looks, scope } = setUp('wall');
+    await scenes.start();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(scenes.tour.index.value).toBe(1);
+    await vi.waitFor(() => expect(playback.active.value).toBe(true));
+    scenes.liveAlertArrived({ severity: 3, position: [118.5, 28.9] });
+    expect([playback.active.value, looks.length]).toEqual([true, 0]);
+    scenes.liveAlertArrived({ severity: 4, position: [118.4, 28.8] });
+    expect(playback.active.value).toBe(false);
+    expect(looks).toEqual([[118.4, 28.8]]);
+    // The scene's 20 s clock stops for the alert's 10 s dwell and a 5 s margin: still up at 25 s.
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(scenes.tour.index.value).toBe(1);
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(scenes.tour.index.value).toBe(0);
+    scope.stop();
+  });
+
+  it('keeps a briefing on its replayed slide when a severe alert arrives: the banner tells, the camera stays', async () => {
+    const { scenes, playback, looks, scope } = setUp('briefing');
+    await scenes.start();
+    scenes.briefing.next();
+    scenes.briefing.next();
+    await vi.waitFor(() => expect(playback.active.value).toBe(true));
+    scenes.liveAlertArrived({ severity: 4, position: [118.4, 28.8] });
+    expect([playback.active.value, looks.length]).toEqual([true, 0]);
     scope.stop();
   });
 

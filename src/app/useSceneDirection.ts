@@ -67,6 +67,17 @@ export function useSceneDirection(deps: SceneDirectionDeps) {
     deps.mapView()?.goHome();
   }
 
+  /** A new alert took the camera: the tour holds its scene until the camera is back. */
+function alertFocused(): void {
+    const config = deps.config();
+    if (config.mode !== 'wall') return;
+    tour.interrupt(config.alertFocus.dwellSeconds * 1000 + TOUR_RESUME_MARGIN_MS);
+    // The scene may have hidden alerts; the one the camera went to must be on screen. The tour's
+    // scene, re-applied when it resumes, sets its own layers again.
+    const visible = deps.liveLayers.visibleLayers.value;
+    if (!visible.includes('alerts')) deps.liveLayers.show([...visible, 'alerts']);
+  }
+
   const tour = useWallTour(apply);
   const briefing = useBriefing(apply, leave);
 
@@ -88,18 +99,24 @@ export function useSceneDirection(deps: SceneDirectionDeps) {
         for (const problem of loaded.problems) deps.recordError('deck', `${id}: ${problem}`);
         return;
       }
-      if (config.mode === 'wall') tour.start(loaded.deck, config.dwellSeconds);
+      if (config.mode === 'wall') tour.start(loaded.deck, config.dwellSeconds, (config.slide ?? 1) - 1);
       else briefing.start(loaded.deck, config.slide);
     },
-    /** A new alert took the camera: the tour holds its scene until the camera is back. */
-    alertFocused(): void {
+    /**
+     * A severe alert arrived live while the screen may be replaying. A wall goes back to live and
+     * looks at it (the map views follow only live alerts, so a replaying wall would otherwise
+     * never turn); a briefing keeps its slide and shows the banner only; live screens leave the
+     * camera to the map view, which follows alerts itself.
+     */
+    liveAlertArrived(alert: { severity: number; position: readonly [number, number] }): void {
       const config = deps.config();
-      if (config.mode !== 'wall') return;
-      tour.interrupt(config.alertFocus.dwellSeconds * 1000 + TOUR_RESUME_MARGIN_MS);
-      // The scene may have hidden alerts; the one the camera went to must be on screen. The tour's
-      // scene, re-applied when it resumes, sets its own layers again.
-      const visible = deps.liveLayers.visibleLayers.value;
-      if (!visible.includes('alerts')) deps.liveLayers.show([...visible, 'alerts']);
+      const focus = config.alertFocus.minSeverity;
+      if (config.mode !== 'wall' || !deps.playback.active.value || focus === null || alert.severity < focus) return;
+      deps.playback.backToLive();
+      deps.mapView()?.flyTo(alert.position);
+      alertFocused();
     },
+    /** A new alert took the camera: the tour holds its scene until the camera is back. */
+    alertFocused,
   };
 }

@@ -41,12 +41,14 @@ export function useWallTour(apply: (scene: Scene) => void) {
   return {
     index,
     count,
-    start(next: SceneDeck, dwellSeconds?: number): void {
+    /** `firstScene` is 0-based (a wall resumed at a scene after a reload, or shown one scene). */
+    start(next: SceneDeck, dwellSeconds?: number, firstScene = 0): void {
       deck = next;
       count.value = next.scenes.length;
       state = startTour(
         next.scenes.map((scene) => (dwellSeconds ?? scene.dwellSeconds ?? DEFAULT_DWELL_SECONDS) * 1000),
         now(),
+        firstScene,
       );
       show();
       schedule();

@@ -42,7 +42,7 @@ export const modeConfigShape = {
   reload: reloadWindowSchema.default(defaultReloadWindow),
   /** `deck=`: the briefing's deck of scenes (public/decks/<id>.json). */
   deck: deckIdSchema.default('changshan-yushan'),
-  /** `slide=`: the briefing's scene to open on, from 1 (absent: the start screen). */
+  /** `slide=`: the briefing's scene to open on, from 1 (absent: the start screen); on a wall, the tour's first scene. */
   /** Up to one past the last scene: the end screen. */
   slide: z.number().int().min(1).max(MAX_SCENES + 1).optional(),
   /**

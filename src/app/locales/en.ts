@@ -121,4 +121,17 @@ export const en: Messages = {
     thisYear: '{year}',
     lastYear: '{year}',
   },
+  replay: {
+    word: 'REPLAY · not live',
+    window: 'Window {from} – {to}',
+    speed: 'Speed {speed}×',
+    paused: 'Paused',
+    showing: 'Showing {time}',
+    now: 'Now {time}',
+    alerts: 'Replay · watchlist alerts',
+    kpiNote: 'Replay: figures as they stood at {time}; today’s may differ',
+  },
+  severe: {
+    waiting: 'Severe alerts · {count} waiting for acknowledgement',
+  },
 };

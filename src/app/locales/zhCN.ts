@@ -118,6 +118,20 @@ export const zhCN = {
     thisYear: '{year}年',
     lastYear: '{year}年',
   },
+  /** Live never confused with replay, and a severe alert never buried (issue 15). */
+  replay: {
+    word: '回放 · 非实时画面',
+    window: '时段 {from} — {to}',
+    speed: '速度 {speed}×',
+    paused: '已暂停',
+    showing: '画面时刻 {time}',
+    now: '现在 {time}',
+    alerts: '回放 · 布控预警',
+    kpiNote: '回放：指标为 {time} 时的统计，可能与今日实时数不同',
+  },
+  severe: {
+    waiting: '严重预警 · {count} 条待确认',
+  },
 };
 
 export type Messages = typeof zhCN;

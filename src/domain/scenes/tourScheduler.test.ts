@@ -12,6 +12,14 @@ function tickAt(state: TourState, atSeconds: number, expectChanged: boolean): To
 }
 
 describe('tour scheduler', () => {
+  it('starts at the scene asked for, for that scene’s dwell, wrapping a number past the end', () => {
+    const tour = startTour([s(20), s(30), s(10)], T0, 2);
+    expect(currentScene(tour)).toBe(2);
+    expect(msUntilNextChange(tour, T0)).toBe(s(10));
+    expect(currentScene(tickTour(tour, T0 + s(10)).state)).toBe(0);
+    expect(currentScene(startTour([s(20), s(30), s(10)], T0, 4))).toBe(1);
+  });
+
   it('shows each scene for its dwell, in order, and loops', () => {
     let tour = startTour([s(20), s(30), s(10)], T0);
     expect(currentScene(tour)).toBe(0);

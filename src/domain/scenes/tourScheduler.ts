@@ -31,15 +31,20 @@ export interface TourTick {
   readonly changed: boolean;
 }
 
-/** Starts at the first scene. Throws on an empty tour or a dwell that is not a positive duration, which would make the tour spin. */
-export function startTour(dwellsMs: readonly number[], now: number): TourState {
+/**
+ * Starts at scene `first` (0-based; out of range wraps, so a stale `slide=` still lands on a
+ * scene). Throws on an empty tour or a dwell that is not a positive duration, which would make
+ * the tour spin.
+ */
+export function startTour(dwellsMs: readonly number[], now: number, first = 0): TourState {
   if (dwellsMs.length === 0) throw new RangeError('a tour needs at least one scene');
   dwellsMs.forEach((dwell, index) => {
     if (!Number.isFinite(dwell) || dwell <= 0) {
       throw new RangeError(`scene ${index} of the tour has dwell ${dwell} ms; every dwell must be a positive number of milliseconds`);
     }
   });
-  return { dwellsMs: [...dwellsMs], index: 0, sceneEndsAt: now + dwellsMs[0]!, interruption: null };
+  const index = ((Math.trunc(first) % dwellsMs.length) + dwellsMs.length) % dwellsMs.length;
+  return { dwellsMs: [...dwellsMs], index, sceneEndsAt: now + dwellsMs[index]!, interruption: null };
 }
 
 export function currentScene(state: TourState): number {

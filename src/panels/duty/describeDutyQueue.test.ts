@@ -36,14 +36,23 @@ describe('describeDutyQueue', () => {
     alert('yushan', 6, { town: 'shuangming', hitSide: 'jx', controlSide: 'jx' }),
   ];
 
-  it('lists open alerts only, newest first', () => {
-    expect(describeDutyQueue(alerts, any, new Set()).map((row) => row.id)).toEqual(['newest', 'minor', 'yushan', 'acked', 'old']);
+  it('lists open alerts only: waiting ones by severity then newest, answered ones after', () => {
+    expect(describeDutyQueue(alerts, any, new Set()).map((row) => row.id)).toEqual(['newest', 'yushan', 'old', 'minor', 'acked']);
+  });
+
+  it('puts a 4级 above a 3级 of the same second, so ↓ Enter answers the severe one first', () => {
+    const same = [alert('level3', 4, { severity: 3 }), alert('level4', 4, { severity: 4 }), alert('level2-later', 5, { severity: 2 })];
+    expect(describeDutyQueue(same, any, new Set()).map((row) => row.id)).toEqual(['level4', 'level3', 'level2-later']);
+  });
+
+  it('moves an alert acknowledged on this screen below those still waiting', () => {
+    expect(describeDutyQueue(alerts, any, new Set(['newest'])).map((row) => row.id)).toEqual(['yushan', 'old', 'minor', 'newest', 'acked']);
   });
 
   it('narrows by severity, side and town', () => {
-    expect(describeDutyQueue(alerts, { ...any, minSeverity: 3 }, new Set()).map((row) => row.id)).toEqual(['newest', 'yushan', 'acked', 'old']);
-    expect(describeDutyQueue(alerts, { ...any, sides: ['jx'] }, new Set()).map((row) => row.id)).toEqual(['newest', 'minor', 'yushan', 'acked', 'old']);
-    expect(describeDutyQueue(alerts, { ...any, sides: ['zj'] }, new Set()).map((row) => row.id)).toEqual(['newest', 'minor', 'acked', 'old']);
+    expect(describeDutyQueue(alerts, { ...any, minSeverity: 3 }, new Set()).map((row) => row.id)).toEqual(['newest', 'yushan', 'old', 'acked']);
+    expect(describeDutyQueue(alerts, { ...any, sides: ['jx'] }, new Set()).map((row) => row.id)).toEqual(['newest', 'yushan', 'old', 'minor', 'acked']);
+    expect(describeDutyQueue(alerts, { ...any, sides: ['zj'] }, new Set()).map((row) => row.id)).toEqual(['newest', 'old', 'minor', 'acked']);
     expect(describeDutyQueue(alerts, { ...any, towns: ['shuangming'] }, new Set()).map((row) => row.id)).toEqual(['yushan']);
     expect(matchesDutyFilters(alert('nowhere', 1, { town: undefined }), { ...any, towns: ['qiuchuan'] })).toBe(false);
   });

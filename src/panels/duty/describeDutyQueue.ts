@@ -1,5 +1,6 @@
 /**
- * The duty officer's queue: open alerts, newest first, narrowed by the officer's filters
+ * The duty officer's queue: open alerts, those waiting for an answer first (most severe, then
+ * newest; an acknowledgement made on this screen counts), narrowed by the officer's filters
  * (severity at least, the side involved, the town), each marked with how it was acknowledged.
  * A local acknowledgement (the backend cannot take write-back) is marked as such, never passed
  * off as the backend's.
@@ -35,7 +36,8 @@ function* openMatching(alerts: Iterable<Alert>, filters: DutyFilters): Generator
 }
 
 export function describeDutyQueue(alerts: Iterable<Alert>, filters: DutyFilters, localAcks: ReadonlySet<string>, limit = DUTY_QUEUE_LENGTH): DutyRow[] {
-  return describeAlertTicker(openMatching(alerts, filters), limit).map((item) => ({
+  const acknowledged = (alert: Alert) => alert.status !== 'new' || localAcks.has(alert.id);
+  return describeAlertTicker(openMatching(alerts, filters), limit, acknowledged).map((item) => ({
     ...item,
     acknowledged: item.status !== 'new' ? 'backend' : localAcks.has(item.id) ? 'local' : 'none',
   }));

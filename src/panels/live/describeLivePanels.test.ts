@@ -60,8 +60,18 @@ describe('describeAlertTicker', () => {
     ),
   );
 
-  it('puts the newest hit first', () => {
+  it('puts the newest hit first among alerts of one severity', () => {
     expect(items.map((i) => i.id)).toEqual(['new', 'mid', 'old']);
+  });
+
+  it('keeps an unanswered 4级 from the morning above a stream of newer, lesser alerts', () => {
+    const morning = alert('severe', '2026-11-23T06:00:00Z', { severity: 4 });
+    const answered = alert('answered', '2026-11-23T10:30:00Z', { severity: 4, status: 'acknowledged' });
+    const stream = Array.from({ length: 40 }, (_, i) => alert(`s${i}`, new Date(Date.UTC(2026, 10, 23, 9, i)).toISOString(), { severity: 2 }));
+    const ticker = describeAlertTicker([...stream, answered, morning]);
+    expect(ticker[0]!.id).toBe('severe');
+    expect(ticker.slice(1, 4).map((i) => i.id)).toEqual(['s39', 's38', 's37']);
+    expect(ticker.map((i) => i.id)).not.toContain('answered');
   });
 
   it('names a vehicle by its plate and a person by name, as masked on the way in', () => {
