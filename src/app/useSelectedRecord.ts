@@ -24,7 +24,7 @@ const KIND_OF_LAYER: Record<LayerId, EntityKind> = {
  * `read` gives the store the screen shows (live, or the playback timeline) and must touch whatever
  * reactive tick follows that store's changes, so the view is recomputed when it changes.
  */
-export function useSelectedRecord(read: () => EntityReader, region: Ref<RegionPack | null>, now: Ref<Date>, language: Ref<'zh' | 'en'>) {
+export function useSelectedRecord(read: () => EntityReader, region: Ref<RegionPack | null>, now: Ref<Date>, language: Ref<'zh' | 'en'>, sourceName: (id: string) => string = (id) => id) {
   const selected = ref<PickTarget | null>(null);
   const view = computed<DetailView | null>(() => {
     const target = selected.value;
@@ -38,6 +38,7 @@ export function useSelectedRecord(read: () => EntityReader, region: Ref<RegionPa
     return describeDetails(kind, record, {
       now: now.value.getTime(),
       language: l,
+      sourceName,
       provinceName: (id) => pack?.provinces.find((p) => p.id === id)?.name[l] ?? id,
       countyName: (id) => pack?.counties.find((c) => c.id === id)?.name[l] ?? id,
       townName: (id) => pack?.towns.find((t) => t.id === id)?.name[l] ?? '',

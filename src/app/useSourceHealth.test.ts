@@ -19,12 +19,24 @@ describe('useSourceHealth', () => {
     const now = ref(new Date('2026-11-23T10:00:42Z'));
     let replaying = false;
     const scope = effectScope();
-    const health = scope.run(() => useSourceHealth(sources, now, { maskText: (text) => text.replace(/王小明/g, '王**'), staleWords: (seconds) => `数据中断 ${seconds} 秒`, replaying: () => replaying }))!;
+    const health = scope.run(() => useSourceHealth(sources, now, { maskText: (text) => text.replace(/王小明/g, '王**'), staleWords: (seconds) => `数据中断 ${seconds} 秒`, replaying: () => replaying, typeWords: () => null }))!;
     expect(health.staleText('alert')).toBe('数据中断 42 秒');
     expect(health.staleText('kpiSeries')).toBeNull();
     replaying = true;
     expect(health.staleText('alert')).toBeNull();
     expect(health.freshness.value.map((badge) => badge.level)).toEqual(['red']);
+    scope.stop();
+  });
+
+  it('names a source by its display name, else by the words for its kind, never by its id', () => {
+    const sources = useSourceStore();
+    sources.register('backend', 'http');
+    sources.register('zj-bus', 'mqtt', '浙江省厅消息总线');
+    sources.register('odd', 'carrier-pigeon');
+    const scope = effectScope();
+    const words: Record<string, string> = { http: '联防业务平台', mqtt: '实时消息接入' };
+    const health = scope.run(() => useSourceHealth(sources, ref(new Date()), { maskText: (text) => text, staleWords: () => '', replaying: () => false, typeWords: (type) => words[type] ?? null }))!;
+    expect([health.sourceName('backend'), health.sourceName('zj-bus'), health.sourceName('odd'), health.sourceName('演练模拟数据')]).toEqual(['联防业务平台', '浙江省厅消息总线', 'odd', '演练模拟数据']);
     scope.stop();
   });
 });

@@ -19,6 +19,8 @@ export interface SourceHealthOptions {
   staleWords(seconds: number): string;
   /** Playback: the panels show the past, which no source feeds, so nothing is stale. */
   replaying(): boolean;
+  /** What people call a kind of source ("联防业务平台"), or null for a kind with no words. */
+  typeWords(type: string): string | null;
 }
 
 export function useSourceHealth(sourceStore: ReturnType<typeof useSourceStore>, now: Ref<Date>, options: SourceHealthOptions) {
@@ -33,6 +35,15 @@ export function useSourceHealth(sourceStore: ReturnType<typeof useSourceStore>, 
     return ages.length === 0 ? null : Math.max(...ages);
   };
   return {
+    /**
+     * A source's name as people say it: its configured display name, else the words for its kind;
+     * a record naming a system this screen has no source for keeps the name it was sent with.
+     */
+    sourceName(id: string): string {
+      const status = sourceStore.sources[id];
+      if (!status) return id;
+      return status.name ?? options.typeWords(status.type) ?? id;
+    },
     freshness,
     problems,
     staleSeconds,

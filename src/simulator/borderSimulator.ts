@@ -53,7 +53,7 @@ export class BorderSimulator {
   constructor(options: BorderSimulatorOptions) {
     const random = new SeededRandom(options.seed);
     const world = buildWorld(options.region, random);
-    const source = options.source ?? 'mock-simulator';
+    const source = options.source ?? '演练模拟数据';
     this.log = new ChangeLog(options.logLimit);
     this.current = options.start - (options.warmUpMs ?? 24 * HOUR);
     this.history = new HistoryLog({ startMs: this.current, ...(options.historyRetentionMs !== undefined ? { retentionMs: options.historyRetentionMs } : {}) });

@@ -151,7 +151,7 @@ describe('the live panels', () => {
       await expect(session.page.getByTestId('assist-board').count()).resolves.toBe(1);
       await expect(session.page.getByTestId('town-row').count()).resolves.toBeGreaterThan(0);
       // The source by its display name (the kind of source when config gives none), never its id.
-      await expect(session.page.getByTestId('freshness').innerText()).resolves.toMatch(/业务后端/);
+      await expect(session.page.getByTestId('freshness').innerText()).resolves.toMatch(/联防业务平台/);
       await expect(session.page.getByTestId('freshness').locator('li').first().getAttribute('data-source')).resolves.toBe('backend');
     } finally {
       await session.close();

@@ -85,7 +85,7 @@ describe.each([
       await expect.poll(async () => (await source()).cursor, { timeout: 30_000 }).toBe(truth.seq);
       const restarted = session.page.locator('[data-testid="source-problems"] li[data-problem="restarted"]');
       await expect.poll(() => restarted.count(), { timeout: 10_000 }).toBe(1);
-      expect(await restarted.innerText()).toMatch(/业务后端\s*已重启，\d\d:\d\d:\d\d 已重新同步/);
+      expect(await restarted.innerText()).toMatch(/联防业务平台\s*已重启，\d\d:\d\d:\d\d 已重新同步/);
       await expect.poll(() => session.page.locator('[data-stale="true"]').count(), { timeout: 10_000 }).toBe(0);
       await session.page.screenshot({ path: `tests/output/restart-${reason}-back.png` });
 

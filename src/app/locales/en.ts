@@ -86,7 +86,7 @@ export const en: Messages = {
     stages: { discover: 'Found', analyze: 'Analysed', command: 'Ordered', handle: 'Handled', feedback: 'Reported', closed: 'Closed' },
   },
   freshness: { never: 'not connected', ago: 'updated {seconds} s ago' },
-  sourceTypes: { http: 'Backend', mqtt: 'Message broker', geojson: 'GeoJSON data', 'ogc-features': 'OGC features service', mock: 'Simulated data' },
+  sourceTypes: { http: 'Joint policing platform', mqtt: 'Live message feed', geojson: 'GIS data file', 'ogc-features': 'GIS feature service', mock: 'Drill simulation' },
   sourceProblems: {
     unreachable: 'cannot reach the server',
     http: 'server error (HTTP {status})',

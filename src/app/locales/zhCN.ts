@@ -83,7 +83,7 @@ export const zhCN = {
     stages: { discover: '发现', analyze: '研判', command: '指令', handle: '处置', feedback: '反馈', closed: '归档' },
   },
   freshness: { never: '未连接', ago: '{seconds} 秒前更新' },
-  sourceTypes: { http: '业务后端', mqtt: '消息总线', geojson: 'GeoJSON 数据', 'ogc-features': 'OGC 要素服务', mock: '模拟数据' },
+  sourceTypes: { http: '联防业务平台', mqtt: '实时消息接入', geojson: '地理数据文件', 'ogc-features': '地理要素服务', mock: '演练模拟数据' },
   sourceProblems: {
     unreachable: '无法连接服务器',
     http: '服务器出错（HTTP {status}）',

@@ -11,6 +11,7 @@ const lookups: DetailLookups = {
   stationName: (id) => ({ 'st-1': '双明派出所' })[id] ?? id,
   gridName: (id) => id,
   openEventsInGrid: () => 0,
+  sourceName: (id) => ({ backend: '联防业务平台' })[id] ?? id,
 };
 
 const alert: Alert = {
@@ -20,7 +21,7 @@ const alert: Alert = {
   province: 'zj',
   county: '330822',
   position: [118.35, 28.83],
-  source: 't',
+  source: 'backend',
   severity: 4,
   watchlist: '在逃人员',
   subject: { type: 'person', name: '王小明', idNumber: '330822199001011234', phone: '13812345678', plate: '浙H·12345' },
@@ -49,6 +50,10 @@ describe('describeDetails for an alert', () => {
     expect(view.fields.find((f) => f.label === '预警等级')).toMatchObject({ tone: 'danger' });
     expect(JSON.stringify(view.sides)).toContain('江西省');
     expect(JSON.stringify(view.sides)).toContain('浙江省');
+  });
+
+  it('names the source the way people do, not by its configured id', () => {
+    expect(value('数据来源')).toBe('联防业务平台');
   });
 
   it('walks the lifecycle up to where the alert is', () => {

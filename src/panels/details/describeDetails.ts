@@ -34,6 +34,8 @@ export interface DetailView {
 
 export interface DetailLookups {
   now: number;
+  /** A source id as people say it (a configured display name), never an internal id where one is known. */
+  sourceName(id: string): string;
   provinceName(id: string): string;
   countyName(id: string): string;
   townName(id: string): string;
@@ -58,8 +60,8 @@ export function formatTime(iso: string | undefined): string {
 const place = (record: { province: string; county: string; town?: string }, lookups: DetailLookups) =>
   [lookups.provinceName(record.province), lookups.countyName(record.county), record.town ? lookups.townName(record.town) : ''].filter(Boolean).join(' ');
 
-const common = (record: { source: string; updatedAt: string; version: number }, w: DetailWords): DetailField[] => [
-  { label: w.source, value: record.source },
+const common = (record: { source: string; updatedAt: string; version: number }, w: DetailWords, lookups: DetailLookups): DetailField[] => [
+  { label: w.source, value: lookups.sourceName(record.source) },
   { label: w.updated, value: w.updatedValue(formatTime(record.updatedAt), record.version) },
 ];
 
@@ -74,7 +76,7 @@ function stationView(station: Station, lookups: DetailLookups, w: DetailWords): 
       { label: w.interceptionsToday, value: w.cases(station.checkpoint.interceptionsToday) },
     );
   }
-  return { kindLabel: w.stationKinds[station.stationKind], title: station.name, fields: [...fields, ...common(station, w)], timeline: [], sides: [{ label: w.belongsTo, value: lookups.provinceName(station.province) }] };
+  return { kindLabel: w.stationKinds[station.stationKind], title: station.name, fields: [...fields, ...common(station, w, lookups)], timeline: [], sides: [{ label: w.belongsTo, value: lookups.provinceName(station.province) }] };
 }
 
 function alertView(alert: Alert, lookups: DetailLookups, w: DetailWords): DetailView {
@@ -91,7 +93,7 @@ function alertView(alert: Alert, lookups: DetailLookups, w: DetailWords): Detail
     ...(subject.plate ? [{ label: w.plate, value: subject.plate }] : []),
     { label: w.hit, value: `${alert.hit.via === 'checkpoint' ? w.checkpoint : w.camera} · ${alert.hit.deviceName}` },
     { label: w.hitPlace, value: place(alert, lookups) },
-    ...common(alert, w),
+    ...common(alert, w, lookups),
   ];
   const timeline = ALERT_STATUSES.filter((status) => alert.statusTimes[status] !== undefined || ['new', 'acknowledged', 'dispatched'].includes(status)).map((status) => ({
     label: w.alertStatuses[status],
@@ -125,7 +127,7 @@ function gridEventView(event: GridEvent, lookups: DetailLookups, w: DetailWords,
       ...(overdue ? [{ label: w.overdue, value: w.overdueValue, tone: 'danger' as const }] : []),
       { label: w.reporter, value: `${event.reporter.name} (${w.reporterRoles[event.reporter.role]})` },
       { label: w.place, value: place(event, lookups) },
-      ...common(event, w),
+      ...common(event, w, lookups),
     ],
     timeline: (Object.keys(w.stages) as GridEvent['stage'][]).map((stage) => {
       const step = reached.get(stage);
@@ -149,7 +151,7 @@ function assistView(request: AssistRequest, lookups: DetailLookups, w: DetailWor
       { label: w.sla, value: w.minutes(request.slaMinutes) },
       ...(left === null ? [] : [{ label: left < 0 ? w.overdueBy : w.left, value: w.minutes(Math.abs(Math.round(left))), tone: left < 0 ? ('danger' as const) : ('normal' as const) }]),
       ...(request.outcome ? [{ label: w.outcome, value: w.outcomes[request.outcome] }] : []),
-      ...common(request, w),
+      ...common(request, w, lookups),
     ],
     timeline: [
       { label: w.requested, at: request.requestedAt, done: true },
@@ -171,7 +173,7 @@ function patrolView(track: PatrolTrack, lookups: DetailLookups, w: DetailWords):
       { label: w.status, value: track.active ? w.patrolling : w.returned },
       { label: w.unit, value: lookups.stationName(track.unitStationId) },
       { label: w.lastPosition, value: formatTime(track.points[track.points.length - 1]?.at) },
-      ...common(track, w),
+      ...common(track, w, lookups),
     ],
     timeline: [],
     sides: [{ label: w.belongsTo, value: lookups.provinceName(track.province) }],
@@ -186,7 +188,7 @@ function gridView(grid: Grid, lookups: DetailLookups, w: DetailWords, language: 
     fields: [
       { label: w.openEvents, value: w.items(lookups.openEventsInGrid(grid.id)) },
       { label: w.gridWorkers, value: w.people(grid.gridWorkers.length) },
-      ...common(grid, w),
+      ...common(grid, w, lookups),
     ],
     timeline: [],
     sides: sides.map((side) => ({
