@@ -121,4 +121,7 @@ export const en: Messages = {
     thisYear: '{year}',
     lastYear: '{year}',
   },
+  walls: {
+    heroes: 'Headline results · year on year',
+  },
 };

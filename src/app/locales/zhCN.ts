@@ -118,6 +118,9 @@ export const zhCN = {
     thisYear: '{year}年',
     lastYear: '{year}年',
   },
+  walls: {
+    heroes: '主要成效 · 同比',
+  },
 };
 
 export type Messages = typeof zhCN;
