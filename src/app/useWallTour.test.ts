@@ -19,9 +19,13 @@ describe('useWallTour', () => {
     vi.advanceTimersByTime(10_000);
     expect(shown).toEqual(['one', 'two', 'one']);
     expect([tour.index.value, tour.count.value]).toEqual([0, 2]);
+    // The wall shows the scene's own title while it is up.
+    expect(tour.scene.value?.title.zh).toBe('one');
+    vi.advanceTimersByTime(30_000);
+    expect(tour.scene.value?.title.zh).toBe('two');
     scope.stop();
     vi.advanceTimersByTime(120_000);
-    expect(shown).toHaveLength(3);
+    expect(shown).toHaveLength(4);
   });
 
   it('holds the scene while an alert has the camera, shows it again, then gives it the time it had left', () => {

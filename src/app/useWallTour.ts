@@ -3,7 +3,7 @@
  * it. A new high-severity alert takes the camera; the tour holds its place meanwhile and goes on
  * with the time the scene had left. One timer, set to the next change, never a polling loop.
  */
-import { onScopeDispose, ref } from 'vue';
+import { onScopeDispose, ref, shallowRef } from 'vue';
 import type { Scene, SceneDeck } from '../domain/scenes/sceneDeck';
 import { type TourState, currentScene, interruptTour, msUntilNextChange, startTour, tickTour } from '../domain/scenes/tourScheduler';
 
@@ -12,6 +12,8 @@ const DEFAULT_DWELL_SECONDS = 20;
 export function useWallTour(apply: (scene: Scene) => void) {
   const index = ref(-1);
   const count = ref(0);
+  /** The scene on screen, whose title the wall shows large while it is up. */
+  const scene = shallowRef<Scene | null>(null);
   let deck: SceneDeck | null = null;
   let state: TourState | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -21,7 +23,8 @@ export function useWallTour(apply: (scene: Scene) => void) {
   function show(): void {
     if (!deck || !state) return;
     index.value = currentScene(state);
-    apply(deck.scenes[index.value]!);
+    scene.value = deck.scenes[index.value]!;
+    apply(scene.value);
   }
 
   function schedule(): void {
@@ -41,6 +44,7 @@ export function useWallTour(apply: (scene: Scene) => void) {
   return {
     index,
     count,
+    scene,
     /** `firstScene` is 0-based (a wall resumed at a scene after a reload, or shown one scene). */
     start(next: SceneDeck, dwellSeconds?: number, firstScene = 0): void {
       deck = next;

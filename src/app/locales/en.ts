@@ -134,4 +134,7 @@ export const en: Messages = {
   severe: {
     waiting: 'Severe alerts · {count} waiting for acknowledgement',
   },
+  walls: {
+    heroes: 'Headline results · year on year',
+  },
 };

@@ -132,6 +132,9 @@ export const zhCN = {
   severe: {
     waiting: '严重预警 · {count} 条待确认',
   },
+  walls: {
+    heroes: '主要成效 · 同比',
+  },
 };
 
 export type Messages = typeof zhCN;

@@ -11,6 +11,8 @@ type KpiTone = 'good' | 'bad' | 'neutral';
 
 export interface KpiCard {
   id: string;
+  /** The metric (a deck's scene names it to put it on screen). */
+  metricId: string;
   label: string;
   /** This year's figure over the compared months (a sum for counts, a mean for rates). */
   value: number | null;
@@ -34,6 +36,7 @@ export function describeKpiCard(series: KpiSeries, language: Language): KpiCard 
   const tone: KpiTone = changePercent === null || changePercent === 0 ? 'neutral' : isImprovement(changePercent, series.betterWhen) ? 'good' : 'bad';
   return {
     id: series.id,
+    metricId: series.metricId,
     label: series.label[l],
     value: current,
     unit: series.unit[l],
