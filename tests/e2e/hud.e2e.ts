@@ -106,7 +106,7 @@ describe('the HUD at 1920×1080 in Chinese', () => {
 });
 
 describe('the live panels', () => {
-  it('list alerts newest first with subjects masked, and fly to one when it is clicked', async () => {
+  it('list alerts severity first with subjects masked, and fly to one when it is clicked', async () => {
     const session = await openDashboard(browser, baseUrl, { width: 1920, height: 1080 });
     try {
       const items = session.page.getByTestId('ticker-item');
@@ -115,8 +115,16 @@ describe('the live panels', () => {
       // Masked: no full plate (province, letter, five characters) and no 18-digit ID or 11-digit mobile.
       expect(text).not.toMatch(/[\u4e00-\u9fa5][A-Z]·?[A-Z0-9]{5}/);
       expect(text).not.toMatch(/\d{17}[\dX]|1\d{10}/);
-      const times = (await items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-at')))).map(Number);
-      expect([...times].sort((a, b) => b - a)).toEqual(times);
+      // Waiting alerts first, the most severe on top and the newest within a severity; answered ones follow, newest first.
+      const rows = await items.evaluateAll((nodes) =>
+        nodes.map((node) => ({ at: Number(node.getAttribute('data-at')), severity: Number(node.getAttribute('data-severity')), waiting: node.getAttribute('data-status') === 'new' })),
+      );
+      const rank = (row: (typeof rows)[number]) => [row.waiting ? 0 : 1, row.waiting ? -row.severity : 0, -row.at];
+      const ordered = [...rows].sort((a, b) => {
+        const [ra, rb] = [rank(a), rank(b)];
+        return ra[0]! - rb[0]! || ra[1]! - rb[1]! || ra[2]! - rb[2]!;
+      });
+      expect(rows.map(rank)).toEqual(ordered.map(rank));
       const camera = () => session.page.evaluate(() => window.safeBorder!.worldToScreen([[118.36, 28.83, 0]])[0]);
       const before = await camera();
       await items.first().click();
