@@ -63,6 +63,8 @@ export interface MapViewProps {
   alertFocus: AppConfig['alertFocus'];
   /** The language of the view's own labels (region, grids, flows); backend names stay as sent. */
   language: 'zh' | 'en';
+  /** The page's palette (`theme=`): the map's ground, fills and text follow it as the HUD does. */
+  theme: AppConfig['theme'];
   /** The time the layers show: the wall clock live, the playhead in playback. */
   now: () => number;
   /** No hover highlight (a wall nobody stands at). */

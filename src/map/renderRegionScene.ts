@@ -179,7 +179,7 @@ function borderPrimitives(description: RegionSceneDescription): Primitive[] {
   });
 }
 
-function addLabels(collection: LabelCollection, labels: LabelDescription[]): void {
+function addLabels(collection: LabelCollection, labels: LabelDescription[], outline: LabelDescription['color']): void {
   for (const label of labels) {
     collection.add({
       id: `label:${label.id}`,
@@ -187,7 +187,7 @@ function addLabels(collection: LabelCollection, labels: LabelDescription[]): voi
       text: label.text,
       font: label.font,
       fillColor: toCesiumColor(label.color),
-      outlineColor: toCesiumColor({ css: '#02060d', alpha: 0.9 }),
+      outlineColor: toCesiumColor(outline),
       outlineWidth: 4,
       style: LabelStyle.FILL_AND_OUTLINE,
       horizontalOrigin: HorizontalOrigin.CENTER,
@@ -225,7 +225,7 @@ export function renderRegionScene(scene: Scene, description: RegionSceneDescript
   scene.primitives.add(towns);
 
   const labels = new LabelCollection();
-  addLabels(labels, description.labels);
+  addLabels(labels, description.labels, description.labelOutline);
   scene.primitives.add(labels);
   scene.requestRender();
 

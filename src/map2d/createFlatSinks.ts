@@ -6,7 +6,10 @@
  * second sends 1k features to the worker, not 100k.
  *
  * Layers are stacked by part, whatever order the sinks are made in: grid areas, then lines, then
- * points and icons, then text, so a mark never hides under an arc.
+ * text, then points and icons, so a mark never hides under an arc. maplibre places symbols from the
+ * top layer down, so icons claim their place before any live name: a station's or a grid's name
+ * gives way rather than sit on an icon (the region's county and town names, raised above all of
+ * these by the view, come first of all).
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
@@ -22,7 +25,7 @@ import { FLAT_TEXT_FONT, fontSizePixels, liftEms, minZoomForRange } from './flat
 type SourcelessLayer = LayerSpecification extends infer L ? (L extends { source: string } ? Omit<L, 'source'> : never) : never;
 
 type Rank = 'areas' | 'lines' | 'marks' | 'text';
-const RANKS: readonly Rank[] = ['areas', 'lines', 'marks', 'text'];
+const RANKS: readonly Rank[] = ['areas', 'lines', 'text', 'marks'];
 
 export interface FlatSinks extends LiveSinkFactory {
   /** maplibre layer ids that draw a live layer's marks and lines, for picking. */
@@ -168,7 +171,8 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
       const id = `live-${layer}-icons`;
       pickLayers.set(id, layer);
       const writer = source(id, 'marks', [
-        { id, type: 'symbol', layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
+        // Every icon shows (allow-overlap), and each keeps its square clear of later names (no ignore-placement).
+        { id, type: 'symbol', layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-ignore-placement': false } },
       ]);
       return sink<IconGraphic>(writer, (recordId, g) => {
         // Each distinct look is drawn once and held by the map's sprite atlas, as on the globe

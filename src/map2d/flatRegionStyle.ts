@@ -91,7 +91,7 @@ export function describeFlatRegion(scene: RegionSceneDescription, textFont: stri
             'text-allow-overlap': minzoom === 0,
             'symbol-sort-key': ['match', ['get', 'kind'], 'province', 0, 'county', 1, 'border', 2, 3],
           },
-          paint: { 'text-color': ['get', 'color'], 'text-halo-color': 'rgba(2, 6, 13, 0.85)', 'text-halo-width': 1.5 },
+          paint: { 'text-color': ['get', 'color'], 'text-halo-color': cssColor(scene.labelOutline), 'text-halo-width': 1.5 },
         }),
       ),
     ],
