@@ -66,13 +66,19 @@ export function paddingByAspect(width: number, height: number, remPixels: number
   return { left: side, right: side, top: Math.min(height * 0.2, 5.5 * remPixels), bottom: Math.min(height * 0.2, 4 * remPixels) };
 }
 
-/** The free map area of a canvas on this page, from the HUD's boxes as laid out now. */
-export function freeMapPadding(canvas: HTMLElement): MapPadding {
+/** The HUD's boxes over a canvas, in the canvas's CSS pixels: where no map label may sit. */
+export function hudObstructions(canvas: HTMLElement): ScreenRect[] {
   const box = canvas.getBoundingClientRect();
-  const rects = [...document.querySelectorAll(OBSTRUCTION_SELECTOR)]
+  return [...document.querySelectorAll(OBSTRUCTION_SELECTOR)]
     .map((element) => element.getBoundingClientRect())
     .filter((rect) => rect.width > 0 && rect.height > 0)
     .map((rect) => ({ left: rect.left - box.left, right: rect.right - box.left, top: rect.top - box.top, bottom: rect.bottom - box.top }));
+}
+
+/** The free map area of a canvas on this page, from the HUD's boxes as laid out now. */
+export function freeMapPadding(canvas: HTMLElement): MapPadding {
+  const box = canvas.getBoundingClientRect();
+  const rects = hudObstructions(canvas);
   if (rects.length > 0) return paddingClearing(box.width, box.height, rects);
   const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
   return paddingByAspect(box.width, box.height, rem);

@@ -30,6 +30,7 @@ import {
 import type { LonLat } from '../domain/geometrySchemas';
 import type { LabelDescription, RegionSceneDescription, SlabDescription } from '../layers/region/describeRegionScene';
 import { createGradientMaterial } from './gradientMaterial';
+import type { LabelDeclutter } from './live/labelDeclutter';
 import { toCesiumColor } from './toCesiumColor';
 
 export interface RegionSceneHandle {
@@ -201,7 +202,13 @@ function addLabels(collection: LabelCollection, labels: LabelDescription[], outl
   }
 }
 
-export function renderRegionScene(scene: Scene, description: RegionSceneDescription): RegionSceneHandle {
+/**
+ * The region's names outrank every live name: provinces, counties and the border always show
+ * (they yield only to the HUD), towns before any station's name.
+ */
+const LABEL_PRIORITY: Record<LabelDescription['kind'], number> = { province: 110, county: 100, border: 90, town: 70, grid: 30 };
+
+export function renderRegionScene(scene: Scene, description: RegionSceneDescription, declutter?: LabelDeclutter): RegionSceneHandle {
   const primitives: Primitive[] = [
     slabTops(description.slabs),
     ...slabWalls(description.slabs),
@@ -227,6 +234,9 @@ export function renderRegionScene(scene: Scene, description: RegionSceneDescript
   const labels = new LabelCollection();
   addLabels(labels, description.labels, description.labelOutline);
   scene.primitives.add(labels);
+  const kindOf = new Map(description.labels.map((label) => [`label:${label.id}`, label.kind]));
+  const priorityOf = (label: { id: unknown }) => LABEL_PRIORITY[kindOf.get(String(label.id)) ?? 'grid'];
+  declutter?.addLabels(labels, priorityOf, (label) => priorityOf(label) >= LABEL_PRIORITY.border);
   scene.requestRender();
 
   const counts = {
@@ -259,6 +269,7 @@ export function renderRegionScene(scene: Scene, description: RegionSceneDescript
     destroy() {
       stopWatching();
       settle(false);
+      declutter?.remove(labels);
       for (const primitive of [...primitives, towns, labels]) scene.primitives.remove(primitive);
       scene.requestRender();
     },
