@@ -86,7 +86,7 @@ export const darkRegionTheme: RegionTheme = {
  * The same geography for briefing projectors in a lit room (`theme=light`): pale ground, deeper
  * province tints, dark text with a white halo. Heights and sizes stay those of the dark wall.
  */
-export const lightRegionTheme: RegionTheme = {
+const lightRegionTheme: RegionTheme = {
   ...darkRegionTheme,
   globeBase: '#e9eef4',
   background: '#f4f6f9',

@@ -12,7 +12,7 @@ import type { ScreenRect } from '../../layers/freeMapArea';
 /** Re-evaluated no more often than this while the camera moves: placement is cheap, but not free on a wall PC. */
 const THROTTLE_MS = 150;
 
-export interface PlacedLabel {
+interface PlacedLabel {
   text: string;
   rect: ScreenRect;
 }
@@ -53,7 +53,7 @@ export function createLabelDeclutter(scene: Scene, blocked: () => ScreenRect[]):
   let placedNow: PlacedLabel[] = [];
   let dirty = true;
   let lastRun = 0;
-  let lastView = new Matrix4();
+  const lastView = new Matrix4();
   let pending: ReturnType<typeof setTimeout> | undefined;
   const scratch = new Cartesian2();
 
