@@ -19,13 +19,15 @@ describe('declutterLabels', () => {
     expect(placed.get('lesser')).toBeNull();
   });
 
-  it('never places a name under an icon or a HUD panel; a county name stays over an icon but not under the HUD', () => {
+  it('never places a name under an icon or a HUD panel; a county or town name stays over an icon but not under the HUD or another name', () => {
     const icon = { left: 90, right: 110, top: 70, bottom: 100 };
     const placed = declutterLabels([box('station', 100, 100, 50)], [icon], []);
     expect(placed.get('station')).not.toEqual({ x: 0, y: -10 });
     const everywhere = { left: 0, right: 400, top: 0, bottom: 400 };
     expect(declutterLabels([box('county', 100, 100, 100, { keep: true })], [everywhere], []).get('county')).toEqual({ x: 0, y: -10 });
     expect(declutterLabels([box('county', 100, 100, 100, { keep: true })], [], [everywhere]).get('county')).toBeNull();
+    const crowd = [box('a', 100, 100, 110), box('b', 100, 135, 110), box('c', 185, 110, 110), box('d', 15, 110, 110)];
+    expect(declutterLabels([...crowd, box('town', 100, 110, 70, { keep: true })], [], []).get('town')).toBeNull();
   });
 
   it('sizes CJK text a full em a character and Latin about half', () => {

@@ -1,7 +1,8 @@
 /**
  * Which labels show, and where, when their boxes would collide on screen: the highest priority is
  * placed first; a label tries above its anchor, then below, right and left; one with no free spot
- * is hidden, never drawn over a more important name, an icon or a HUD panel. Pure, so the globe
+ * is hidden, never drawn over another name or a HUD panel, nor over an icon unless it outranks the
+ * icons (`keep`). Pure, so the globe
  * runs it as the camera moves and the tests run it in Node.
  */
 import type { ScreenRect } from './freeMapArea';
@@ -17,7 +18,11 @@ export interface LabelBox {
   liftPixels: number;
   /** Higher is placed first. */
   priority: number;
-  /** Shown even where it overlaps an icon or a lesser label (county names): it yields only to the HUD. */
+  /**
+   * Outranks the icons (county and town names): it still takes a free side if there is one, but
+   * where every side is under an icon it shows anyway, drawn over the icon. It never overlaps
+   * another name or the HUD.
+   */
   keep: boolean;
 }
 
@@ -68,8 +73,10 @@ export function declutterLabels(labels: readonly LabelBox[], icons: readonly Scr
       break;
     }
     if (!chosen && label.keep) {
-      const base = options[0]!;
-      if (!blocked.some((other) => intersects(labelRect(label, base), other))) chosen = base;
+      chosen = options.find((offset) => {
+        const rect = labelRect(label, offset);
+        return !blocked.some((other) => intersects(rect, other)) && !placed.some((other) => intersects(rect, other));
+      }) ?? null;
     }
     if (chosen) placed.push(labelRect(label, chosen));
     result.set(label.id, chosen);

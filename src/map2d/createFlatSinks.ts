@@ -36,7 +36,7 @@ export interface FlatSinks extends LiveSinkFactory {
   /** The sources' record counts, by source id (diagnostics). */
   size(sourceId: string): number;
   /** Adds a source whose layers stack at `rank`; returns its writer (the grid areas use it). */
-  source(id: string, rank: Rank, layers: SourcelessLayer[]): FeatureWriter;
+  source(id: string, rank: Rank, layers: SourcelessLayer[], clustered?: boolean): FeatureWriter;
   destroy(): void;
 }
 
@@ -48,6 +48,14 @@ export interface FeatureWriter {
   setVisible(visible: boolean): void;
   readonly size: number;
 }
+
+/**
+ * Zoomed out to county scale, a layer's marks along the border merge into counted discs (maplibre's
+ * own clustering, supercluster in its worker) instead of a pile of icons; from the corridor's home
+ * zoom on, every mark stands alone.
+ */
+const CLUSTER_OPTIONS = { cluster: true, clusterMaxZoom: 10, clusterRadius: 36, clusterMinPoints: 3 } as const;
+const UNCLUSTERED: FilterSpecification = ['!', ['has', 'point_count']];
 
 const collection = (features: Iterable<Feature>): FeatureCollection => ({ type: 'FeatureCollection', features: [...features] });
 
@@ -105,11 +113,11 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
     stacked.splice(at === -1 ? stacked.length : at, 0, { id: layer.id, rank: value });
   }
 
-  function source(id: string, rank: Rank, layers: SourcelessLayer[]): FeatureWriter {
+  function source(id: string, rank: Rank, layers: SourcelessLayer[], clustered = false): FeatureWriter {
     const held = new Map<string, Feature>();
     features.set(id, held);
     // Features are found by their record id (properties.id), which updateData's diffs name.
-    map.addSource(id, { type: 'geojson', data: collection([]), promoteId: 'id' });
+    map.addSource(id, { type: 'geojson', data: collection([]), promoteId: 'id', ...(clustered ? CLUSTER_OPTIONS : {}) });
     for (const layer of layers) addStacked({ ...layer, source: id } as LayerSpecification, rank);
     const writer: FeatureWriter = {
       set(featureId, feature) {
@@ -136,6 +144,22 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
     return writer;
   }
 
+  /** The counted disc a cluster draws, in the layer's legend colour. */
+  const clusterLayers = (id: string, color: string): SourcelessLayer[] => [
+    {
+      id: `${id}-clusters`,
+      type: 'circle',
+      filter: ['has', 'point_count'],
+      paint: { 'circle-color': color, 'circle-opacity': 0.8, 'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 3, 13, 30, 22], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+    },
+    {
+      id: `${id}-cluster-counts`,
+      type: 'symbol',
+      filter: ['has', 'point_count'],
+      layout: { 'text-field': ['to-string', ['get', 'point_count']], 'text-font': textFont, 'text-size': 14, 'text-allow-overlap': true },
+      paint: { 'text-color': '#02101f' },
+    },
+  ];
   const point = (coordinates: readonly number[]): Geometry => ({ type: 'Point', coordinates: [coordinates[0]!, coordinates[1]!] });
   const sink = <G>(writer: FeatureWriter, toFeature: (id: string, graphic: G) => Feature): PartSink<G> => ({
     upsert: (id, graphic) => writer.set(id, toFeature(id, graphic)),
@@ -158,9 +182,11 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
         {
           id,
           type: 'circle',
+          filter: UNCLUSTERED,
           paint: { 'circle-color': ['get', 'color'], 'circle-radius': ['get', 'radius'], 'circle-stroke-color': ['get', 'outline'], 'circle-stroke-width': ['get', 'outlineWidth'] },
         },
-      ]);
+        ...clusterLayers(id, liveTheme.layerSwatches[layer]),
+      ], true);
       return sink<PointGraphic>(writer, (recordId, g) => ({
         type: 'Feature',
         geometry: point(g.position),
@@ -172,8 +198,10 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
       pickLayers.set(id, layer);
       const writer = source(id, 'marks', [
         // Every icon shows (allow-overlap), and each keeps its square clear of later names (no ignore-placement).
-        { id, type: 'symbol', layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-ignore-placement': false } },
-      ]);
+        { id, type: 'symbol', filter: UNCLUSTERED, layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-ignore-placement': false } },
+        // Patrols are a handful of moving heads, each its own story: never merged.
+        ...(layer === 'patrols' ? [] : clusterLayers(id, liveTheme.layerSwatches[layer])),
+      ], layer !== 'patrols');
       return sink<IconGraphic>(writer, (recordId, g) => {
         // Each distinct look is drawn once and held by the map's sprite atlas, as on the globe
         // (the keys carry no countdown, so there are a bounded number of them).
