@@ -87,6 +87,6 @@ export function declutterLabels(labels: readonly LabelBox[], icons: readonly Scr
 /** A label's box size from its text and CSS font: CJK characters are square, Latin ones about half as wide. */
 export function estimateTextBox(text: string, fontPixels: number, outlinePixels: number): { width: number; height: number } {
   let ems = 0;
-  for (const character of text) ems += /[\u2e80-\uffff]/.test(character) ? 1 : 0.58;
+  for (const character of text) ems += /[\u2e80-\uffff]/.test(character) ? 1 : 0.62;
   return { width: ems * fontPixels + outlinePixels * 2, height: fontPixels * 1.25 + outlinePixels * 2 };
 }

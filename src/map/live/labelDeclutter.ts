@@ -71,7 +71,8 @@ export function createLabelDeclutter(scene: Scene, blocked: () => ScreenRect[]):
         const point = screenOf(billboard.position);
         if (!point || point.x < 0 || point.y < 0 || point.x > width || point.y > height) continue;
         // The icon canvases carry a fifth of their size as padding on each side (drawIcon).
-        const half = ((billboard.width ?? 36) / 1.4 / 2) * billboard.scale;
+        // Plus its white ring and a hair of air, so a name never touches the tile's edge.
+        const half = ((billboard.width ?? 36) / 1.4 / 2) * billboard.scale + 2;
         rects.push({ left: point.x - half, right: point.x + half, top: point.y - half, bottom: point.y + half });
       }
     }
