@@ -1,8 +1,8 @@
 /**
  * The legend's entries: one area a province (naming its county where it has one focus county:
  * 浙江省 常山县; where a province has several, the provinces alone and the counties on the map),
- * the context counties, the border, then each live layer with its count, then what each station
- * icon's glyph stands for.
+ * the context counties, the border, then each live layer with its count (stations and checkpoints
+ * with what each icon's glyph stands for).
  */
 import type { LayerId } from '../domain/layerIds';
 import { LAYER_LABELS } from '../domain/layerIds';
@@ -12,16 +12,13 @@ import { liveTheme } from '../layers/live/liveTheme';
 import type { StationKind } from '../domain/entities/station';
 import { DETAIL_WORDS } from './details/detailWords';
 
-/** The glyph on each station kind's icon, with the kind's name: a visitor reads "P" as "police station" here. */
-function stationKeys(language: 'zh' | 'en'): LegendEntry[] {
+/** The glyph on each station kind's icon with the kind's name, for a layer's entry: a visitor reads "P" as "police station" there. */
+function glyphKeys(layer: string, language: 'zh' | 'en'): NonNullable<LegendEntry['glyphs']> | undefined {
+  if (layer !== 'stations' && layer !== 'checkpoints') return undefined;
   const glyphs = liveTheme.stationGlyphs[language];
-  return (Object.keys(glyphs) as StationKind[]).map((kind) => ({
-    id: `glyph-${kind}`,
-    label: DETAIL_WORDS[language].stationKinds[kind],
-    color: liveTheme.layerSwatches[kind === 'checkpoint' ? 'checkpoints' : 'stations'],
-    kind: 'glyph',
-    glyph: glyphs[kind],
-  }));
+  return (Object.keys(glyphs) as StationKind[])
+    .filter((kind) => (kind === 'checkpoint') === (layer === 'checkpoints'))
+    .map((kind) => ({ glyph: glyphs[kind], label: DETAIL_WORDS[language].stationKinds[kind] }));
 }
 
 export interface LegendStyle {
@@ -51,7 +48,9 @@ export function describeLegend(pack: RegionPack | null, layers: readonly LegendE
     }),
     { id: 'context', label: style.contextLabel, color: style.contextColor, kind: 'area' },
     { id: 'border', label: style.borderLabel, color: style.borderColor, kind: 'line' },
-    ...layers.map((entry) => ({ ...entry, label: LAYER_LABELS[entry.id as LayerId][language] })),
-    ...stationKeys(language),
+    ...layers.map((entry) => {
+      const glyphs = glyphKeys(entry.id, language);
+      return { ...entry, label: LAYER_LABELS[entry.id as LayerId][language], ...(glyphs ? { glyphs } : {}) };
+    }),
   ];
 }
