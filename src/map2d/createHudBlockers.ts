@@ -9,7 +9,7 @@ import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { ScreenRect } from '../layers/freeMapArea';
 
 const SOURCE_ID = 'hud-blockers';
-export const HUD_BLOCKER_LAYER_ID = 'hud-blockers';
+const HUD_BLOCKER_LAYER_ID = 'hud-blockers';
 
 export interface HudBlockers {
   /** Puts the blockers where the panels are now (after the map moved or the layout changed). */
