@@ -19,9 +19,8 @@ export interface LabelBox {
   /** Higher is placed first. */
   priority: number;
   /**
-   * Outranks the icons (county and town names): it still takes a free side if there is one, but
-   * where every side is under an icon it shows anyway, drawn over the icon. It never overlaps
-   * another name or the HUD.
+   * Never hidden for an icon (county and town names): it still takes a free side if there is one,
+   * but where every side touches an icon it shows anyway. It never overlaps another name or the HUD.
    */
   keep: boolean;
 }

@@ -41,12 +41,6 @@ export interface RegionSceneHandle {
    * shown it; false if the scene was destroyed first.
    */
   whenDrawn(): Promise<boolean>;
-  /**
-   * Puts the region's names first in the draw order, below even the live layers' collection: among
-   * the marks that float over everything the first drawn wins (live/liveStage.ts), so a county or
-   * town name shown over a station's icon is not cut by it. Called again after live layers mount.
-   */
-  namesFirst(): void;
   destroy(): void;
 }
 
@@ -242,10 +236,9 @@ export function renderRegionScene(scene: Scene, description: RegionSceneDescript
   scene.primitives.add(labels);
   const kindOf = new Map(description.labels.map((label) => [`label:${label.id}`, label.kind]));
   const priorityOf = (label: { id: unknown }) => LABEL_PRIORITY[kindOf.get(String(label.id)) ?? 'grid'];
-  // County and town names outrank the icons: where no free side is left they show over them.
+  // County and town names are never hidden for an icon: they take a free side if there is one, and
+  // where none is left they stay (the icon keeps the click, live/liveStage.ts).
   declutter?.addLabels(labels, priorityOf, (label) => priorityOf(label) >= LABEL_PRIORITY.town);
-  const namesFirst = () => scene.primitives.lowerToBottom(labels);
-  namesFirst();
   scene.requestRender();
 
   const counts = {
@@ -275,7 +268,6 @@ export function renderRegionScene(scene: Scene, description: RegionSceneDescript
   return {
     counts,
     whenDrawn: () => drawn,
-    namesFirst,
     destroy() {
       stopWatching();
       settle(false);
