@@ -14,7 +14,9 @@ import { DETAIL_WORDS } from './details/detailWords';
 
 /** The glyph on each station kind's icon with the kind's name, for a layer's entry: a visitor reads "P" as "police station" there. */
 function glyphKeys(layer: string, language: 'zh' | 'en'): NonNullable<LegendEntry['glyphs']> | undefined {
-  if (layer !== 'stations' && layer !== 'checkpoints') return undefined;
+  // In Chinese each glyph is the first character of the kind's own name (派, 警, 卡): it keys itself,
+  // and the footer keeps its room on a 1280-pixel screen.
+  if (language === 'zh' || (layer !== 'stations' && layer !== 'checkpoints')) return undefined;
   const glyphs = liveTheme.stationGlyphs[language];
   return (Object.keys(glyphs) as StationKind[])
     .filter((kind) => (kind === 'checkpoint') === (layer === 'checkpoints'))

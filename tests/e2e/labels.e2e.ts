@@ -91,7 +91,7 @@ describe('the border corridor at the home view', () => {
 });
 
 describe('language and theme reach the map', () => {
-  it('lang=en: station glyphs are Latin letters on the map and in the legend; the region names are English', async () => {
+  it('lang=en: station glyphs are Latin letters, keyed in the legend; the region names are English', async () => {
     const session = await openDashboard(browser, baseUrl, { width: 1280, height: 720, query: '?focus=off&lang=en' });
     try {
       await settleAtHome(session);
