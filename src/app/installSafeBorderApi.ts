@@ -25,6 +25,7 @@ export interface SafeBorderDeps {
 export function installSafeBorderApi(target: SafeBorderApi, deps: SafeBorderDeps): void {
   const { mapView, playback } = deps;
   target.worldToScreen = (positions) => mapView()?.worldToScreen(positions) ?? positions.map(() => null);
+  target.placedLabels = () => mapView()?.placedLabels() ?? [];
   target.goHome = () => mapView()?.goHome();
   target.currentView = () => mapView()?.currentView() ?? null;
   target.isDrawn = (layer, id) => (isLayerId(layer) ? (mapView()?.isDrawn(layer, id) ?? false) : false);

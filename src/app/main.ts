@@ -12,6 +12,7 @@ window.safeBorder = {
   diagnostics: () => diagnostics.snapshot(),
   // Replaced once the app is mounted (App.vue); until then nothing is on screen.
   worldToScreen: (positions) => positions.map(() => null),
+  placedLabels: () => [],
   goHome: () => {},
   currentView: () => null,
   isDrawn: () => false,

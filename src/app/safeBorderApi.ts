@@ -1,5 +1,5 @@
 import type { SceneCamera } from '../domain/scenes/sceneDeck';
-import type { MapViewKind, ScreenPoint } from '../layers/mapView';
+import type { MapViewApi, MapViewKind, ScreenPoint } from '../layers/mapView';
 import type { DiagnosticsSnapshot } from '../stores/diagnosticsSnapshot';
 
 /** `window.safeBorder`: what tests, benchmarks and an operator at the console can call. */
@@ -7,6 +7,8 @@ export interface SafeBorderApi {
   diagnostics(): DiagnosticsSnapshot;
   /** CSS-pixel canvas positions of WGS84 `[lon, lat, heightMeters]`, null when off screen. */
   worldToScreen(positions: readonly (readonly [number, number, number?])[]): ScreenPoint[];
+  /** The map's names on screen now and the boxes they cover (CSS pixels from the canvas's corner). */
+  placedLabels(): ReturnType<MapViewApi['placedLabels']>;
   /** Where the view on screen looks: the point at its centre, the distance to it, heading and pitch. */
   currentView(): SceneCamera | null;
   /** Flies nowhere: jumps the camera back to the region's home view. */

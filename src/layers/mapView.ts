@@ -9,6 +9,7 @@ import type { LayerId } from '../domain/layerIds';
 import type { RegionPack } from '../domain/regionPack';
 import type { SceneCamera } from '../domain/scenes/sceneDeck';
 import type { LiveRecords } from './live/liveLayerSet';
+import type { ScreenRect } from './freeMapArea';
 
 /** A point in CSS pixels from the canvas's top-left corner, or null when it is not on screen. */
 export type ScreenPoint = { x: number; y: number } | null;
@@ -38,6 +39,8 @@ export interface MapViewApi {
    * so it has none.
    */
   layerWriteTimes(): number[];
+  /** The map's names on screen now, each with the box it covers in CSS pixels (tests check none collide). */
+  placedLabels(): { text: string; rect: ScreenRect }[];
   /** Flies to a place (a ticker item, a detail panel). */
   flyTo(position: readonly [number, number]): void;
   /** Flies to a scene's view: looking at lon/lat from `height` metres away, at the given heading and pitch. */
@@ -63,6 +66,8 @@ export interface MapViewProps {
   alertFocus: AppConfig['alertFocus'];
   /** The language of the view's own labels (region, grids, flows); backend names stay as sent. */
   language: 'zh' | 'en';
+  /** The page's palette (`theme=`): the map's ground, fills and text follow it as the HUD does. */
+  theme: AppConfig['theme'];
   /** The time the layers show: the wall clock live, the playhead in playback. */
   now: () => number;
   /** No hover highlight (a wall nobody stands at). */

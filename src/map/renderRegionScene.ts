@@ -30,6 +30,7 @@ import {
 import type { LonLat } from '../domain/geometrySchemas';
 import type { LabelDescription, RegionSceneDescription, SlabDescription } from '../layers/region/describeRegionScene';
 import { createGradientMaterial } from './gradientMaterial';
+import type { LabelDeclutter } from './live/labelDeclutter';
 import { toCesiumColor } from './toCesiumColor';
 
 export interface RegionSceneHandle {
@@ -179,7 +180,7 @@ function borderPrimitives(description: RegionSceneDescription): Primitive[] {
   });
 }
 
-function addLabels(collection: LabelCollection, labels: LabelDescription[]): void {
+function addLabels(collection: LabelCollection, labels: LabelDescription[], outline: LabelDescription['color']): void {
   for (const label of labels) {
     collection.add({
       id: `label:${label.id}`,
@@ -187,7 +188,7 @@ function addLabels(collection: LabelCollection, labels: LabelDescription[]): voi
       text: label.text,
       font: label.font,
       fillColor: toCesiumColor(label.color),
-      outlineColor: toCesiumColor({ css: '#02060d', alpha: 0.9 }),
+      outlineColor: toCesiumColor(outline),
       outlineWidth: 4,
       style: LabelStyle.FILL_AND_OUTLINE,
       horizontalOrigin: HorizontalOrigin.CENTER,
@@ -201,7 +202,13 @@ function addLabels(collection: LabelCollection, labels: LabelDescription[]): voi
   }
 }
 
-export function renderRegionScene(scene: Scene, description: RegionSceneDescription): RegionSceneHandle {
+/**
+ * The region's names outrank every live name: provinces, counties and the border always show
+ * (they yield only to the HUD), towns before any station's name.
+ */
+const LABEL_PRIORITY: Record<LabelDescription['kind'], number> = { province: 110, county: 100, border: 90, town: 70, grid: 30 };
+
+export function renderRegionScene(scene: Scene, description: RegionSceneDescription, declutter?: LabelDeclutter): RegionSceneHandle {
   const primitives: Primitive[] = [
     slabTops(description.slabs),
     ...slabWalls(description.slabs),
@@ -225,8 +232,13 @@ export function renderRegionScene(scene: Scene, description: RegionSceneDescript
   scene.primitives.add(towns);
 
   const labels = new LabelCollection();
-  addLabels(labels, description.labels);
+  addLabels(labels, description.labels, description.labelOutline);
   scene.primitives.add(labels);
+  const kindOf = new Map(description.labels.map((label) => [`label:${label.id}`, label.kind]));
+  const priorityOf = (label: { id: unknown }) => LABEL_PRIORITY[kindOf.get(String(label.id)) ?? 'grid'];
+  // County and town names are never hidden for an icon: they take a free side if there is one, and
+  // where none is left they stay (the icon keeps the click, live/liveStage.ts).
+  declutter?.addLabels(labels, priorityOf, (label) => priorityOf(label) >= LABEL_PRIORITY.town);
   scene.requestRender();
 
   const counts = {
@@ -259,6 +271,7 @@ export function renderRegionScene(scene: Scene, description: RegionSceneDescript
     destroy() {
       stopWatching();
       settle(false);
+      declutter?.remove(labels);
       for (const primitive of [...primitives, towns, labels]) scene.primitives.remove(primitive);
       scene.requestRender();
     },

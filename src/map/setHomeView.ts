@@ -1,14 +1,29 @@
-import { Cartesian3, HeadingPitchRange, Math as CesiumMath, Matrix4, type Camera } from '@cesium/engine';
+import { Cartesian3, HeadingPitchRange, Math as CesiumMath, Matrix4, PerspectiveFrustum, type Camera } from '@cesium/engine';
 import type { HomeCamera } from '../domain/regionPack';
+import type { MapPadding } from '../layers/freeMapArea';
+import type { BoundsDegrees } from '../layers/region/corridorBounds';
+import { frameCorridor } from '../layers/region/frameCorridor';
+
+export interface HomeFrame {
+  /** The border corridor the view frames. */
+  bounds: BoundsDegrees;
+  widthPixels: number;
+  heightPixels: number;
+  /** What the HUD covers at each edge of the canvas. */
+  padding: MapPadding;
+}
 
 /**
- * Points the camera at the region's home view. On portrait screens Cesium's field of view
- * applies to the height, so the range grows by the aspect ratio to keep the width in view.
+ * Points the camera at the border corridor from the region's home heading and pitch, near enough
+ * that the corridor fills the map area the HUD leaves free, whatever the wall's aspect.
  */
-export function setHomeView(camera: Camera, home: HomeCamera, targetHeightMeters: number, aspectRatio: number): void {
-  const target = Cartesian3.fromDegrees(home.target[0], home.target[1], targetHeightMeters);
-  const range = aspectRatio < 1 ? home.rangeMeters / aspectRatio : home.rangeMeters;
-  camera.lookAt(target, new HeadingPitchRange(CesiumMath.toRadians(home.headingDegrees), CesiumMath.toRadians(home.pitchDegrees), range));
+export function setHomeView(camera: Camera, home: HomeCamera, targetHeightMeters: number, frame: HomeFrame): void {
+  const fovRadians = camera.frustum instanceof PerspectiveFrustum && camera.frustum.fov !== undefined ? camera.frustum.fov : CesiumMath.PI_OVER_THREE;
+  const { target, rangeMeters } = frameCorridor({ ...frame, fovRadians, headingDegrees: home.headingDegrees, pitchDegrees: home.pitchDegrees });
+  camera.lookAt(
+    Cartesian3.fromDegrees(target[0], target[1], targetHeightMeters),
+    new HeadingPitchRange(CesiumMath.toRadians(home.headingDegrees), CesiumMath.toRadians(home.pitchDegrees), rangeMeters),
+  );
   // lookAt locks the camera to the target frame; release it so the operator can pan freely.
   camera.lookAtTransform(Matrix4.IDENTITY);
 }

@@ -6,7 +6,10 @@
  * second sends 1k features to the worker, not 100k.
  *
  * Layers are stacked by part, whatever order the sinks are made in: grid areas, then lines, then
- * points and icons, then text, so a mark never hides under an arc.
+ * text, then points and icons, so a mark never hides under an arc. maplibre places symbols from the
+ * top layer down, so icons claim their place before any live name: a station's or a grid's name
+ * gives way rather than sit on an icon (the region's county and town names, raised above all of
+ * these by the view, come first of all).
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MaplibreMap } from 'maplibre-gl';
@@ -22,7 +25,7 @@ import { FLAT_TEXT_FONT, fontSizePixels, liftEms, minZoomForRange } from './flat
 type SourcelessLayer = LayerSpecification extends infer L ? (L extends { source: string } ? Omit<L, 'source'> : never) : never;
 
 type Rank = 'areas' | 'lines' | 'marks' | 'text';
-const RANKS: readonly Rank[] = ['areas', 'lines', 'marks', 'text'];
+const RANKS: readonly Rank[] = ['areas', 'lines', 'text', 'marks'];
 
 export interface FlatSinks extends LiveSinkFactory {
   /** maplibre layer ids that draw a live layer's marks and lines, for picking. */
@@ -33,7 +36,7 @@ export interface FlatSinks extends LiveSinkFactory {
   /** The sources' record counts, by source id (diagnostics). */
   size(sourceId: string): number;
   /** Adds a source whose layers stack at `rank`; returns its writer (the grid areas use it). */
-  source(id: string, rank: Rank, layers: SourcelessLayer[]): FeatureWriter;
+  source(id: string, rank: Rank, layers: SourcelessLayer[], clustered?: boolean): FeatureWriter;
   destroy(): void;
 }
 
@@ -45,6 +48,14 @@ export interface FeatureWriter {
   setVisible(visible: boolean): void;
   readonly size: number;
 }
+
+/**
+ * Zoomed out to county scale, a layer's marks along the border merge into counted discs (maplibre's
+ * own clustering, supercluster in its worker) instead of a pile of icons; from the corridor's home
+ * zoom on, every mark stands alone.
+ */
+const CLUSTER_OPTIONS = { cluster: true, clusterMaxZoom: 10, clusterRadius: 36, clusterMinPoints: 3 } as const;
+const UNCLUSTERED: FilterSpecification = ['!', ['has', 'point_count']];
 
 const collection = (features: Iterable<Feature>): FeatureCollection => ({ type: 'FeatureCollection', features: [...features] });
 
@@ -102,11 +113,11 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
     stacked.splice(at === -1 ? stacked.length : at, 0, { id: layer.id, rank: value });
   }
 
-  function source(id: string, rank: Rank, layers: SourcelessLayer[]): FeatureWriter {
+  function source(id: string, rank: Rank, layers: SourcelessLayer[], clustered = false): FeatureWriter {
     const held = new Map<string, Feature>();
     features.set(id, held);
     // Features are found by their record id (properties.id), which updateData's diffs name.
-    map.addSource(id, { type: 'geojson', data: collection([]), promoteId: 'id' });
+    map.addSource(id, { type: 'geojson', data: collection([]), promoteId: 'id', ...(clustered ? CLUSTER_OPTIONS : {}) });
     for (const layer of layers) addStacked({ ...layer, source: id } as LayerSpecification, rank);
     const writer: FeatureWriter = {
       set(featureId, feature) {
@@ -133,6 +144,22 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
     return writer;
   }
 
+  /** The counted disc a cluster draws, in the layer's legend colour. */
+  const clusterLayers = (id: string, color: string): SourcelessLayer[] => [
+    {
+      id: `${id}-clusters`,
+      type: 'circle',
+      filter: ['has', 'point_count'],
+      paint: { 'circle-color': color, 'circle-opacity': 0.8, 'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 3, 13, 30, 22], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+    },
+    {
+      id: `${id}-cluster-counts`,
+      type: 'symbol',
+      filter: ['has', 'point_count'],
+      layout: { 'text-field': ['to-string', ['get', 'point_count']], 'text-font': textFont, 'text-size': 14, 'text-allow-overlap': true },
+      paint: { 'text-color': '#02101f' },
+    },
+  ];
   const point = (coordinates: readonly number[]): Geometry => ({ type: 'Point', coordinates: [coordinates[0]!, coordinates[1]!] });
   const sink = <G>(writer: FeatureWriter, toFeature: (id: string, graphic: G) => Feature): PartSink<G> => ({
     upsert: (id, graphic) => writer.set(id, toFeature(id, graphic)),
@@ -155,9 +182,11 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
         {
           id,
           type: 'circle',
+          filter: UNCLUSTERED,
           paint: { 'circle-color': ['get', 'color'], 'circle-radius': ['get', 'radius'], 'circle-stroke-color': ['get', 'outline'], 'circle-stroke-width': ['get', 'outlineWidth'] },
         },
-      ]);
+        ...clusterLayers(id, liveTheme.layerSwatches[layer]),
+      ], true);
       return sink<PointGraphic>(writer, (recordId, g) => ({
         type: 'Feature',
         geometry: point(g.position),
@@ -168,8 +197,11 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
       const id = `live-${layer}-icons`;
       pickLayers.set(id, layer);
       const writer = source(id, 'marks', [
-        { id, type: 'symbol', layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
-      ]);
+        // Every icon shows (allow-overlap), and each keeps its square clear of later names (no ignore-placement).
+        { id, type: 'symbol', filter: UNCLUSTERED, layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-ignore-placement': false } },
+        // Patrols are a handful of moving heads, each its own story: never merged.
+        ...(layer === 'patrols' ? [] : clusterLayers(id, liveTheme.layerSwatches[layer])),
+      ], layer !== 'patrols');
       return sink<IconGraphic>(writer, (recordId, g) => {
         // Each distinct look is drawn once and held by the map's sprite atlas, as on the globe
         // (the keys carry no countdown, so there are a bounded number of them).

@@ -87,11 +87,12 @@ export function describeFlatRegion(scene: RegionSceneDescription, textFont: stri
             'text-font': textFont,
             'text-size': ['get', 'size'],
             'text-offset': ['get', 'offset'],
-            // Province, county and border names always show; town and grid names give way where they would collide.
-            'text-allow-overlap': minzoom === 0,
+            // Every name gives way rather than overlap: province, county and border names come first
+            // (sort key), and the view keeps all of them clear of the HUD's panels.
+            'text-allow-overlap': false,
             'symbol-sort-key': ['match', ['get', 'kind'], 'province', 0, 'county', 1, 'border', 2, 3],
           },
-          paint: { 'text-color': ['get', 'color'], 'text-halo-color': 'rgba(2, 6, 13, 0.85)', 'text-halo-width': 1.5 },
+          paint: { 'text-color': ['get', 'color'], 'text-halo-color': cssColor(scene.labelOutline), 'text-halo-width': 1.5 },
         }),
       ),
     ],

@@ -1,14 +1,13 @@
-import { bbox, featureCollection, multiPolygon } from '@turf/turf';
 import type { RegionPack } from '../domain/regionPack';
+import { corridorBounds } from '../layers/region/corridorBounds';
 
 /**
- * The box around a region's focus counties, `[[west, south], [east, north]]`: what the flat map's
- * home view frames. The pack's own bounds take in every context county around them, which leaves
- * the two counties the dashboard is about small in the middle of the screen.
+ * The box the flat map's home view frames, `[[west, south], [east, north]]`: the border corridor
+ * (border lines, cross-province grids, border towns), where the joint policing happens. Framing the
+ * whole focus counties left the corridor a narrow strip of piled icons between two empty slabs.
  */
 export function focusBounds(pack: RegionPack): [[number, number], [number, number]] {
-  const focus = pack.counties.filter((county) => county.role === 'focus');
-  const [west, south, east, north] = bbox(featureCollection((focus.length > 0 ? focus : pack.counties).map((county) => multiPolygon(county.geometry))));
+  const [west, south, east, north] = corridorBounds(pack);
   return [
     [west, south],
     [east, north],

@@ -12,7 +12,8 @@ export interface GridArea {
   rings: (readonly Position3[])[];
   fill: ThemeColor;
   edge: ThemeColor;
-  label: { position: Position3; text: string; font: string };
+  /** The grid's short name and open count, shown only near enough to read (`maxRangeMeters`). */
+  label: { position: Position3; text: string; font: string; maxRangeMeters: number };
   openEvents: number;
 }
 
@@ -23,10 +24,22 @@ export function gridFillFor(openEvents: number): ThemeColor {
   return liveTheme.grid.none;
 }
 
+/** Grid names are read only this near: farther out the shading speaks and the names would pile up on the border. */
+export const GRID_LABEL_MAX_RANGE_METERS = 40_000;
+
+/**
+ * "跨省网格03 · 球川镇—双明镇" as "网格03", "Cross-province grid 03 · Qiuchuan–Shuangming" as
+ * "Grid 03": the towns are named on the map already, and every grid here is cross-province.
+ */
+export function shortGridName(name: string): string {
+  const [head = name] = name.split(' · ');
+  return head.replace(/^跨省/, '').replace(/^cross-province grid/i, 'Grid').trim();
+}
+
 export function describeGrid(grid: Grid, context: LiveContext): GridArea {
   const height = liveTheme.heightMeters - 100;
   const openEvents = context.openEventsInGrid(grid.id);
-  const name = grid.name[context.language];
+  const name = shortGridName(grid.name[context.language]);
   return {
     rings: grid.geometry.map((ring) => ring.map(([lon, lat]) => [lon, lat, height] as const)),
     fill: gridFillFor(openEvents),
@@ -34,8 +47,9 @@ export function describeGrid(grid: Grid, context: LiveContext): GridArea {
     openEvents,
     label: {
       position: [grid.position[0], grid.position[1], height],
-      text: openEvents > 0 ? `${name}（${context.language === 'zh' ? '在办' : 'open'} ${openEvents}）` : name,
+      text: openEvents > 0 ? `${name} · ${context.language === 'zh' ? `在办${openEvents}` : `${openEvents} open`}` : name,
       font: fontOf(context, liveTheme.labelSizePixels - 1, 500),
+      maxRangeMeters: GRID_LABEL_MAX_RANGE_METERS,
     },
   };
 }

@@ -25,9 +25,9 @@ export function describePatrolTrack(track: PatrolTrack, context: LiveContext): G
       position: head,
       pulse: false,
       icon: {
-        key: `patrol:${track.patrolKind}:${size}`,
+        key: `patrol:${track.patrolKind}:${size}:${context.language}`,
         sizePixels: size,
-        glyph: track.patrolKind === 'drone' ? '机' : '车',
+        glyph: liveTheme.patrolGlyphs[context.language][track.patrolKind],
         background: color,
         foreground: { css: '#02101f', alpha: 1 },
         ring: { color: liveTheme.white, widthPixels: Math.max(1, Math.round(1.5 * context.pixelScale)) },

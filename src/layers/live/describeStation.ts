@@ -18,9 +18,9 @@ export function describeStation(station: Station, context: LiveContext): Graphic
       position,
       pulse: false,
       icon: {
-        key: `station:${station.stationKind}:${color}:${size}`,
+        key: `station:${station.stationKind}:${color}:${size}:${context.language}`,
         sizePixels: size,
-        glyph: liveTheme.stationGlyphs[station.stationKind],
+        glyph: liveTheme.stationGlyphs[context.language][station.stationKind],
         background: { css: color, alpha: 1 },
         foreground: { css: '#02101f', alpha: 1 },
         ring: { color: liveTheme.white, widthPixels: Math.max(1, Math.round(1.5 * context.pixelScale)) },
@@ -51,9 +51,9 @@ export function describeCheckpoint(station: Station, context: LiveContext): Grap
       position,
       pulse: status === 'intercepting',
       icon: {
-        key: `checkpoint:${status}:${color}:${size}`,
+        key: `checkpoint:${status}:${color}:${size}:${context.language}`,
         sizePixels: size,
-        glyph: liveTheme.stationGlyphs.checkpoint,
+        glyph: liveTheme.stationGlyphs[context.language].checkpoint,
         background: { css: color, alpha: 1 },
         foreground: { css: '#02101f', alpha: 1 },
         ring: { color: liveTheme.checkpointRing[status], widthPixels: Math.max(2, Math.round(3 * context.pixelScale)) },

@@ -30,15 +30,31 @@ export const liveTheme = {
     'public-order': c('#7986cb'),
   } satisfies Record<GridEventCategoryId, ThemeColor>,
   overdue: c('#ff3b3b'),
+  /**
+   * The character on each station's icon: the kind's first character in Chinese, a Latin letter in
+   * English (a visitor reads "P" for a police station, not 派). The legend lists both.
+   */
   stationGlyphs: {
-    'police-station': '派',
-    'police-office': '警',
-    'border-workstation': '站',
-    'joint-control-centre': '控',
-    'eco-police-office': '生',
-    'shared-court': '法',
-    checkpoint: '卡',
-  } satisfies Record<StationKind, string>,
+    zh: {
+      'police-station': '派',
+      'police-office': '警',
+      'border-workstation': '站',
+      'joint-control-centre': '控',
+      'eco-police-office': '生',
+      'shared-court': '法',
+      checkpoint: '卡',
+    },
+    en: {
+      'police-station': 'P',
+      'police-office': 'W',
+      'border-workstation': 'B',
+      'joint-control-centre': 'J',
+      'eco-police-office': 'E',
+      'shared-court': 'L',
+      checkpoint: 'C',
+    },
+  } satisfies Record<'zh' | 'en', Record<StationKind, string>>,
+  patrolGlyphs: { zh: { drone: '机', vehicle: '车' }, en: { drone: 'D', vehicle: 'V' } },
   checkpointRing: { open: c('#4cff9a'), intercepting: c('#ff2d55'), closed: c('#7a8794') },
   assist: { open: c('#35e0ff'), overdue: c('#ff3b3b'), responded: c('#ffc24d') },
   patrol: { drone: c('#c59bff'), vehicle: c('#7cffb2') },

@@ -58,6 +58,8 @@ export interface RegionSceneDescription {
   borders: BorderDescription[];
   labels: LabelDescription[];
   towns: TownMarkerDescription[];
+  /** The halo drawn around every label (dark on the dark wall, white on the light theme). */
+  labelOutline: ThemeColor;
 }
 
 export interface DescribeOptions {
@@ -172,5 +174,5 @@ export function describeRegionScene(pack: RegionPack, options: DescribeOptions =
     };
   });
 
-  return { regionId: pack.id, slabs, borders, labels, towns };
+  return { regionId: pack.id, slabs, borders, labels, towns, labelOutline: theme.labelOutline };
 }

@@ -35,6 +35,8 @@ export interface RegionTheme {
   contextTopHeightMeters: number;
   focusFillAlpha: number;
   focusWallAlpha: number;
+  /** The halo around every label, so text stays legible over fills of either palette. */
+  labelOutline: ThemeColor;
   context: { fill: ThemeColor; wall: ThemeColor; edge: ThemeColor };
   border: { color: ThemeColor; widthPixels: number; curtainHeightMeters: number; liftMeters: number };
   labels: {
@@ -60,13 +62,16 @@ export const darkRegionTheme: RegionTheme = {
   focusTopHeightMeters: 2400,
   contextTopHeightMeters: 700,
   focusFillAlpha: 0.38,
-  focusWallAlpha: 0.85,
+  // Reviewers at 5 m found the bright side walls louder than the grids they frame: a thin, dim rim.
+  focusWallAlpha: 0.4,
+  labelOutline: { css: '#02060d', alpha: 0.9 },
   context: {
     fill: { css: '#27476e', alpha: 0.35 },
-    wall: { css: '#3d6a9e', alpha: 0.45 },
+    wall: { css: '#3d6a9e', alpha: 0.25 },
     edge: { css: '#5f8fc4', alpha: 0.7 },
   },
-  border: { color: { css: '#ff3d6e', alpha: 1 }, widthPixels: 14, curtainHeightMeters: 6000, liftMeters: 60 },
+  // A low curtain and a narrower glow: the border is a line to read the grids against, not a wall of light.
+  border: { color: { css: '#ff4d73', alpha: 1 }, widthPixels: 9, curtainHeightMeters: 1500, liftMeters: 60 },
   labels: {
     fontFamily: CJK_FONT_FAMILY,
     province: { sizePixels: 30, weight: 700 },
@@ -76,6 +81,36 @@ export const darkRegionTheme: RegionTheme = {
   },
   town: { sizePixels: 9, color: { css: '#ffffff', alpha: 1 } },
 };
+
+/**
+ * The same geography for briefing projectors in a lit room (`theme=light`): pale ground, deeper
+ * province tints, dark text with a white halo. Heights and sizes stay those of the dark wall.
+ */
+const lightRegionTheme: RegionTheme = {
+  ...darkRegionTheme,
+  globeBase: '#e9eef4',
+  background: '#f4f6f9',
+  focusFillAlpha: 0.3,
+  focusWallAlpha: 0.3,
+  labelOutline: { css: '#ffffff', alpha: 0.9 },
+  context: {
+    fill: { css: '#c9d4e2', alpha: 0.6 },
+    wall: { css: '#9fb1c8', alpha: 0.25 },
+    edge: { css: '#8096b3', alpha: 0.8 },
+  },
+  border: { ...darkRegionTheme.border, color: { css: '#d81b4a', alpha: 1 } },
+  labels: {
+    ...darkRegionTheme.labels,
+    county: { ...darkRegionTheme.labels.county, focusColor: { css: '#0d1b2e', alpha: 1 }, contextColor: { css: '#4a5d77', alpha: 0.9 } },
+    town: { ...darkRegionTheme.labels.town, color: { css: '#14243a', alpha: 1 } },
+  },
+  town: { sizePixels: 9, color: { css: '#14243a', alpha: 1 } },
+};
+
+/** The region's palette for the app's theme (`theme=`). */
+export function regionThemeFor(theme: 'dark' | 'light'): RegionTheme {
+  return theme === 'light' ? lightRegionTheme : darkRegionTheme;
+}
 
 /**
  * `color` drawn over an opaque `backdrop`, as one opaque colour. Over the plain dark globe the

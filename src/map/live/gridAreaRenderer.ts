@@ -55,7 +55,7 @@ export class GridAreaRenderer {
     for (const [id, area] of areas) {
       this.pendingColors.set(id, area.fill);
       this.edges.upsert(id, { positions: area.rings[0] ?? [], color: area.edge, widthPixels: 1.5, style: 'solid' });
-      this.labels.upsert(id, { position: area.label.position, text: area.label.text, font: area.label.font, color: area.edge, liftPixels: 0, maxRangeMeters: 60_000 });
+      this.labels.upsert(id, { position: area.label.position, text: area.label.text, font: area.label.font, color: area.edge, liftPixels: 0, maxRangeMeters: area.label.maxRangeMeters });
     }
     this.applyPendingColors();
     this.scene.requestRender();

@@ -17,6 +17,7 @@ const scratch = new Cartesian3();
 export function createIconSink(stage: LiveStage, layerId: string, animator: Animator): KeyedSink<IconGraphic> {
   const collection = stage.primitives.add(new BillboardCollection({ scene: stage.scene })) as BillboardCollection;
   registerPickLayer(collection, layerId);
+  stage.declutter?.addIcons(collection);
   const byId = new Map<string, { billboard: Billboard; iconKey: string }>();
   const spare: Billboard[] = [];
   let highlighted: Billboard | undefined;
@@ -44,6 +45,7 @@ export function createIconSink(stage: LiveStage, layerId: string, animator: Anim
         entry.iconKey = graphic.icon.key;
       }
       animator.pulseBillboard(billboard, graphic.pulse);
+      stage.declutter?.markDirty();
     },
     remove(id) {
       const entry = byId.get(id);
@@ -53,6 +55,7 @@ export function createIconSink(stage: LiveStage, layerId: string, animator: Anim
       entry.billboard.id = undefined;
       byId.delete(id);
       spare.push(entry.billboard);
+      stage.declutter?.markDirty();
     },
     highlight(id) {
       if (highlighted) highlighted.scale = 1;
@@ -61,8 +64,10 @@ export function createIconSink(stage: LiveStage, layerId: string, animator: Anim
     },
     setVisible(visible) {
       collection.show = visible;
+      stage.declutter?.markDirty();
     },
     destroy() {
+      stage.declutter?.remove(collection);
       stage.primitives.remove(collection);
     },
   };

@@ -18,9 +18,19 @@ import type { LiveStage } from './liveStage';
 const scratch = new Cartesian3();
 const OUTLINE = { css: '#02060d', alpha: 0.9 };
 
+/**
+ * Which live names win a crowded spot (the region's county and town names outrank them all):
+ * a station's name before an assistance countdown, a grid's name last. Cluster counts sit on
+ * their discs and are never moved.
+ */
+const PRIORITY: Record<string, number | undefined> = { stations: 50, checkpoints: 50, assists: 45, patrols: 40, grids: 30 };
+
 export function createLabelSink(stage: LiveStage, layerId: string): KeyedSink<LabelGraphic> {
   const collection = stage.primitives.add(new LabelCollection({ scene: stage.scene })) as LabelCollection;
   registerPickLayer(collection, layerId);
+  const priority = PRIORITY[layerId];
+  const declutter = priority === undefined ? undefined : stage.declutter;
+  declutter?.addLabels(collection, () => priority!);
   const byId = new Map<string, Label>();
   const spare: Label[] = [];
   const ranges = new Map<number, DistanceDisplayCondition>();
@@ -46,6 +56,7 @@ export function createLabelSink(stage: LiveStage, layerId: string): KeyedSink<La
         label.show = true;
         byId.set(id, label);
       }
+      declutter?.markDirty();
       label.position = Cartesian3.fromDegrees(graphic.position[0], graphic.position[1], graphic.position[2], undefined, scratch);
       if (label.text !== graphic.text) label.text = graphic.text;
       if (label.font !== graphic.font) label.font = graphic.font;
@@ -67,11 +78,14 @@ export function createLabelSink(stage: LiveStage, layerId: string): KeyedSink<La
       label.id = undefined;
       byId.delete(id);
       spare.push(label);
+      declutter?.markDirty();
     },
     setVisible(visible) {
       collection.show = visible;
+      declutter?.markDirty();
     },
     destroy() {
+      declutter?.remove(collection);
       stage.primitives.remove(collection);
     },
   };

@@ -9,19 +9,23 @@
  * or wall scale) and lands above this collection, which is what keeps the order.
  */
 import { PrimitiveCollection, type Scene } from '@cesium/engine';
+import type { LabelDeclutter } from './labelDeclutter';
 
 export interface LiveStage {
   scene: Scene;
   primitives: PrimitiveCollection;
+  /** Where the sinks hand their labels and icons to be kept apart on screen, if the globe does that. */
+  declutter: LabelDeclutter | undefined;
   destroy(): void;
 }
 
-export function createLiveStage(scene: Scene): LiveStage {
+export function createLiveStage(scene: Scene, declutter?: LabelDeclutter): LiveStage {
   const primitives = scene.primitives.add(new PrimitiveCollection()) as PrimitiveCollection;
   scene.primitives.lowerToBottom(primitives);
   return {
     scene,
     primitives,
+    declutter,
     destroy() {
       scene.primitives.remove(primitives);
     },

@@ -16,6 +16,7 @@ import { createIconSink } from './iconSink';
 import { createLabelSink } from './labelSink';
 import { createLineSink } from './lineSink';
 import { createLiveStage } from './liveStage';
+import type { LabelDeclutter } from './labelDeclutter';
 import { type KeyedSink, createPointSink } from './pointSink';
 
 export interface LiveLayersOptions {
@@ -29,6 +30,8 @@ export interface LiveLayersOptions {
   now?: () => number;
   /** A new alert arrived (after the first load): for the camera to go and look. */
   onNewAlert?(alert: Alert): void;
+  /** Keeps the live names apart from each other, the icons and the region's names. */
+  declutter?: LabelDeclutter;
 }
 
 export interface LiveLayers {
@@ -52,7 +55,7 @@ export interface LiveLayers {
 export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
   const { scene, entities } = options;
   const animator = new Animator(scene);
-  const stage = createLiveStage(scene);
+  const stage = createLiveStage(scene, options.declutter);
   const sinks: KeyedSink<unknown>[] = [];
   const markSinks = new Map<string, KeyedSink<unknown>>();
   const keep = <T extends KeyedSink<never>>(sink: T): T => {

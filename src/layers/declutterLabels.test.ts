@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { type LabelBox, declutterLabels, estimateTextBox, labelRect } from './declutterLabels';
+
+const box = (id: string, x: number, y: number, priority: number, extra: Partial<LabelBox> = {}): LabelBox => ({ id, x, y, width: 80, height: 20, liftPixels: 10, priority, keep: false, ...extra });
+
+describe('declutterLabels', () => {
+  it('keeps the more important of two names that would sit on each other, moving the lesser one to a free side', () => {
+    const placed = declutterLabels([box('grid', 100, 100, 30), box('town', 105, 100, 70)], [], []);
+    expect(placed.get('town')).toEqual({ x: 0, y: -10 });
+    const grid = placed.get('grid')!;
+    expect(grid).not.toBeNull();
+    const rects = [labelRect(box('town', 105, 100, 70), placed.get('town')!), labelRect(box('grid', 100, 100, 30), grid)];
+    expect(rects[0]!.bottom <= rects[1]!.top || rects[1]!.bottom <= rects[0]!.top || rects[0]!.right <= rects[1]!.left || rects[1]!.right <= rects[0]!.left).toBe(true);
+  });
+
+  it('hides a name with no free side rather than draw it over others', () => {
+    const crowd = [box('a', 100, 100, 90), box('b', 100, 135, 90), box('c', 185, 110, 90), box('d', 15, 110, 90)];
+    const placed = declutterLabels([...crowd, box('lesser', 100, 110, 10)], [], []);
+    expect(placed.get('lesser')).toBeNull();
+  });
+
+  it('never places a name under an icon or a HUD panel; a county or town name stays over an icon but not under the HUD or another name', () => {
+    const icon = { left: 90, right: 110, top: 70, bottom: 100 };
+    const placed = declutterLabels([box('station', 100, 100, 50)], [icon], []);
+    expect(placed.get('station')).not.toEqual({ x: 0, y: -10 });
+    const everywhere = { left: 0, right: 400, top: 0, bottom: 400 };
+    expect(declutterLabels([box('county', 100, 100, 100, { keep: true })], [everywhere], []).get('county')).toEqual({ x: 0, y: -10 });
+    expect(declutterLabels([box('county', 100, 100, 100, { keep: true })], [], [everywhere]).get('county')).toBeNull();
+    const crowd = [box('a', 100, 100, 110), box('b', 100, 135, 110), box('c', 185, 110, 110), box('d', 15, 110, 110)];
+    expect(declutterLabels([...crowd, box('town', 100, 110, 70, { keep: true })], [], []).get('town')).toBeNull();
+  });
+
+  it('sizes CJK text a full em a character and Latin about half', () => {
+    expect(estimateTextBox('球川镇', 20, 0).width).toBe(60);
+    expect(estimateTextBox('Grid 03', 20, 0).width).toBeLessThan(90);
+  });
+});
