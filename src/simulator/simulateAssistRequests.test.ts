@@ -61,7 +61,7 @@ describe('assistance requests', () => {
       .flatMap((c) => (c.op === 'upsert' && c.kind === 'assistRequest' ? [c.record as unknown as AssistRequest] : []))
       .find((r) => r.subject.type === 'vehicle' && r.status === 'completed');
     expect(vehicle).toBeDefined();
-    const flights = changes.flatMap((c) => (c.op === 'upsert' && c.kind === 'patrolTrack' && c.record.id === `drone-search-${vehicle!.id}` ? [c.record as unknown as PatrolTrack] : []));
+    const flights = changes.flatMap((c) => (c.op === 'upsert' && c.kind === 'patrolTrack' && (c.record as { id: string }).id === `drone-search-${vehicle!.id}` ? [c.record as unknown as PatrolTrack] : []));
     const last = flights[flights.length - 1]!;
     expect(flights.some((track) => track.active)).toBe(true);
     expect(last.patrolKind).toBe('drone');
