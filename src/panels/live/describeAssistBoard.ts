@@ -14,14 +14,14 @@ interface AssistRowBase {
   position: readonly [number, number];
 }
 
-export interface OpenAssistRow extends AssistRowBase {
+interface OpenAssistRow extends AssistRowBase {
   kind: 'open';
   /** Whole minutes left, rounded towards the deadline (0 in its last minute); negative when overdue. */
   minutesLeft: number;
   overdue: boolean;
 }
 
-export interface SettledAssistRow extends AssistRowBase {
+interface SettledAssistRow extends AssistRowBase {
   kind: 'settled';
   outcome: NonNullable<AssistRequest['outcome']>;
   /** Whole minutes from the request to its outcome. */
