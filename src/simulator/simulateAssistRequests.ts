@@ -68,8 +68,8 @@ export function startAssistRequests(context: SimulationContext, liveFrom: number
   const pair = storyPair(policeStations);
   const storyPlan = (): Plan => {
     // A region without 双明 and 球川 tells the same story between any two stations across its border.
-    const ordinary = pair ? undefined : ordinaryPlan();
-    const stations = pair ?? ([ordinary!.from, ordinary!.to] as const);
+    const fallback = pair ? undefined : ordinaryPlan();
+    const stations = pair ?? ([fallback!.from, fallback!.to] as const);
     const [from, to] = random.chance(0.5) ? stations : [stations[1], stations[0]];
     return { from, to, subject: SUBJECTS[0], answerAfter: random.between(1, 4), settleAfter: INTERCEPTED_AFTER_MINUTES, outcome: 'intercepted' };
   };
