@@ -29,6 +29,13 @@ describe('assistance requests', () => {
     expect(requests.filter((r) => r.status === 'completed').length).toBeGreaterThanOrEqual(1);
   });
 
+  it('leave a settled interception on the board even after a one-hour warm-up', () => {
+    const simulator = new BorderSimulator({ seed: 22, region, start: CST_MIDNIGHT + 4 * HOUR, warmUpMs: HOUR });
+    const requests = simulator.snapshot(['assistRequest']).records.map((r) => r.record as unknown as AssistRequest);
+    expect(requests.some((r) => r.status === 'open')).toBe(true);
+    expect(requests.some((r) => r.outcome === 'intercepted' && Date.parse(r.completedAt!) - Date.parse(r.requestedAt) === 15 * MINUTE)).toBe(true);
+  });
+
   it('come every half hour to hour and a half, more by day than by night', () => {
     const simulator = new BorderSimulator({ seed: 4, region, start: CST_MIDNIGHT, warmUpMs: 0 });
     const raised = new Map<string, number>();

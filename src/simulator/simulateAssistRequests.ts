@@ -4,8 +4,9 @@
  * across the border, answered within minutes and mostly settled within the hour. Every two to
  * three hours the seeds' own case comes round: a fleeing white car, 双明派出所 asks 球川派出所
  * (or the reverse) and the car is stopped 15 minutes after the request. Two requests are left
- * open at the simulator's start and the warm-up leaves settled ones, so a fresh board shows both
- * at any hour. A fleeing car or person is searched for by a drone while its request is worked.
+ * open at the simulator's start and one story settled just before it, so a fresh board shows both
+ * at any hour, however short the warm-up. A fleeing car or person is searched for by a drone
+ * while its request is worked.
  */
 import type { StationSeed } from './buildWorld';
 import { startDroneSearch } from './simulateDroneSearch';
@@ -123,6 +124,8 @@ export function startAssistRequests(context: SimulationContext, liveFrom: number
   };
   ordinary();
   story();
+  // Settled just before the start, so even a short warm-up leaves the story on the board.
+  context.schedule(Math.round((liveFrom - random.between(20, 60) * MINUTE) / 1000) * 1000, () => raise(nextId(), storyPlan()));
   // Still waiting for an answer when the simulator starts, whatever the hour.
   for (const minutesBefore of [random.between(2, 8), random.between(10, 20)]) {
     context.schedule(liveFrom - minutesBefore * MINUTE, () => {
