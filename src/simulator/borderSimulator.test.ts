@@ -18,6 +18,8 @@ describe('BorderSimulator', () => {
     const fine = new BorderSimulator({ seed: 5, region, start: START });
     coarse.advanceTo(START + 2 * HOUR);
     for (let t = START; t <= START + 2 * HOUR; t += 7_000) fine.advanceTo(t);
+    // 7 s steps stop 4 s short of two hours: both runs must end at the same instant to compare.
+    fine.advanceTo(START + 2 * HOUR);
     expect(JSON.stringify(fine.snapshot())).toBe(JSON.stringify(coarse.snapshot()));
     const other = new BorderSimulator({ seed: 6, region, start: START });
     expect(JSON.stringify(other.snapshot())).not.toBe(JSON.stringify(coarse.snapshot()));
@@ -53,7 +55,7 @@ describe('BorderSimulator', () => {
     expect(new Set(simulator.world.stations.map((s) => s.province))).toEqual(new Set(['zj', 'jx', 'ah', 'fj']));
   }, 30_000);
 
-  it('runs at plausible rates: alerts every half hour, grid events hourly, a few assistance requests a day', () => {
+  it('runs at plausible rates: alerts every half hour, grid events hourly, an assistance request every half hour to hour and a half', () => {
     const simulator = new BorderSimulator({ seed: 3, region, start: START, warmUpMs: 0 });
     const changes = simulator.advanceTo(START + 48 * HOUR);
     const created = (kind: string) =>
@@ -62,8 +64,8 @@ describe('BorderSimulator', () => {
     expect(created('alert')).toBeLessThan(140);
     expect(created('gridEvent')).toBeGreaterThan(30);
     expect(created('gridEvent')).toBeLessThan(75);
-    expect(created('assistRequest')).toBeGreaterThan(2);
-    expect(created('assistRequest')).toBeLessThan(20);
+    expect(created('assistRequest')).toBeGreaterThan(48 / 1.5);
+    expect(created('assistRequest')).toBeLessThan(48 * 2 + 48 / 2);
     // Closed items are deleted a day later, so the server's state stays bounded.
     expect(changes.some((c) => c.op === 'delete' && c.kind === 'alert')).toBe(true);
   });

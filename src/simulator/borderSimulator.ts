@@ -86,7 +86,7 @@ export class BorderSimulator {
     putKpis(this.context);
     this.raiseAlert = startAlerts(this.context);
     startGridEvents(this.context);
-    this.raiseAssistRequest = startAssistRequests(this.context);
+    this.raiseAssistRequest = startAssistRequests(this.context, options.start);
     // Patrols only for the last minutes of the warm-up: their reports dominate the log otherwise.
     startPatrols(this.context, options.start - 10 * MINUTE);
     this.advanceTo(options.start);

@@ -1,7 +1,9 @@
 /**
  * Cross-province grid events run as a closed loop (discover → analyze → command → handle →
- * feedback → closed) with realistic durations, about one an hour; a few are handed across the
- * border (about 270 a year), some stall past their due time, and closed ones leave after a day.
+ * feedback → closed) with realistic durations, about one an hour; one in four is handed across the
+ * border at its command stage (交办: found on one side, handled by the other's grid, several a day;
+ * the seeds' "270余项" counts years of it), some stall past their due time, and closed ones leave
+ * after a day.
  */
 import { bbox, booleanPointInPolygon, point, polygon } from '@turf/turf';
 import { GRID_EVENT_CATEGORIES, subcategoryLabel } from '../domain/entities/gridEventCategories';
@@ -11,8 +13,8 @@ import type { GridSeed } from './buildWorld';
 import { DAY, HOUR, MINUTE, type SimulationContext } from './simulationContext';
 
 const MEAN_GAP_MS = 60 * MINUTE;
-/** Cross-province handoffs: ~270 a year over ~8,760 events a year. */
-const HANDOFF_PROBABILITY = 270 / 8760;
+/** Cross-province handoffs: about six a day over the ~24 events a day, enough to see on the map. */
+const HANDOFF_PROBABILITY = 0.25;
 const DUE_AFTER_MS = 72 * HOUR;
 /** [minimum, maximum] minutes from each stage to the next. */
 const STAGE_MINUTES: Record<Exclude<GridEventStage, 'discover'>, [number, number]> = {

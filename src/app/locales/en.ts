@@ -80,6 +80,7 @@ export const en: Messages = {
   },
   ticker: { severity: 'L{level}', sides: 'set by {control} · hit in {hit}' },
   assists: { none: 'No request awaiting a response', left: '{minutes} min left', overdue: '{minutes} min overdue' },
+  assistSettled: { took: '{outcome} · {minutes} min', outcomes: { intercepted: 'Intercepted', located: 'Located', 'not-found': 'Not found', withdrawn: 'Withdrawn' } },
   events: {
     loop: 'Closed loop',
     overdue: '{count} late',

@@ -77,6 +77,7 @@ export const zhCN = {
   },
   ticker: { severity: '{level}级', sides: '{control}布控 · {hit}查获' },
   assists: { none: '暂无待响应协查', left: '剩余 {minutes} 分', overdue: '超时 {minutes} 分' },
+  assistSettled: { took: '{outcome} · 用时{minutes}分钟', outcomes: { intercepted: '已拦截', located: '已找到', 'not-found': '未找到', withdrawn: '已撤回' } },
   events: {
     loop: '闭环处置',
     overdue: '超期{count}',

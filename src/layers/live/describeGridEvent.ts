@@ -1,14 +1,40 @@
 /**
  * Grid events as icons: the category's colour, a ring showing how far round the closed loop
  * (discover → closed) the event has come, and a red ring and larger size once it is overdue.
- * Closed events stay, dimmed, until they age out.
+ * Closed events stay, dimmed, until they age out. An open event handed across the border (跨省交办)
+ * also draws an arc from where it is to the side now handling it, named at the top.
  */
 import { GRID_EVENT_STAGES, isGridEventOverdue, type GridEvent } from '../../domain/entities/gridEvent';
+import { arcPositions } from './arcPositions';
+import type { ThemeColor } from '../region/regionTheme';
 import type { GraphicParts } from './graphics';
-import type { LiveContext } from './liveContext';
+import type { HandoffReceiver } from './handoffReceiver';
+import { type LiveContext, fontOf } from './liveContext';
 import { liveTheme } from './liveTheme';
 
-export function describeGridEvent(event: GridEvent, context: LiveContext): GraphicParts {
+/** Amber, the grid events' colour in the legend, so the arc reads as the event's, not an assistance request's. */
+const HANDOFF_COLOR: ThemeColor = Object.freeze({ css: '#ffb74d', alpha: 1 });
+
+function describeHandoff(event: GridEvent, context: LiveContext, receiver: HandoffReceiver | undefined): Pick<GraphicParts, 'line' | 'label'> {
+  const handoff = event.handoffs[event.handoffs.length - 1];
+  if (!handoff || !receiver || event.stage === 'closed') return {};
+  const station = receiver(handoff.toSide, event.position);
+  if (!station) return {};
+  const positions = arcPositions(event.position, station.position, liveTheme.heightMeters);
+  return {
+    line: { positions, color: HANDOFF_COLOR, widthPixels: Math.max(2, 3 * context.pixelScale), style: 'flow' },
+    label: {
+      position: positions[Math.floor(positions.length / 2)]!,
+      text: context.language === 'zh' ? `跨省交办 → ${station.name}` : `Handed over → ${station.name}`,
+      font: fontOf(context, liveTheme.labelSizePixels),
+      color: HANDOFF_COLOR,
+      liftPixels: Math.round(6 * context.pixelScale),
+      maxRangeMeters: undefined,
+    },
+  };
+}
+
+export function describeGridEvent(event: GridEvent, context: LiveContext, receiver?: HandoffReceiver): GraphicParts {
   const overdue = isGridEventOverdue(event, new Date(context.now));
   const closed = event.stage === 'closed';
   const stageIndex = GRID_EVENT_STAGES.indexOf(event.stage);
@@ -29,6 +55,7 @@ export function describeGridEvent(event: GridEvent, context: LiveContext): Graph
         shape: 'circle',
       },
     },
+    ...describeHandoff(event, context, receiver),
   };
 }
 

@@ -14,6 +14,7 @@ import { alertNextChangeAt, describeAlert } from './describeAlert';
 import { assistNextChangeAt, describeAssistRequest } from './describeAssistRequest';
 import { type GridArea, describeGrid } from './describeGrid';
 import { describeGridEvent, gridEventNextChangeAt } from './describeGridEvent';
+import { createHandoffReceiver } from './handoffReceiver';
 import { describePatrolTrack } from './describePatrolTrack';
 import { describeCheckpoint, describeStation } from './describeStation';
 import type { IconGraphic, LabelGraphic, LineGraphic, PointGraphic } from './graphics';
@@ -95,11 +96,17 @@ export function createLiveLayerSet(options: LiveLayerSetOptions): LiveLayerSet {
     openEventsInGrid: (id) => openByGrid.get(id) ?? 0,
   });
 
+  const handoffReceiver = createHandoffReceiver(() => entities.each('station'));
   const layers: Record<MarkLayerId, AnyLayer> = {
     stations: new LiveLayer({ id: 'stations', describe: describeStation, sinks: { icon: sinks.icon('stations'), label: sinks.label('stations') } }),
     checkpoints: new LiveLayer({ id: 'checkpoints', describe: describeCheckpoint, sinks: { icon: sinks.icon('checkpoints'), label: sinks.label('checkpoints') } }),
     alerts: new LiveLayer({ id: 'alerts', describe: describeAlert, nextChangeAt: alertNextChangeAt, sinks: { point: sinks.point('alerts'), line: sinks.line('alerts') } }),
-    gridEvents: new LiveLayer({ id: 'gridEvents', describe: describeGridEvent, nextChangeAt: gridEventNextChangeAt, sinks: { icon: sinks.icon('gridEvents') } }),
+    gridEvents: new LiveLayer({
+      id: 'gridEvents',
+      describe: (event: EntityByKind['gridEvent'], now: LiveContext) => describeGridEvent(event, now, handoffReceiver),
+      nextChangeAt: gridEventNextChangeAt,
+      sinks: { icon: sinks.icon('gridEvents'), line: sinks.line('gridEvents'), label: sinks.label('gridEvents') },
+    }),
     assists: new LiveLayer({
       id: 'assists',
       describe: describeAssistRequest,
@@ -167,6 +174,7 @@ export function createLiveLayerSet(options: LiveLayerSetOptions): LiveLayerSet {
     if (diff.station && stationPlaces.moved(diff.station)) {
       layers.alerts.refreshAll(entities.each('alert'), now);
       layers.assists.refreshAll(entities.each('assistRequest'), now);
+      layers.gridEvents.refreshAll(entities.each('gridEvent'), now);
     }
     if (diff.gridEvent || diff.grid) updateGridAreas();
     options.onChange({ marks: Boolean(diff.alert || diff.gridEvent) });

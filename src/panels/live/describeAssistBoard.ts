@@ -1,34 +1,64 @@
 /**
  * The assistance board: open cross-border requests, the one closest to (or furthest past) its
- * SLA first, with the minutes left counted down (negative once overdue).
+ * SLA first, with the minutes left counted down (negative once overdue); then the last few
+ * settled ones with their outcome and how long they took, so the board tells how requests end
+ * (a fleeing car intercepted 15 minutes after the request) and is never an empty panel.
  */
 import { type AssistRequest, assistMinutesLeft } from '../../domain/entities/assistRequest';
 
-export interface AssistRow {
+interface AssistRowBase {
   id: string;
   from: string;
   to: string;
   summary: string;
-  /** Whole minutes left, rounded towards the deadline (0 in its last minute); negative when overdue. */
-  minutesLeft: number;
-  overdue: boolean;
   position: readonly [number, number];
 }
 
+interface OpenAssistRow extends AssistRowBase {
+  kind: 'open';
+  /** Whole minutes left, rounded towards the deadline (0 in its last minute); negative when overdue. */
+  minutesLeft: number;
+  overdue: boolean;
+}
+
+interface SettledAssistRow extends AssistRowBase {
+  kind: 'settled';
+  outcome: NonNullable<AssistRequest['outcome']>;
+  /** Whole minutes from the request to its outcome. */
+  minutesTaken: number;
+}
+
+export type AssistRow = OpenAssistRow | SettledAssistRow;
+
+/** Settled requests shown under the open ones: enough to tell the story, few enough to leave room. */
+const SETTLED_SHOWN = 3;
+
 export function describeAssistBoard(requests: Iterable<AssistRequest>, stationName: (id: string) => string, now: Date, limit = 12): AssistRow[] {
-  const rows: AssistRow[] = [];
+  const open: OpenAssistRow[] = [];
+  const settled: (SettledAssistRow & { completedAt: number })[] = [];
   for (const request of requests) {
-    const left = assistMinutesLeft(request, now);
-    if (left === null) continue;
-    rows.push({
+    const base = {
       id: request.id,
       from: stationName(request.fromStationId),
       to: stationName(request.toStationId),
       summary: request.subject.summary,
-      minutesLeft: left >= 0 ? Math.floor(left) : -Math.ceil(-left),
-      overdue: left < 0,
       position: request.position,
-    });
+    };
+    const left = assistMinutesLeft(request, now);
+    if (left !== null) {
+      open.push({ ...base, kind: 'open', minutesLeft: left >= 0 ? Math.floor(left) : -Math.ceil(-left), overdue: left < 0 });
+    } else if (request.status === 'completed' && request.completedAt && request.outcome) {
+      const completedAt = Date.parse(request.completedAt);
+      // A record from a playback or a skewed source may say it was completed after "now": not yet.
+      if (completedAt > now.getTime()) continue;
+      const minutesTaken = Math.round((completedAt - Date.parse(request.requestedAt)) / 60_000);
+      settled.push({ ...base, kind: 'settled', outcome: request.outcome, minutesTaken, completedAt });
+    }
   }
-  return rows.sort((a, b) => a.minutesLeft - b.minutesLeft || (a.id < b.id ? -1 : 1)).slice(0, limit);
+  const lastSettled = settled
+    .sort((a, b) => b.completedAt - a.completedAt || (a.id < b.id ? -1 : 1))
+    .slice(0, Math.min(SETTLED_SHOWN, limit))
+    .map(({ completedAt: _completedAt, ...row }) => row);
+  const urgent = open.sort((a, b) => a.minutesLeft - b.minutesLeft || (a.id < b.id ? -1 : 1)).slice(0, limit - lastSettled.length);
+  return [...urgent, ...lastSettled];
 }

@@ -100,13 +100,44 @@ describe('describeAssistBoard', () => {
     now,
   );
 
-  it('lists open requests only, the most urgent first, counting down to the SLA', () => {
+  it('lists open requests first, the most urgent first, counting down to the SLA', () => {
     expect(rows.map((r) => r.id)).toEqual(['late', 'fresh']);
     expect(rows[1]).toMatchObject({ from: '球川派出所', to: '双明派出所', minutesLeft: 10, overdue: false });
   });
 
   it('counts overdue minutes as negative', () => {
     expect(rows[0]).toMatchObject({ minutesLeft: -5, overdue: true });
+  });
+
+  const settled = (id: string, requestedAt: string, completedAt: string, outcome: AssistRequest['outcome']) =>
+    request(id, requestedAt, { status: 'completed', respondedAt: requestedAt, completedAt, outcome });
+  const story = describeAssistBoard(
+    [
+      settled('old', '2026-11-23T07:00:00Z', '2026-11-23T07:40:00Z', 'located'),
+      settled('car', '2026-11-23T09:30:00Z', '2026-11-23T09:45:00Z', 'intercepted'),
+      request('fresh', '2026-11-23T10:05:00Z'),
+      settled('gone', '2026-11-23T08:00:00Z', '2026-11-23T09:00:00Z', 'not-found'),
+      settled('oldest', '2026-11-23T06:00:00Z', '2026-11-23T06:30:00Z', 'withdrawn'),
+      settled('later', '2026-11-23T10:00:00Z', '2026-11-23T10:30:00Z', 'intercepted'),
+    ],
+    (id) => ({ a: '双明派出所', b: '球川派出所' })[id] ?? id,
+    now,
+  );
+
+  it('ends with the last three settled requests, newest first, each with its outcome and the minutes it took', () => {
+    expect(story.map((r) => r.id)).toEqual(['fresh', 'car', 'gone', 'old']);
+    expect(story[1]).toMatchObject({ kind: 'settled', from: '双明派出所', to: '球川派出所', outcome: 'intercepted', minutesTaken: 15 });
+    expect(story[2]).toMatchObject({ outcome: 'not-found', minutesTaken: 60 });
+  });
+
+  it('shows settled requests even when none is open, and never more rows than asked for', () => {
+    const quiet = describeAssistBoard([settled('car', '2026-11-23T09:30:00Z', '2026-11-23T09:45:00Z', 'intercepted')], (id) => id, now);
+    expect(quiet).toMatchObject([{ kind: 'settled', minutesTaken: 15 }]);
+    const many = Array.from({ length: 20 }, (_, i) => request(`r${String(i).padStart(2, '0')}`, '2026-11-23T10:00:00Z'));
+    const full = describeAssistBoard([...many, settled('car', '2026-11-23T09:30:00Z', '2026-11-23T09:45:00Z', 'intercepted')], (id) => id, now, 12);
+    expect(full).toHaveLength(12);
+    expect(full[0]!.kind).toBe('open');
+    expect(full[11]!.kind).toBe('settled');
   });
 });
 
