@@ -71,7 +71,7 @@ export const darkRegionTheme: RegionTheme = {
     edge: { css: '#5f8fc4', alpha: 0.7 },
   },
   // A low curtain and a narrower glow: the border is a line to read the grids against, not a wall of light.
-  border: { color: { css: '#ff4d73', alpha: 1 }, widthPixels: 9, curtainHeightMeters: 1500, liftMeters: 60 },
+  border: { color: { css: '#ff3d6e', alpha: 1 }, widthPixels: 9, curtainHeightMeters: 1500, liftMeters: 60 },
   labels: {
     fontFamily: CJK_FONT_FAMILY,
     province: { sizePixels: 30, weight: 700 },
