@@ -56,6 +56,7 @@ describe('duty mode', () => {
       await expect(session.page.getByTestId('duty-arm-sound').count()).resolves.toBe(1);
       await row.click();
       await expect.poll(() => session.page.getByTestId('duty-arm-sound').count(), { timeout: 30_000 }).toBe(0);
+      await expect.poll(() => row.getAttribute('class')).toContain('duty__row--selected');
       await session.page.keyboard.press('Enter');
       await expect.poll(async () => (await alerts()).find((a) => a.id === id)?.status, { timeout: 10_000 }).toBe('acknowledged');
       await expect.poll(() => row.getAttribute('data-ack'), { timeout: 10_000 }).toBe('backend');
