@@ -131,7 +131,9 @@ describe(`?region=${REGION}, the region alone at 1920×1080`, () => {
       const onScreen = (await toScreen(session, inside, darkRegionTheme.focusTopHeightMeters)).filter(
         (p): p is { x: number; y: number } => p !== null && isInside(png, p.x, p.y, 5) && !hud.some((box) => within(box, p)),
       );
-      expect(onScreen.length, `${province.name.en}: points in view`).toBeGreaterThan(30);
+      // The home view frames the border corridor, so an outer province's focus counties reach in
+      // from beside the HUD's columns: a 4 km grid's 15 points (some 240 km²) are plainly in sight.
+      expect(onScreen.length, `${province.name.en}: points in view`).toBeGreaterThan(15);
       const inColour = onScreen.filter((p) => anyPixelNear(png, p.x, p.y, 2, colourOf.get(province.id)!));
       expect(inColour.length / onScreen.length, `${province.name.en} in its colour`).toBeGreaterThan(0.8);
       // …and not in another province's: the four colours tell the provinces apart.
