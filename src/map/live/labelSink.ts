@@ -20,10 +20,11 @@ const OUTLINE = { css: '#02060d', alpha: 0.9 };
 
 /**
  * Which live names win a crowded spot (the region's county and town names outrank them all):
- * a station's name before an assistance countdown, a grid's name last. Cluster counts sit on
- * their discs and are never moved.
+ * a station's name before an assistance countdown, then a grid event's handoff (跨省交办 → …,
+ * which piled up on the border when several were open), a grid's name last. Cluster counts sit
+ * on their discs and are never moved.
  */
-const PRIORITY: Record<string, number | undefined> = { stations: 50, checkpoints: 50, assists: 45, patrols: 40, grids: 30 };
+const PRIORITY: Record<string, number | undefined> = { stations: 50, checkpoints: 50, assists: 45, gridEvents: 42, patrols: 40, grids: 30 };
 
 export function createLabelSink(stage: LiveStage, layerId: string): KeyedSink<LabelGraphic> {
   const collection = stage.primitives.add(new LabelCollection({ scene: stage.scene })) as LabelCollection;
