@@ -27,7 +27,27 @@ describe('declutterLabels', () => {
     expect(declutterLabels([box('county', 100, 100, 100, { keep: true })], [everywhere], []).get('county')).toEqual({ x: 0, y: -10 });
     expect(declutterLabels([box('county', 100, 100, 100, { keep: true })], [], [everywhere]).get('county')).toBeNull();
     const crowd = [box('a', 100, 100, 110), box('b', 100, 135, 110), box('c', 185, 110, 110), box('d', 15, 110, 110)];
-    expect(declutterLabels([...crowd, box('town', 100, 110, 70, { keep: true })], [], []).get('town')).toBeNull();
+    const crowded = declutterLabels([...crowd, box('town', 100, 110, 70, { keep: true })], [], []);
+    const townRect = labelRect(box('town', 100, 110, 70), crowded.get('town')!);
+    const overlaps = crowd.map((other) => labelRect(other, crowded.get(other.id)!)).filter((r) => townRect.left < r.right && r.left < townRect.right && townRect.top < r.bottom && r.top < townRect.bottom);
+    expect(overlaps).toEqual([]);
+  });
+
+  it('moves a town name to a corner or a line farther out when icons sit on all four of its sides', () => {
+    // Tiles above, below, left and right of the town's dot, as on the border where stations cluster.
+    const icons = [
+      { left: 85, right: 115, top: 66, bottom: 95 },
+      { left: 85, right: 115, top: 102, bottom: 128 },
+      { left: 20, right: 55, top: 85, bottom: 120 },
+      { left: 145, right: 180, top: 85, bottom: 120 },
+    ];
+    const town = box('town', 100, 100, 70, { keep: true });
+    const offset = declutterLabels([town], icons, []).get('town')!;
+    expect(offset).not.toBeNull();
+    const rect = labelRect(town, offset);
+    expect(icons.some((icon) => rect.left < icon.right && icon.left < rect.right && rect.top < icon.bottom && icon.top < rect.bottom)).toBe(false);
+    // A station's name does not wander that far from its tile: hidden instead.
+    expect(declutterLabels([box('station', 100, 100, 50)], icons, []).get('station')).toBeNull();
   });
 
   it('sizes CJK text a full em a character and Latin about half', () => {

@@ -54,6 +54,27 @@ function candidates(label: LabelBox): LabelOffset[] {
 }
 
 /**
+ * Farther spots for a county or town name (`keep`) whose four sides all touch icons: the corners,
+ * then a line's height farther out. An area's name a little off its dot still names the place;
+ * drawn under a station's tile it names nothing. Station names never go this far (no leader lines).
+ */
+function fartherCandidates(label: LabelBox): LabelOffset[] {
+  const corner = label.width / 2 + 6;
+  const step = label.height + 6;
+  const side = label.width / 2 + label.liftPixels + 4 + step;
+  return [
+    { x: corner, y: -label.liftPixels },
+    { x: -corner, y: -label.liftPixels },
+    { x: corner, y: label.liftPixels + label.height },
+    { x: -corner, y: label.liftPixels + label.height },
+    { x: 0, y: -label.liftPixels - step },
+    { x: 0, y: label.liftPixels + label.height + step },
+    { x: side, y: label.height / 2 },
+    { x: -side, y: label.height / 2 },
+  ];
+}
+
+/**
  * @param icons marks every label keeps clear of (stations, checkpoints): they are never hidden.
  * @param blocked what no label may sit under (the HUD's panels).
  * @returns each label's offset, or null where it is hidden.
@@ -65,7 +86,7 @@ export function declutterLabels(labels: readonly LabelBox[], icons: readonly Scr
   for (const label of order) {
     let chosen: LabelOffset | null = null;
     const options = candidates(label);
-    for (const offset of options) {
+    for (const offset of label.keep ? [...options, ...fartherCandidates(label)] : options) {
       const rect = labelRect(label, offset);
       if (blocked.some((other) => intersects(rect, other)) || icons.some((icon) => intersects(rect, icon)) || placed.some((other) => intersects(rect, other))) continue;
       chosen = offset;
