@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type LabelBox, declutterLabels, estimateTextBox, labelRect } from './declutterLabels';
+import type { ScreenRect } from './freeMapArea';
 
+const overlaps = (a: ScreenRect, b: ScreenRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 const box = (id: string, x: number, y: number, priority: number, extra: Partial<LabelBox> = {}): LabelBox => ({ id, x, y, width: 80, height: 20, liftPixels: 10, priority, keep: false, ...extra });
 
 describe('declutterLabels', () => {
@@ -29,8 +31,7 @@ describe('declutterLabels', () => {
     const crowd = [box('a', 100, 100, 110), box('b', 100, 135, 110), box('c', 185, 110, 110), box('d', 15, 110, 110)];
     const crowded = declutterLabels([...crowd, box('town', 100, 110, 70, { keep: true })], [], []);
     const townRect = labelRect(box('town', 100, 110, 70), crowded.get('town')!);
-    const overlaps = crowd.map((other) => labelRect(other, crowded.get(other.id)!)).filter((r) => townRect.left < r.right && r.left < townRect.right && townRect.top < r.bottom && r.top < townRect.bottom);
-    expect(overlaps).toEqual([]);
+    expect(crowd.map((other) => labelRect(other, crowded.get(other.id)!)).filter((r) => overlaps(townRect, r))).toEqual([]);
   });
 
   it('moves a town name to a corner or a line farther out when icons sit on all four of its sides', () => {
@@ -45,7 +46,7 @@ describe('declutterLabels', () => {
     const offset = declutterLabels([town], icons, []).get('town')!;
     expect(offset).not.toBeNull();
     const rect = labelRect(town, offset);
-    expect(icons.some((icon) => rect.left < icon.right && icon.left < rect.right && rect.top < icon.bottom && icon.top < rect.bottom)).toBe(false);
+    expect(icons.filter((icon) => overlaps(rect, icon))).toEqual([]);
     // A station's name does not wander that far from its tile: hidden instead.
     expect(declutterLabels([box('station', 100, 100, 50)], icons, []).get('station')).toBeNull();
   });
