@@ -195,7 +195,8 @@ describe('2D view', () => {
         expect(shown.length).toBe(samples.length);
         return shown.filter((p) => anyPixelNear(png, p.x, p.y, 3, isBorderColour)).length / shown.length;
       };
-      expect(await glowing('flat-map-before-context-loss.png')).toBeGreaterThan(0.9);
+      // On a busy machine the map may still be easing into its framing or drawing: ask again until it settles.
+      await expect.poll(() => glowing('flat-map-before-context-loss.png'), { timeout: 20_000, interval: 1000 }).toBeGreaterThan(0.9);
       await page.evaluate(() => {
         const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="flat-map"] canvas')!;
         const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
@@ -208,7 +209,7 @@ describe('2D view', () => {
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { timeout: 60_000 });
       await expect.poll(() => page.evaluate(() => window.safeBorder!.viewCounts()['2d']), { timeout: 10_000 }).toEqual(before);
       // The region drawn again, where it was.
-      expect(await glowing('flat-map-after-context-loss.png')).toBeGreaterThan(0.9);
+      await expect.poll(() => glowing('flat-map-after-context-loss.png'), { timeout: 20_000, interval: 1000 }).toBeGreaterThan(0.9);
       expect(await page.evaluate(() => window.safeBorder!.diagnostics().errors.map((e) => e.source))).toEqual(['webgl']);
       expect(await page.locator('.hud__notice--error').count()).toBe(0);
       expect(session.consoleErrors).toEqual([]);
