@@ -9,10 +9,12 @@ const config: KnipConfig = {
     'tests/bench/*.bench.ts',
     // Loaded by tests/bench/entityBaseline.html, a page render.bench.ts builds with Vite: no import names it.
     'tests/bench/entityBaseline.ts',
+    // Spawned by server/store/changeStore.kill.test.ts as a child process to kill.
+    'tests/contract/writeStoreUntilKilled.ts',
     // Declares `window.safeBorder` for the type checker (tsconfig.node.json includes it): it is read, never imported.
     'src/app/safeBorderApi.ts',
   ],
-  project: ['src/**/*.{ts,vue}', 'mock/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.ts', 'eslint/**/*.js', '*.config.{js,ts}'],
+  project: ['src/**/*.{ts,vue}', 'mock/**/*.ts', 'server/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.ts', 'eslint/**/*.js', '*.config.{js,ts}'],
   // Installed with mosquitto by scripts/setup.mjs (apt), not an npm package.
   ignoreBinaries: ['mosquitto_passwd'],
 };

@@ -18,7 +18,7 @@ export default mergeConfig(
           extends: true,
           test: {
             name: 'unit',
-            include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'mock/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
+            include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'mock/**/*.test.ts', 'server/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
             environment: 'node',
             globalSetup: ['tests/regionPacksSetup.ts'],
             // Limits catch a hang, they are not speed targets (those are in the benchmarks): on a

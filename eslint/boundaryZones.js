@@ -33,13 +33,18 @@ export const boundaryZones = [
   ...srcZones,
   {
     target: './src/**/!(*.test).{ts,vue}',
-    from: ['./mock', './scripts', './tests'],
-    message: 'The browser must never import server, build or test code: mock/ and scripts/ run in Node and would pull node: modules and server code into the bundle.',
+    from: ['./mock', './server', './scripts', './tests'],
+    message: 'The browser must never import server, build or test code: mock/, server/ and scripts/ run in Node and would pull node: modules and server code into the bundle.',
   },
   {
     target: './mock',
     from: ['./src/adapters', './src/regions', './src/stores', './src/layers', './src/canvas', './src/charts', './src/map', './src/map2d', './src/panels', './src/app'],
     message: 'mock/ is a backend like any other: it shares the contract (src/domain) and the simulator (src/simulator) with the dashboard, never the browser code.',
+  },
+  {
+    target: './server/**/!(*.test).ts',
+    from: ['./mock', './scripts', './tests', './src/adapters', './src/regions', './src/stores', './src/layers', './src/canvas', './src/charts', './src/map', './src/map2d', './src/panels', './src/app', './src/simulator'],
+    message: 'server/ is the backend a deployment runs: it builds on the contract (src/domain) only. The simulator is one feeder among source systems, so the server never imports it; mock/ wires the two together.',
   },
   {
     target: './mock/server',

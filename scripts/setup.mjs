@@ -1,6 +1,6 @@
 // What `npm start` and `npm test` do before anything else, so both work straight after a fresh
 // clone: install the locked npm dependencies when missing or stale, and (for tests) find a
-// Chromium with Chinese fonts and a Mosquitto broker, installing Debian's packages when running as root.
+// Chromium with Chinese fonts, a Mosquitto broker and a PostgreSQL server, installing Debian's packages when running as root.
 // Plain Node with no dependencies: it runs before node_modules exists.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
@@ -106,4 +106,16 @@ export function ensureMosquitto() {
     return;
   }
   console.warn('setup: mosquitto is not installed (sudo apt-get install -y mosquitto): the mqtt adapter tests against a real broker will be skipped.');
+}
+
+/** Debian's PostgreSQL: the store's suites start throwaway servers of their own (tests/contract/startPostgres.ts). */
+export function ensurePostgres() {
+  if (existsSync('/usr/lib/postgresql') && spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/initdb'], { stdio: 'ignore' }).status === 0) return;
+  if (canApt()) {
+    console.log('setup: installing postgresql with apt-get…');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'postgresql']);
+    return;
+  }
+  console.warn('setup: PostgreSQL is not installed (sudo apt-get install -y postgresql): the store tests against a real server will be skipped.');
 }

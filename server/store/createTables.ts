@@ -1,0 +1,16 @@
+/**
+ * The store's tables, created when missing. `at` is epoch milliseconds as the source gave it (the
+ * simulator's clock may run fast), `body` the change or record as JSON text, served as it was
+ * received.
+ */
+import type { SqlClient } from './sqlClient';
+
+export async function createTables(client: SqlClient, schema: string): Promise<void> {
+  await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.meta (key text PRIMARY KEY, value text NOT NULL)`);
+  await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.records (kind text NOT NULL, id text NOT NULL, version bigint NOT NULL, body text NOT NULL, PRIMARY KEY (kind, id))`);
+  await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.changes (seq bigint PRIMARY KEY, at bigint NOT NULL, kind text NOT NULL, id text NOT NULL, op text NOT NULL, body text NOT NULL)`);
+  // Playback asks "each record's last change by then" and "every change in a window".
+  await client.query(`CREATE INDEX IF NOT EXISTS changes_by_record ON ${schema}.changes (kind, id, seq)`);
+  await client.query(`CREATE INDEX IF NOT EXISTS changes_by_time ON ${schema}.changes (at)`);
+}
