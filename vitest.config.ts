@@ -20,6 +20,8 @@ export default mergeConfig(
             name: 'unit',
             include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'mock/**/*.test.ts', 'server/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
             environment: 'node',
+            // A server a unit test starts keeps its log in memory, never in the project's .data/.
+            env: { DATA_DIR: ':memory:' },
             globalSetup: ['tests/regionPacksSetup.ts'],
             // Limits catch a hang, they are not speed targets (those are in the benchmarks): on a
             // busy 2-core CI machine a fuzz or build test can take many times its idle duration.

@@ -19,14 +19,15 @@ const mqttUrl = mqttFlag >= 0 ? process.argv[mqttFlag + 1] : process.env.MOCK_MQ
 if (mqttFlag >= 0 && !mqttUrl) throw new Error('--mqtt needs the broker URL, e.g. --mqtt mqtt://127.0.0.1:1883');
 // The standalone mock is the simulator's workbench, so /control is on unless MOCK_CONTROL=off.
 const control = options.control ?? true;
-const backend = createMockBackend({ ...options, control, region: loadRegionForMock() });
+const where = options.storage?.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : options.storage?.dataDir ? `${options.storage.dataDir} (embedded PGlite)` : 'memory';
+const backend = await createMockBackend({ ...options, control, region: loadRegionForMock() });
 const server = createServer((request, response) => backend.handle(request, response));
 server.on('upgrade', (request, socket, head) => {
   if (!backend.handleUpgrade(request, socket, head)) socket.destroy();
 });
 let bridge: MqttBridge | undefined;
 server.listen(port, '127.0.0.1', () => {
-  console.log(`mock backend on http://127.0.0.1:${port}${API_PREFIX} and ${OGC_PREFIX} (seed ${options.seed}, speed ${options.speed}×, /control ${control ? 'on' : 'off'})`);
+  console.log(`mock backend on http://127.0.0.1:${port}${API_PREFIX} and ${OGC_PREFIX} (seed ${options.seed}, speed ${options.speed}×, /control ${control ? 'on' : 'off'}, log in ${where})`);
 });
 if (mqttUrl) {
   const topicPrefix = process.env.MOCK_MQTT_PREFIX || DEFAULT_TOPIC_PREFIX;
@@ -42,9 +43,10 @@ if (mqttUrl) {
   );
 }
 const stop = () => {
-  backend.close();
   void bridge?.close();
-  server.close(() => process.exit(0));
+  server.close();
+  // The store closes after its queued writes: everything acknowledged is committed by then anyway.
+  backend.close().then(() => process.exit(0), () => process.exit(1));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -6,7 +6,9 @@
  * when, after the first 5 minutes, the heap grew more than 5 MB or the DOM more than 2 %.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { preview } from 'vite';
 import { launchBrowser } from '../tests/e2e/launchBrowser';
@@ -34,6 +36,8 @@ if (!values['no-build']) {
 // The embedded mock reads its speed from the environment when the server starts.
 process.env.SIM_SPEED = String(speed);
 const port = await freePort();
+// The bundled backend's database: a fresh one for this run, not the project's .data/.
+process.env.DATA_DIR ??= mkdtempSync(join(tmpdir(), 'safe-border-run-'));
 const server = await preview({ configLoader: 'runner', logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true } });
 const browser = await launchBrowser();
 const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

@@ -16,8 +16,9 @@ let backend: MockBackend;
 let loopback: LoopbackServer;
 
 async function start(options: { control?: boolean } = {}): Promise<string> {
-  backend = createMockBackend({ region: loadTestRegion(), seed: 5, start: Date.parse('2026-11-23T02:00:00Z'), heartbeatMs: 200, ...options });
+  backend = await createMockBackend({ region: loadTestRegion(), seed: 5, start: Date.parse('2026-11-23T02:00:00Z'), heartbeatMs: 200, ...options });
   backend.clock.setPaused(true);
+  await backend.advanceTo(backend.clock.now());
   loopback = await startLoopbackServer((request, response) => backend.handle(request, response));
   loopback.server.on('upgrade', (request, socket, head) => {
     if (!backend.handleUpgrade(request, socket, head)) socket.destroy();
@@ -26,7 +27,7 @@ async function start(options: { control?: boolean } = {}): Promise<string> {
 }
 
 afterEach(async () => {
-  backend.close();
+  await backend.close();
   await loopback.close();
 });
 

@@ -5,14 +5,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { historyResponseSchema } from '../../src/domain/wire';
 import { loadTestRegion } from '../../tests/contract/loadTestRegion';
 import { type MockBackend, createMockBackend } from './createMockBackend';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let backend: MockBackend;
 let server: Server;
 let api: string;
 
-async function start(options: { token?: string; logLimit?: number; control?: boolean; speed?: number; tickMs?: number } = {}) {
-  backend = createMockBackend({ region: loadTestRegion(), seed: 3, start: Date.parse('2026-11-23T02:00:00Z'), heartbeatMs: 200, ...options });
+async function start(options: { token?: string; control?: boolean; speed?: number; tickMs?: number; ingestToken?: string; storage?: { dataDir: string } } = {}) {
+  backend = await createMockBackend({ region: loadTestRegion(), seed: 3, start: Date.parse('2026-11-23T02:00:00Z'), heartbeatMs: 200, ...options });
   backend.clock.setPaused(true);
+  // Held exactly at the paused clock, so no tick moves it while a test reads it.
+  await backend.advanceTo(backend.clock.now());
   server = createServer((request, response) => backend.handle(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
@@ -20,7 +25,7 @@ async function start(options: { token?: string; logLimit?: number; control?: boo
 
 beforeEach(() => start());
 afterEach(async () => {
-  backend.close();
+  await backend.close();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
@@ -36,7 +41,7 @@ describe('the mock backend', () => {
   });
 
   it('serves a window of history: the state at its start, then every change in it, in order, replaying to the snapshot', async () => {
-    backend.simulator.advanceTo(backend.simulator.now + 3 * 3_600_000);
+    await backend.advanceTo(backend.simulator.now + 3 * 3_600_000);
     const now = backend.simulator.now;
     const from = new Date(now - 2 * 3_600_000).toISOString();
     const to = new Date(now).toISOString();
@@ -45,7 +50,7 @@ describe('the mock backend', () => {
     expect(historyResponseSchema.safeParse(history.body).success).toBe(true);
     const body = historyResponseSchema.parse(history.body);
     expect([body.from, body.to]).toEqual([from, to]);
-    expect(body.epoch).toMatch(/^3-/);
+    expect(body.epoch).toBe(backend.epoch);
     const records = body.records as { kind: string; record: { id: string; version: number } }[];
     const changes = body.changes as { at: string; change: { seq: number; kind: string; op: string; id?: string; record?: { id: string; version: number } } }[];
     expect(new Set([...records.map((r) => r.kind), ...changes.map((c) => c.change.kind)])).toEqual(new Set(['station', 'alert']));
@@ -58,7 +63,7 @@ describe('the mock backend', () => {
       if (change.op === 'upsert') state.set(`${change.kind}:${change.record!.id}`, change.record!.version);
       else state.delete(`${change.kind}:${change.id}`);
     }
-    const snapshot = backend.simulator.snapshot(['station', 'alert']).records.map(({ kind, record }) => [`${kind}:${(record as { id: string }).id}`, (record as { version: number }).version]);
+    const snapshot = backend.store.snapshot(['station', 'alert']).records.map(({ kind, record }) => [`${kind}:${(record as { id: string }).id}`, (record as { version: number }).version]);
     expect(state).toEqual(new Map(snapshot as [string, number][]));
   });
 
@@ -66,10 +71,10 @@ describe('the mock backend', () => {
     const now = backend.simulator.now;
     const asked = await json(await fetch(`${api}/history?from=${new Date(now - 30 * 86_400_000).toISOString()}&to=${new Date(now + 3_600_000).toISOString()}&kinds=kpiSeries`));
     expect(asked.status).toBe(200);
-    // The backend under test warms up for the simulator's default day.
-    expect(asked.body.from).toBe(new Date(now - 86_400_000).toISOString());
+    // The backend under test warms up for the simulator's default day before its start.
+    expect(asked.body.from).toBe(new Date(Date.parse('2026-11-23T02:00:00Z') - 86_400_000).toISOString());
     expect(asked.body.to).toBe(new Date(now).toISOString());
-    expect((asked.body.records as unknown[]).length).toBe(backend.simulator.count('kpiSeries'));
+    expect((asked.body.records as unknown[]).length).toBe(backend.store.count('kpiSeries'));
   });
 
   it.each([
@@ -90,7 +95,7 @@ describe('the mock backend', () => {
   it('filters a snapshot by kind and by box', async () => {
     const stations = await json(await fetch(`${api}/snapshot?kinds=station`));
     const records = stations.body.records as { kind: string; record: { position: [number, number] } }[];
-    expect(records.length).toBe(backend.simulator.count('station'));
+    expect(records.length).toBe(backend.store.count('station'));
     expect(new Set(records.map((r) => r.kind))).toEqual(new Set(['station']));
     const boxed = await json(await fetch(`${api}/snapshot?kinds=station&bbox=118.30,28.70,118.40,28.90`));
     const inside = boxed.body.records as { record: { position: [number, number] } }[];
@@ -107,22 +112,21 @@ describe('the mock backend', () => {
   });
 
   it('pages through the change log and says 410 for a cursor it no longer keeps', async () => {
-    backend.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await start({ logLimit: 50 });
-    backend.simulator.advanceTo(backend.simulator.now + 3_600_000);
-    const latest = backend.simulator.log.latestSeq;
+    await backend.advanceTo(backend.simulator.now + 3_600_000);
+    // History folded up to half an hour ago: the changes it replaced are gone from the log.
+    const folded = backend.simulator.now - 30 * 60_000;
+    expect(await backend.store.prune({ retainFromMs: folded, thinBeforeMs: folded })).toBeGreaterThan(0);
+    const latest = backend.store.latestSeq;
     const page = await json(await fetch(`${api}/changes?after=${latest - 5}`));
     expect((page.body.changes as { seq: number }[]).map((c) => c.seq)).toEqual([1, 2, 3, 4, 5].map((n) => latest - 5 + n));
     expect(await json(await fetch(`${api}/changes?after=1`))).toMatchObject({ status: 410, body: { error: 'cursor-expired' } });
   });
 
   it('acknowledges a new alert once, then refuses with 409; an unknown alert is 404', async () => {
-    let fresh = backend.simulator.snapshot(['alert']).records.map((r) => r.record as { id: string; status: string }).find((a) => a.status === 'new');
+    let fresh = backend.store.snapshot(['alert']).records.map((r) => r.record as { id: string; status: string }).find((a) => a.status === 'new');
     for (let step = 0; !fresh && step < 600; step++) {
-      backend.simulator.advanceTo(backend.simulator.now + 60_000);
-      fresh = backend.simulator.snapshot(['alert']).records.map((r) => r.record as { id: string; status: string }).find((a) => a.status === 'new');
+      await backend.advanceTo(backend.simulator.now + 60_000);
+      fresh = backend.store.snapshot(['alert']).records.map((r) => r.record as { id: string; status: string }).find((a) => a.status === 'new');
     }
     const post = (id: string) => fetch(`${api}/alerts/${id}/acknowledge`, { method: 'POST', body: JSON.stringify({ by: '李警官' }), headers: { 'Content-Type': 'application/json' } });
     expect(await json(await post(fresh!.id))).toMatchObject({ status: 200, body: { record: { status: 'acknowledged', acknowledgedBy: '李警官' } } });
@@ -133,7 +137,7 @@ describe('the mock backend', () => {
   });
 
   it('takes control commands, when its control endpoint is on, and rejects a bad speed', async () => {
-    backend.close();
+    await backend.close();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     await start({ control: true });
@@ -144,7 +148,7 @@ describe('the mock backend', () => {
   });
 
   it('is still the moment it answers paused: what happened before the pause is in the log, nothing comes after', async () => {
-    backend.close();
+    await backend.close();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     // No tick runs during the test: only the pause itself can bring the simulator up to the clock.
@@ -157,12 +161,12 @@ describe('the mock backend', () => {
     expect(paused.body).toMatchObject({ paused: true });
     expect(Date.parse(paused.body.simTime as string)).toBe(backend.clock.now());
     expect(backend.clock.now()).toBeGreaterThan(before);
-    backend.simulator.advanceTo(backend.clock.now());
+    await backend.advanceTo(backend.clock.now());
     expect((await json(await fetch(`${api}/control`))).body).toMatchObject({ seq: paused.body.seq, simTime: paused.body.simTime });
   });
 
   it('requires the bearer token when one is configured', async () => {
-    backend.close();
+    await backend.close();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     await start({ token: 's3cret' });
@@ -171,8 +175,8 @@ describe('the mock backend', () => {
   });
 
   it('resumes an event stream from the Last-Event-ID header', async () => {
-    const before = backend.simulator.log.latestSeq;
-    backend.simulator.advanceTo(backend.simulator.now + 600_000);
+    const before = backend.store.latestSeq;
+    await backend.advanceTo(backend.simulator.now + 600_000);
     const controller = new AbortController();
     const response = await fetch(`${api}/stream`, { headers: { 'Last-Event-ID': String(before) }, signal: controller.signal });
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
@@ -185,6 +189,70 @@ describe('the mock backend', () => {
       .filter((event) => event.includes('event: changes'))
       .flatMap((event) => (JSON.parse(event.split('data: ')[1]!) as { changes: { seq: number }[] }).changes.map((c) => c.seq));
     expect(replayed[0]).toBe(before + 1);
-    expect(replayed[replayed.length - 1]).toBe(backend.simulator.log.latestSeq);
+    expect(replayed[replayed.length - 1]).toBe(backend.store.latestSeq);
+  });
+
+  it('takes source systems\' batches on POST /ingest with its token: valid changes committed, a bad one rejected alone by name, a resent one stale', async () => {
+    const ingest = (body: unknown, token?: string) =>
+      fetch(`${api}/ingest`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...(token ? { 'X-Ingest-Token': token } : {}) } });
+    expect(await json(await ingest({ changes: [] }))).toMatchObject({ status: 403, body: { error: 'forbidden', message: expect.stringMatching(/INGEST_TOKEN/) } });
+    await restart({ ingestToken: 'feed-me' });
+    expect((await ingest({ changes: [] }, 'wrong')).status).toBe(401);
+    const station = structuredClone(backend.store.snapshot(['station']).records[0]!.record) as { id: string; version: number; name: string };
+    const changed = { ...station, version: station.version + 1, name: '球川派出所（新址）' };
+    const batch = { changes: [{ kind: 'station', op: 'upsert', record: changed }, { kind: 'station', op: 'upsert', record: { ...changed, id: 'bad-one', position: [999, 0] } }, { kind: 'ufo', op: 'upsert', record: {} }] };
+    const first = await json(await ingest(batch, 'feed-me'));
+    expect(first).toMatchObject({ status: 200, body: { applied: 1, stale: [], seq: backend.store.latestSeq } });
+    expect(first.body.rejected).toEqual([
+      { index: 1, id: 'bad-one', reason: expect.stringMatching(/^station: position/) },
+      { index: 2, reason: expect.stringMatching(/kind "ufo"/) },
+    ]);
+    expect(backend.store.get('station', station.id)).toMatchObject({ name: '球川派出所（新址）', version: station.version + 1 });
+    // The same batch again (a retry after a lost answer) changes nothing.
+    const again = await json(await ingest(batch, 'feed-me'));
+    expect(again.body).toMatchObject({ applied: 0, stale: [{ kind: 'station', id: station.id, version: station.version + 1, storedVersion: station.version + 1 }] });
+    expect((await json(await ingest({ rows: [] }, 'feed-me'))).body).toEqual({ error: 'bad-request', message: 'the body is {"changes": [...]}, a batch of changes' });
+    // The worked example of docs/integrating.md is a valid batch.
+    const guide = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'integrating.md'), 'utf8');
+    const example = JSON.parse(/api\/v1\/ingest \\\n[^]*?-d '([^']+)'/.exec(guide)![1]!) as { changes: unknown[] };
+    expect((await json(await ingest(example, 'feed-me'))).body).toMatchObject({ rejected: [] });
+  });
+
+  it('keeps an acknowledgement, the epoch and the sequence across a restart on its data folder, and goes on from there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'safe-border-backend-'));
+    try {
+      await restart({ storage: { dataDir: dir } });
+      await backend.advanceTo(backend.simulator.now + 2 * 3_600_000);
+      const fresh = backend.simulator.injectAlert(4);
+      await backend.settled();
+      const acked = await json(await fetch(`${api}/alerts/${fresh.id}/acknowledge`, { method: 'POST', body: JSON.stringify({ by: '球川派出所 李警官' }), headers: { 'Content-Type': 'application/json' } }));
+      expect(acked.status).toBe(200);
+      const before = { epoch: backend.epoch, seq: backend.store.latestSeq, now: backend.simulator.now };
+      await restart({ storage: { dataDir: dir } });
+      expect(backend.epoch).toBe(before.epoch);
+      expect(backend.store.latestSeq).toBeGreaterThanOrEqual(before.seq);
+      expect(backend.store.get('alert', fresh.id)).toMatchObject({ status: 'acknowledged', acknowledgedBy: '球川派出所 李警官' });
+      expect(backend.simulator.now).toBeGreaterThanOrEqual(before.now);
+      // The simulator goes on from the officer's version instead of writing over it.
+      await backend.advanceTo(backend.simulator.now + 6 * 3_600_000);
+      const later = backend.store.get('alert', fresh.id)!;
+      expect(later.version).toBeGreaterThanOrEqual(acked.body.record ? (acked.body.record as { version: number }).version : 0);
+      expect(later.acknowledgedBy).toBe('球川派出所 李警官');
+      const health = await json(await fetch(`${api}/health`));
+      expect(health.body).toMatchObject({ epoch: before.epoch, seq: backend.store.latestSeq });
+    } finally {
+      await backend.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
+      await start();
+    }
   });
 });
+
+async function restart(options: Parameters<typeof start>[0]) {
+  await backend.close();
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await start(options);
+}

@@ -1,11 +1,15 @@
 /**
- * The mock backend: a real HTTP implementation of the documented contract (docs/api/openapi.json)
- * over a running simulator. Framework-free request and upgrade handlers, so the same backend runs
- * standalone (`npm run mock`) and inside Vite's dev and preview servers (`npm run dev`, `npm start`).
+ * The bundled backend: a real HTTP implementation of the documented contract
+ * (docs/api/openapi.json) over a change store in PostgreSQL (server/store: embedded PGlite by
+ * default, a server by DATABASE_URL), fed by the running simulator through the same validated
+ * ingest as a deployment's source systems (feedSimulator.ts). Framework-free request and upgrade
+ * handlers, so the same backend runs standalone (`npm run mock`) and inside Vite's dev and preview
+ * servers (`npm run dev`, `npm start`).
  *
- * Endpoints, under /api/v1: GET health, capabilities, snapshot, changes, history (time playback),
- * stream (SSE); WebSocket ws; POST alerts/{id}/acknowledge; POST control (pause, speed, faults)
- * and GET control when `control` is on. The same data as OGC API – Features under /ogc/v1 (see
+ * Endpoints, under /api/v1: GET health, capabilities, snapshot, changes, history (time playback,
+ * read from the database), stream (SSE); WebSocket ws; POST ingest (source systems, with
+ * `ingestToken`); POST alerts/{id}/acknowledge; POST control (pause, speed, faults) and GET
+ * control when `control` is on. The same data as OGC API – Features under /ogc/v1 (see
  * ogcFeaturesRoutes.ts).
  *
  * Safe on a shared host: writes are same-origin JSON only (refuseUnsafeWrite.ts), a WebSocket
@@ -29,6 +33,11 @@ import { malformedChanges } from './malformedChanges';
 import { matchesSnapshotQuery } from '../../src/domain/matchesSnapshotQuery';
 import { parseAfter, parseHistoryQuery, parseRecordQuery } from './parseQuery';
 import { OGC_PREFIX, type OgcFeaturesRoutes, createOgcFeaturesRoutes } from './ogcFeaturesRoutes';
+import type { ChangeStore } from '../../server/store/changeStore';
+import { type StoreLocation, openChangeStore } from '../../server/store/openChangeStore';
+import { ingestChanges } from '../../server/ingestChanges';
+import { feedSimulator } from './feedSimulator';
+import { acknowledgeAlert } from '../../server/actions/acknowledgeAlert';
 
 export const API_PREFIX = '/api/v1';
 
@@ -41,7 +50,6 @@ export interface MockBackendOptions {
   start?: number;
   heartbeatMs?: number;
   tickMs?: number;
-  logLimit?: number;
   /** Simulated history before `start` (the simulator's 24 h unless set; the server's settings give 7 days). */
   warmUpMs?: number;
   /** How far back GET /history reaches (7 days unless set). */
@@ -53,7 +61,23 @@ export interface MockBackendOptions {
    * screen shows, so it is off unless asked for (`npm run mock` asks; MOCK_CONTROL=on elsewhere).
    */
   control?: boolean;
+  /** Where the log is kept (see server/store/openChangeStore.ts); in memory when neither is set. */
+  storage?: StoreLocation;
+  /** When set, source systems may POST /api/v1/ingest with `Authorization: Bearer <ingestToken>`. */
+  ingestToken?: string;
 }
+
+/** What a database remembers of the simulator that fed it, so a restart goes on with the same history. */
+interface SimulatorSettings {
+  seed: number;
+  start: number;
+  warmUpMs: number | null;
+}
+
+/** Simulated history older than this is folded away, and patrol reports older than the second thinned. */
+const RETENTION_MS = 7 * 24 * 3_600_000;
+const THIN_AFTER_MS = 15 * 60_000;
+const PRUNE_EVERY_MS = 60_000;
 
 
 /**
@@ -69,6 +93,12 @@ interface StreamFollower {
 
 export interface MockBackend {
   readonly simulator: BorderSimulator;
+  /** The log, the state, the epoch and the sequence: what every screen is served. */
+  readonly store: ChangeStore;
+  /** Resolves once every change the simulator has made so far is in the store. */
+  settled(): Promise<void>;
+  /** Runs the simulator to simulated time `ms` and waits until what it made is in the store (tests, drills). */
+  advanceTo(ms: number): Promise<void>;
   /** Which history the log belongs to (see the contract's `epoch`). */
   readonly epoch: string;
   readonly clock: SimulationClock;
@@ -84,7 +114,7 @@ export interface MockBackend {
   dropConnections(): void;
   /** Slips `count` malformed records into the next batch of changes. */
   injectMalformed(count: number): void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 interface Subscriber {
@@ -99,30 +129,45 @@ const MAX_BATCH = 500;
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 const AUTH_TIMEOUT_MS = 5000;
 
-export function createMockBackend(options: MockBackendOptions): MockBackend {
-  const start = options.start ?? Date.now();
-  const seed = options.seed ?? 20_240_430;
+export async function createMockBackend(options: MockBackendOptions): Promise<MockBackend> {
+  const store = await openChangeStore(options.storage);
+  // A database fed before goes on with the history it holds: the simulator is rebuilt from the
+  // settings it was started with, and what it makes again is stale to the store (same versions).
+  const stored = store.meta('simulator');
+  const settings: SimulatorSettings = stored
+    ? (JSON.parse(stored) as SimulatorSettings)
+    : { seed: options.seed ?? 20_240_430, start: options.start ?? Date.now(), warmUpMs: options.warmUpMs ?? null };
+  if (!stored) await store.append([], { simulator: JSON.stringify(settings) });
+  else if ((options.seed !== undefined && options.seed !== settings.seed) || (options.start !== undefined && options.start !== settings.start)) {
+    console.warn(`mock: this database was fed by the simulator with seed ${settings.seed} from ${new Date(settings.start).toISOString()}; going on with that history (a new database starts another)`);
+  }
   const simulator = new BorderSimulator({
-    seed,
+    seed: settings.seed,
     region: options.region,
-    start,
-    logLimit: options.logLimit,
-    ...(options.warmUpMs !== undefined ? { warmUpMs: options.warmUpMs } : {}),
+    start: settings.start,
+    ...(settings.warmUpMs !== null ? { warmUpMs: settings.warmUpMs } : {}),
     ...(options.historyRetentionMs !== undefined ? { historyRetentionMs: options.historyRetentionMs } : {}),
   });
-  // The history is a function of the seed, the start and the warm-up: a restart with all three the
-  // same replays the same log (same epoch, clients resume); anything else is another history
-  // (clients start over).
-  const epoch = options.warmUpMs === undefined ? `${seed}-${start}` : `${seed}-${start}-${options.warmUpMs}`;
-  const clock = new SimulationClock(start, options.speed ?? 1);
+  const epoch = store.epoch;
+  // Simulated time goes on from where the database left it, never back.
+  const clock = new SimulationClock(Math.max(options.start ?? Date.now(), settings.start, store.latestAt), options.speed ?? 1);
+  // Up to the clock before feeding (after a restart: through the time the backend was down), so
+  // what the store holds from the last run is never ahead of the simulator's own records.
+  simulator.advanceTo(clock.now());
+  const feeder = feedSimulator(simulator, store, (error) => console.error(`mock: feeding the store failed: ${error instanceof Error ? error.message : String(error)}`));
   const stopDriving = driveSimulation(simulator, clock, options.tickMs ?? 100);
   const subscribers = new Set<Subscriber>();
   const followers = new Set<StreamFollower>();
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const retentionMs = options.historyRetentionMs ?? RETENTION_MS;
+  const pruning = setInterval(() => {
+    const now = simulator.now;
+    store.prune({ retainFromMs: now - retentionMs, thinBeforeMs: now - THIN_AFTER_MS }).catch((error: unknown) => console.error(`mock: pruning history failed: ${String(error)}`));
+  }, PRUNE_EVERY_MS);
 
   /** Malformed records to slip into the next batch, beside its valid changes. */
   let malformedNext = 0;
-  const stopListening = simulator.onChanges((changes) => {
+  const stopListening = store.onChanges((changes) => {
     const seq = changes[changes.length - 1]!.seq;
     const extra = malformedNext > 0 ? malformedChanges(malformedNext, seq) : undefined;
     malformedNext = 0;
@@ -131,24 +176,43 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
   });
   const heartbeatMs = options.heartbeatMs ?? 5000;
   const heartbeat = setInterval(() => {
-    for (const subscriber of subscribers) subscriber.heartbeat(simulator.log.latestSeq);
+    for (const subscriber of subscribers) subscriber.heartbeat(store.latestSeq);
     if (followers.size === 0) return;
-    const beat = { at: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq, epoch, intervalMs: heartbeatMs };
+    const beat = { at: new Date(simulator.now).toISOString(), seq: store.latestSeq, epoch, intervalMs: heartbeatMs };
     for (const follower of followers) follower.heartbeat(beat);
   }, heartbeatMs);
 
   const authorized = (header: string | undefined) => options.token === undefined || header === `Bearer ${options.token}`;
-  const ogc = createOgcFeaturesRoutes({ simulator, authorized });
+  const ogc = createOgcFeaturesRoutes({ records: store, now: () => simulator.now, authorized });
 
-  /** Replays the log after `after`, then follows live changes; null when the cursor is too old. */
-  function subscribe(subscriber: Subscriber, after: number | undefined): boolean {
-    if (after !== undefined && !simulator.log.canResumeAfter(after)) return false;
-    const backlog = after === undefined ? [] : simulator.log.after(after);
-    for (let i = 0; i < backlog.length; i += MAX_BATCH) {
-      const batch = backlog.slice(i, i + MAX_BATCH);
-      subscriber.sendChanges(batch, batch[batch.length - 1]!.seq);
+  /**
+   * Replays the log after `after` from the database, then follows live changes; false when the
+   * cursor is too old. Changes committed while the backlog is read are held back and sent after
+   * it, each once.
+   */
+  async function subscribe(subscriber: Subscriber, after: number): Promise<boolean> {
+    if (!store.canResumeAfter(after)) return false;
+    const held: WireChange[][] = [];
+    const holding: Subscriber = { ...subscriber, sendChanges: (changes) => void held.push([...changes]) };
+    subscribers.add(holding);
+    let sent = after;
+    try {
+      for (;;) {
+        const backlog = await store.changesAfter(sent, MAX_BATCH);
+        if (backlog.length === 0) break;
+        sent = backlog[backlog.length - 1]!.seq;
+        subscriber.sendChanges(backlog, sent);
+      }
+    } finally {
+      subscribers.delete(holding);
     }
-    subscriber.heartbeat(simulator.log.latestSeq);
+    for (const changes of held) {
+      const fresh = changes.filter((change) => change.seq > sent);
+      if (fresh.length === 0) continue;
+      sent = fresh[fresh.length - 1]!.seq;
+      subscriber.sendChanges(fresh, sent);
+    }
+    subscriber.heartbeat(store.latestSeq);
     subscribers.add(subscriber);
     return true;
   }
@@ -164,8 +228,8 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     const query = parseRecordQuery(params);
     if (typeof after === 'object') return sendError(response, 400, 'bad-request', after.error);
     if ('error' in query) return sendError(response, 400, 'bad-request', query.error);
-    if (after !== undefined && !simulator.log.canResumeAfter(after)) {
-      return sendError(response, 410, 'cursor-expired', `changes after ${after} are no longer kept (oldest is ${simulator.log.oldestSeq}); take a new snapshot`);
+    if (after !== undefined && !store.canResumeAfter(after)) {
+      return sendError(response, 410, 'cursor-expired', `changes after ${after} are no longer kept (oldest is ${store.oldestSeq}); take a new snapshot`);
     }
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -192,8 +256,14 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       },
       drop: () => response.destroy(),
     };
-    subscribe(subscriber, after ?? simulator.log.latestSeq);
-    request.on('close', () => subscribers.delete(subscriber));
+    let closed = false;
+    request.on('close', () => {
+      closed = true;
+      subscribers.delete(subscriber);
+    });
+    void subscribe(subscriber, after ?? store.latestSeq).then(() => {
+      if (closed) subscribers.delete(subscriber);
+    });
   }
 
   function openWebSocket(socket: WebSocket, params: URLSearchParams): void {
@@ -215,12 +285,17 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       heartbeat: (seq) => socket.send(JSON.stringify({ type: 'heartbeat', at: new Date(simulator.now).toISOString(), seq, epoch, intervalMs: heartbeatMs })),
       drop: () => socket.terminate(),
     };
+    let closed = false;
     const begin = () => {
-      if (!subscribe(subscriber, after ?? simulator.log.latestSeq)) {
-        fail('cursor-expired', `changes after ${after} are no longer kept (oldest is ${simulator.log.oldestSeq}); take a new snapshot`);
-      }
+      void subscribe(subscriber, after ?? store.latestSeq).then((ok) => {
+        if (!ok) fail('cursor-expired', `changes after ${after} are no longer kept (oldest is ${store.oldestSeq}); take a new snapshot`);
+        else if (closed) subscribers.delete(subscriber);
+      });
     };
-    socket.on('close', () => subscribers.delete(subscriber));
+    socket.on('close', () => {
+      closed = true;
+      subscribers.delete(subscriber);
+    });
     if (options.token === undefined) return begin();
     // Browsers cannot set headers on a WebSocket: the first message carries the credentials.
     const authTimer = setTimeout(() => fail('unauthorized', 'no credentials within 5 s'), AUTH_TIMEOUT_MS);
@@ -240,7 +315,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
   async function route(request: IncomingMessage, response: ServerResponse, path: string, params: URLSearchParams): Promise<void> {
     const method = request.method ?? 'GET';
     if (path === '/health' && method === 'GET') {
-      const body: HealthResponse = { status: 'ok', time: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq, oldestSeq: simulator.log.oldestSeq, epoch };
+      const body: HealthResponse = { status: 'ok', time: new Date(simulator.now).toISOString(), seq: store.latestSeq, oldestSeq: store.oldestSeq, epoch };
       return sendJson(response, 200, body);
     }
     if (path === '/capabilities' && method === 'GET') {
@@ -250,7 +325,7 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     if (path === '/snapshot' && method === 'GET') {
       const query = parseRecordQuery(params);
       if ('error' in query) return sendError(response, 400, 'bad-request', query.error);
-      const snapshot = simulator.snapshot(query.kinds);
+      const snapshot = store.snapshot(query.kinds);
       return sendJson(response, 200, { seq: snapshot.seq, epoch, records: snapshot.records.filter((r) => matchesSnapshotQuery({ kind: r.kind, record: r.record as { position?: unknown; updatedAt?: unknown } }, query)) });
     }
     if (path === '/changes' && method === 'GET') {
@@ -258,12 +333,12 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       const limit = Math.min(10_000, Math.max(1, Number(params.get('limit') ?? 1000) || 1000));
       if (typeof after === 'object') return sendError(response, 400, 'bad-request', after.error);
       const from = after ?? 0;
-      if (!simulator.log.canResumeAfter(from)) {
-        return sendError(response, 410, 'cursor-expired', `changes after ${from} are no longer kept (oldest is ${simulator.log.oldestSeq})`);
+      if (!store.canResumeAfter(from)) {
+        return sendError(response, 410, 'cursor-expired', `changes after ${from} are no longer kept (oldest is ${store.oldestSeq})`);
       }
       const query = parseRecordQuery(params);
       if ('error' in query) return sendError(response, 400, 'bad-request', query.error);
-      const page = simulator.log.after(from, limit);
+      const page = await store.changesAfter(from, limit);
       const kinds = new Set(query.kinds);
       // `seq` covers the whole page, filtered out or not, so the next page starts after it.
       return sendJson(response, 200, { seq: page[page.length - 1]?.seq ?? from, epoch, changes: page.filter((change) => kinds.has(change.kind)) });
@@ -271,7 +346,8 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     if (path === '/history' && method === 'GET') {
       const query = parseHistoryQuery(params);
       if ('error' in query) return sendError(response, 400, 'bad-request', query.error);
-      const window = simulator.historyWindow(query.fromMs, query.toMs, query.kinds);
+      const now = simulator.now;
+      const window = await store.history(Math.min(query.fromMs, now), Math.min(query.toMs, now), query.kinds);
       const body: HistoryResponse = {
         from: new Date(window.fromMs).toISOString(),
         to: new Date(window.toMs).toISOString(),
@@ -282,11 +358,16 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
       return sendJson(response, 200, body);
     }
     if (path === '/stream' && method === 'GET') return openEventStream(request, response, params);
+    if (path === '/ingest' && method === 'POST') {
+      if (options.ingestToken === undefined) return sendError(response, 403, 'forbidden', 'ingest is off: start the backend with INGEST_TOKEN set, and send X-Ingest-Token: <that token> (docs/integrating.md)');
+      if (request.headers['x-ingest-token'] !== options.ingestToken) return sendError(response, 401, 'unauthorized', 'send X-Ingest-Token: <INGEST_TOKEN>');
+      return sendJson(response, 200, await ingestChanges(store, await readJsonBody(request), simulator.now));
+    }
     const acknowledge = /^\/alerts\/([^/]+)\/acknowledge$/.exec(path);
     if (acknowledge && method === 'POST') {
       const body = (await readJsonBody(request)) as { by?: unknown };
       const by = typeof body.by === 'string' && body.by.trim() !== '' ? body.by.trim().slice(0, 200) : '值班民警';
-      const result = simulator.acknowledgeAlert(decodeURIComponent(acknowledge[1]!), by);
+      const result = await acknowledgeAlert(store, decodeURIComponent(acknowledge[1]!), by, simulator.now);
       if (result.ok) return sendJson(response, 200, { record: result.record });
       return sendError(response, result.code === 'not-found' ? 404 : 409, result.code, result.message);
     }
@@ -295,6 +376,8 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
         enabled: options.control === true,
         clock,
         simulator,
+        store,
+        settled: () => feeder.settled(),
         streams: () => subscribers.size,
         dropConnections: () => backend.dropConnections(),
         injectMalformed: (count) => backend.injectMalformed(count),
@@ -305,6 +388,12 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
 
   const backend: MockBackend = {
     simulator,
+    store,
+    settled: () => feeder.settled(),
+    advanceTo(ms) {
+      simulator.advanceTo(ms);
+      return feeder.settled();
+    },
     epoch,
     clock,
     ogc,
@@ -345,14 +434,18 @@ export function createMockBackend(options: MockBackendOptions): MockBackend {
     injectMalformed(count) {
       malformedNext = count;
     },
-    close() {
+    async close() {
       stopDriving();
+      feeder.stop();
       stopListening();
       clearInterval(heartbeat);
+      clearInterval(pruning);
       followers.clear();
       backend.dropConnections();
       for (const client of webSockets.clients) client.terminate();
       webSockets.close();
+      await feeder.settled();
+      await store.close();
     },
   };
   return backend;

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BorderSimulator } from '../../src/simulator/borderSimulator';
 import type { SimulationClock } from '../../src/simulator/simulationClock';
+import type { ChangeStore } from '../../server/store/changeStore';
 import { readJsonBody, sendError, sendJson } from './httpHelpers';
 
 /** What a request to /control is told while the endpoint is off. */
@@ -18,15 +19,18 @@ export interface ControlTarget {
   enabled: boolean;
   clock: SimulationClock;
   simulator: BorderSimulator;
+  store: ChangeStore;
+  /** Resolves once what the simulator made is in the store. */
+  settled(): Promise<void>;
   streams(): number;
   dropConnections(): void;
   injectMalformed(count: number): void;
 }
 
 export async function handleControl(request: IncomingMessage, response: ServerResponse, target: ControlTarget): Promise<void> {
-  const { clock, simulator } = target;
+  const { clock, simulator, store } = target;
   if (!target.enabled) return sendError(response, 403, 'forbidden', CONTROL_OFF_MESSAGE);
-  const state = () => ({ paused: clock.paused, speed: clock.speed, simTime: new Date(simulator.now).toISOString(), seq: simulator.log.latestSeq });
+  const state = () => ({ paused: clock.paused, speed: clock.speed, simTime: new Date(simulator.now).toISOString(), seq: store.latestSeq });
   if (request.method === 'GET') return sendJson(response, 200, { ...state(), streams: target.streams() });
   if (request.method !== 'POST') return sendError(response, 404, 'not-found', `no ${request.method} /control`);
   const body = (await readJsonBody(request)) as {
@@ -39,7 +43,10 @@ export async function handleControl(request: IncomingMessage, response: ServerRe
     clock.setPaused(body.paused);
     // Catch up to the moment of the pause now, not at the next tick: once the answer says
     // paused, the log and every snapshot stay exactly as they are until resumed.
-    if (body.paused) simulator.advanceTo(clock.now());
+    if (body.paused) {
+      simulator.advanceTo(clock.now());
+      await target.settled();
+    }
   }
   if (body.speed !== undefined) {
     if (typeof body.speed !== 'number' || !(body.speed > 0) || body.speed > MAX_SPEED) {
@@ -55,5 +62,7 @@ export async function handleControl(request: IncomingMessage, response: ServerRe
       : body.inject?.kind === 'assistRequest'
         ? simulator.injectAssistRequest()
         : undefined;
+  // Answered once the injected record is in the store: a snapshot taken next holds it.
+  await target.settled();
   return sendJson(response, 200, { ...state(), ...(injected ? { injected: { kind: body.inject!.kind, id: injected.id } } : {}) });
 }

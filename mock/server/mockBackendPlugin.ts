@@ -10,13 +10,13 @@ import { loadRegionForMock } from './loadRegionForMock';
 import { mockOptionsFromEnv } from './mockOptionsFromEnv';
 
 export function mockBackendPlugin(): Plugin {
-  const attach = (server: ViteDevServer | PreviewServer) => {
+  const attach = async (server: ViteDevServer | PreviewServer) => {
     if (process.env.MOCK_BACKEND === 'off') return;
     const options = mockOptionsFromEnv();
-    const backend: MockBackend = createMockBackend({ ...options, control: options.control ?? false, region: loadRegionForMock() });
+    const backend: MockBackend = await createMockBackend({ ...options, control: options.control ?? false, region: loadRegionForMock() });
     server.middlewares.use((request, response, next) => backend.handle(request, response, next));
     server.httpServer?.on('upgrade', (request, socket, head) => backend.handleUpgrade(request, socket, head));
-    server.httpServer?.on('close', () => backend.close());
+    server.httpServer?.on('close', () => void backend.close());
   };
   return {
     name: 'safe-border-mock-backend',

@@ -10,14 +10,15 @@ let server: LoopbackServer;
 let api: string;
 
 beforeAll(async () => {
-  backend = createMockBackend({ region: loadTestRegion(), seed: 5, start: Date.parse('2026-11-23T02:00:00Z'), warmUpMs: 6 * 3_600_000 });
+  backend = await createMockBackend({ region: loadTestRegion(), seed: 5, start: Date.parse('2026-11-23T02:00:00Z'), warmUpMs: 6 * 3_600_000 });
   backend.clock.setPaused(true);
+  await backend.advanceTo(backend.clock.now());
   server = await startLoopbackServer((request, response) => backend.handle(request, response));
   api = `${server.origin}/ogc/v1`;
   // Building the region pack takes seconds the first time.
 }, 60_000);
 afterAll(async () => {
-  backend.close();
+  await backend.close();
   await server.close();
 });
 
@@ -46,7 +47,7 @@ describe('the mock OGC API – Features', () => {
   });
 
   it('pages by offset with next links and counts, and serves one feature by id', async () => {
-    const total = backend.simulator.count('station');
+    const total = backend.store.count('station');
     const first = await get('/collections/stations/items?limit=5');
     expect(first.headers.get('content-type')).toMatch(/^application\/geo\+json/);
     expect(first.headers.get('content-crs')).toBe(`<${CRS84}>`);

@@ -13,7 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bboxPolygon, booleanIntersects } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import type { EntityKind } from '../../src/domain/entities/entityKinds';
-import type { BorderSimulator } from '../../src/simulator/borderSimulator';
+import type { WireRecord } from '../../src/domain/wire';
 
 export const OGC_PREFIX = '/ogc/v1';
 export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
@@ -158,8 +158,14 @@ export interface OgcFeaturesRoutes {
   setMalformed(on: boolean): void;
 }
 
-export function createOgcFeaturesRoutes(options: { simulator: BorderSimulator; authorized: (header: string | undefined) => boolean }): OgcFeaturesRoutes {
-  const { simulator } = options;
+/** Where the features come from: the backend's current records. */
+interface RecordReader {
+  snapshot(kinds: readonly EntityKind[]): { records: WireRecord[] };
+  get(kind: EntityKind, id: string): object | undefined;
+}
+
+export function createOgcFeaturesRoutes(options: { records: RecordReader; now: () => number; authorized: (header: string | undefined) => boolean }): OgcFeaturesRoutes {
+  const { records: source, now } = options;
   let malformed = false;
 
   const link = (href: string, rel: string, type = 'application/json', title?: string) => ({ href, rel, type, ...(title ? { title } : {}) });
@@ -183,7 +189,7 @@ export function createOgcFeaturesRoutes(options: { simulator: BorderSimulator; a
     const offset = parseOffset(params.get('offset'));
     const bbox = parseBbox(params.get('bbox'), params.get('bbox-crs'));
     const datetime = parseDatetime(params.get('datetime'));
-    const matched = simulator
+    const matched = source
       .snapshot([collection.kind])
       .records.map(({ record }) => record as Properties)
       .filter((record) => {
@@ -210,7 +216,7 @@ export function createOgcFeaturesRoutes(options: { simulator: BorderSimulator; a
       features: page,
       numberMatched: matched.length,
       numberReturned: page.length,
-      timeStamp: new Date(simulator.now).toISOString(),
+      timeStamp: new Date(now()).toISOString(),
       links,
     };
   }
@@ -243,7 +249,7 @@ export function createOgcFeaturesRoutes(options: { simulator: BorderSimulator; a
     const geojson = { 'Content-Type': 'application/geo+json; charset=utf-8', 'Content-Crs': `<${CRS84}>` };
     if (match[3] === undefined) return send(response, 200, items(root, collection, params), geojson);
     const id = decodeURIComponent(match[3]);
-    const record = simulator.get(collection.kind, id);
+    const record = source.get(collection.kind, id);
     if (!record) throw new OgcException(404, 'NotFound', `no feature ${JSON.stringify(id.slice(0, 80))} in ${collection.id}`);
     const feature = recordToFeature(collection.kind, record as Properties);
     return send(response, 200, { ...feature, links: [link(`${root}/collections/${collection.id}/items/${encodeURIComponent(id)}`, 'self', 'application/geo+json')] }, geojson);

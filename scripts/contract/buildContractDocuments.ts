@@ -234,6 +234,61 @@ export function buildContractDocuments(): Record<string, JsonObject> {
           },
         },
       },
+      '/ingest': {
+        post: {
+          summary: 'A source system sends a batch of changes (the bundled backend: with `X-Ingest-Token`, when started with INGEST_TOKEN)',
+          description:
+            'Each change is checked against its kind\'s schema; a bad one is rejected alone, by its place in the batch and its id, and the rest ' +
+            'are committed in one transaction. A change whose version is not above the stored record\'s is stale and changes nothing, so a ' +
+            'batch can be resent after a lost answer. `at` (ISO 8601) is when the change was made at its source, for playback; an upsert ' +
+            'without it is placed at its `updatedAt`.',
+          parameters: [{ name: 'X-Ingest-Token', in: 'header', required: true, schema: { type: 'string' } }],
+          requestBody: {
+            required: true,
+            content: json({
+              type: 'object',
+              required: ['changes'],
+              properties: {
+                changes: {
+                  type: 'array',
+                  maxItems: 5000,
+                  items: {
+                    type: 'object',
+                    required: ['kind', 'op'],
+                    properties: {
+                      kind: { type: 'string', enum: [...ENTITY_KINDS] },
+                      op: { type: 'string', enum: ['upsert', 'delete'] },
+                      record: { type: 'object', description: 'For an upsert: the whole record, as its kind\'s schema says' },
+                      id: { type: 'string', description: 'For a delete' },
+                      version: { type: 'integer', minimum: 1, description: 'For a delete: the version the delete makes' },
+                      at: { type: 'string', format: 'date-time' },
+                    },
+                  },
+                },
+              },
+            }),
+          },
+          responses: {
+            200: {
+              description: 'What was committed, what was stale and what was rejected',
+              content: json({
+                type: 'object',
+                required: ['seq', 'applied', 'stale', 'rejected'],
+                properties: {
+                  seq: { type: 'integer', minimum: 0, description: 'The log\'s newest sequence number after the batch' },
+                  applied: { type: 'integer', minimum: 0 },
+                  stale: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string' }, id: { type: 'string' }, version: { type: 'integer' }, storedVersion: { type: 'integer' } } } },
+                  rejected: { type: 'array', items: { type: 'object', required: ['index', 'reason'], properties: { index: { type: 'integer' }, id: { type: 'string' }, reason: { type: 'string' } } } },
+                },
+              }),
+            },
+            400: errorResponse('The body is not a batch (`{"changes": [...]}`, at most 5000)'),
+            401: errorResponse('No or a wrong `X-Ingest-Token`'),
+            403: errorResponse('Ingest is off (no INGEST_TOKEN), or the request came from another origin'),
+            415: errorResponse('`unsupported-media-type`: the body is not sent as `Content-Type: application/json`'),
+          },
+        },
+      },
     },
     components: { schemas: components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
   };

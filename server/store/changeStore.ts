@@ -80,6 +80,7 @@ export class ChangeStore {
   private seq = 0;
   private resumeFloor = 0;
   private historyFromMs = 0;
+  private latestAtMs = 0;
   private closed = false;
 
   private constructor(
@@ -113,6 +114,8 @@ export class ChangeStore {
     this.resumeFloor = Number(this.settings.get('resume_floor'));
     const first = await this.client.query<{ at: number }>(`SELECT at FROM ${this.schema}.changes ORDER BY seq LIMIT 1`);
     this.historyFromMs = Number(this.settings.get('history_from') ?? first.rows[0]?.at ?? 0);
+    const last = await this.client.query<{ at: number | null }>(`SELECT max(at) AS at FROM ${this.schema}.changes`);
+    this.latestAtMs = Number(last.rows[0]?.at ?? 0);
     const rows = await this.client.query<{ kind: EntityKind; body: string }>(`SELECT kind, body FROM ${this.schema}.records ORDER BY kind, id`);
     for (const { kind, body } of rows.rows) {
       const record = JSON.parse(body) as VersionedRecord;
@@ -137,6 +140,11 @@ export class ChangeStore {
   /** The oldest moment playback can start at. */
   get historyFrom(): number {
     return this.historyFromMs;
+  }
+
+  /** The latest source time of any change (epoch ms; 0 before the first): a fed clock goes on from here. */
+  get latestAt(): number {
+    return this.latestAtMs;
   }
 
   canResumeAfter(seq: number): boolean {
@@ -227,6 +235,7 @@ export class ChangeStore {
     }
     this.seq = seq;
     if (this.historyFromMs === 0 && applied.length > 0) this.historyFromMs = applied[0]!.at;
+    for (const { at } of applied) if (at > this.latestAtMs) this.latestAtMs = at;
     const changes = applied.map(({ change }) => change);
     if (changes.length > 0) for (const listener of this.listeners) listener(changes);
     return { result: planned.result, applied: changes, stale };

@@ -142,6 +142,17 @@ export class BorderSimulator {
     return { ok: true, record };
   }
 
+  /**
+   * Takes a record as another writer left it (an officer's action stored by the backend), so the
+   * simulated follow-ups build on it instead of overwriting it. Nothing is logged: the change is
+   * the other writer's.
+   */
+  adopt(kind: EntityKind, record: SimRecord): void {
+    const current = this.get(kind, record.id);
+    if (current && current.version >= record.version) return;
+    this.records.get(kind)!.set(record.id, record);
+  }
+
   /** Raises a watchlist hit now, outside the seeded schedule (a drill, or a test). */
   injectAlert(severity: number): SimRecord {
     const alert = this.raiseAlert(Math.min(4, Math.max(1, Math.round(severity))));

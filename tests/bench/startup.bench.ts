@@ -6,8 +6,9 @@
  * Targets on this machine: data-ready within 3 s; first-screen JavaScript at most 1.4 MB gzip.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { preview } from 'vite';
 import { launchBrowser } from '../e2e/launchBrowser';
@@ -23,6 +24,8 @@ if (!process.argv.includes('--no-build')) {
   if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`);
 }
 const port = await freePort();
+// The bundled backend's database: a fresh one for this run, not the project's .data/.
+process.env.DATA_DIR ??= mkdtempSync(join(tmpdir(), 'safe-border-run-'));
 const server = await preview({ root, configLoader: 'runner', logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true } });
 const origin = `http://127.0.0.1:${port}`;
 const browser = await launchBrowser();

@@ -1,5 +1,5 @@
 /**
- * The mock backend on a loopback HTTP server for adapter contract tests, paused so the test drives
+ * The mock backend (its store in memory) on a loopback HTTP server for adapter contract tests, paused so the test drives
  * simulated time and every run sees the same changes; its backend can be swapped, as a restart
  * with another history would, and it counts requests by path.
  */
@@ -10,16 +10,17 @@ import { loadTestRegion } from './loadTestRegion';
 
 const START = Date.parse('2026-11-23T02:00:00Z');
 
-function newTestBackend(seed: number): MockBackend {
-  const backend = createMockBackend({ region: loadTestRegion(), seed, speed: 1, heartbeatMs: 250, logLimit: 3000, start: START });
+async function newTestBackend(seed: number): Promise<MockBackend> {
+  const backend = await createMockBackend({ region: loadTestRegion(), seed, speed: 1, heartbeatMs: 250, start: START });
   backend.clock.setPaused(true);
+  await backend.advanceTo(backend.clock.now());
   return backend;
 }
 
 export interface MockServer {
   current(): MockBackend;
   /** Swaps in a backend with another seed (another epoch), cutting every connection. */
-  replace(): void;
+  replace(): Promise<void>;
   /**
    * Answers 503 to the next `requests` requests: an outage counted in requests, not milliseconds,
    * so a client that polls late on a busy machine still meets it.
@@ -34,7 +35,7 @@ export interface MockServer {
 }
 
 export async function startMockServer(): Promise<MockServer> {
-  let backend = newTestBackend(7);
+  let backend = await newTestBackend(7);
   let refusing = 0;
   const counts = new Map<string, number>();
   const server = createServer((request, response) => {
@@ -54,10 +55,11 @@ export async function startMockServer(): Promise<MockServer> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     current: () => backend,
-    replace: () => {
-      backend.close();
-      backend = newTestBackend(8);
+    async replace() {
+      const old = backend;
+      backend = await newTestBackend(8);
       server.closeAllConnections();
+      await old.close();
     },
     refuse: (requests) => {
       refusing = requests;
@@ -67,7 +69,7 @@ export async function startMockServer(): Promise<MockServer> {
     origin,
     baseUrl: `${origin}/api/v1`,
     async close() {
-      backend.close();
+      await backend.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },

@@ -35,13 +35,13 @@ describe.skipIf(missing)(`live changes through a broker${missing ? ` (${missing}
       expect(site.broker.log()).toMatch(/as sb-broker-\w+ \(p5, c0, k30\)/);
       // Hold the log still (the tick after a pause may still run up to the paused time): the page must reach its end.
       site.backend.clock.setPaused(true);
-      site.backend.simulator.advanceTo(site.backend.clock.now());
-      await expect.poll(async () => (await source()).cursor, { timeout: 30_000 }).toBe(site.backend.simulator.log.latestSeq);
+      await site.backend.advanceTo(site.backend.clock.now());
+      await expect.poll(async () => (await source()).cursor, { timeout: 30_000 }).toBe(site.backend.store.latestSeq);
 
       site.relay.dropConnections();
       // Changes made while the page is cut off must arrive after it reconnects.
-      site.backend.simulator.advanceTo(site.backend.simulator.now + 30 * 60_000);
-      const last = site.backend.simulator.log.latestSeq;
+      await site.backend.advanceTo(site.backend.simulator.now + 30 * 60_000);
+      const last = site.backend.store.latestSeq;
       await expect.poll(async () => (await source()).state, { timeout: 30_000 }).toBe('live');
       await expect.poll(async () => (await source()).cursor, { timeout: 30_000 }).toBe(last);
       expect(site.relay.accepted).toBeGreaterThanOrEqual(2);

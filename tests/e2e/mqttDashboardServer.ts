@@ -29,7 +29,7 @@ export interface MqttDashboardServer {
 export async function startMqttDashboardServer(options: { speed: number; heartbeatMs: number }): Promise<MqttDashboardServer> {
   const broker = await startMosquitto();
   // A pinned simulated time of day, so the run does not depend on the hour (see simulatedStart.ts).
-  const backend = createMockBackend({ region: loadRegionForMock(), speed: options.speed, heartbeatMs: options.heartbeatMs, logLimit: 50_000, warmUpMs: 3_600_000, start: simulatedStart() });
+  const backend = await createMockBackend({ region: loadRegionForMock(), speed: options.speed, heartbeatMs: options.heartbeatMs, warmUpMs: 3_600_000, start: simulatedStart() });
   let bridge: MqttBridge | undefined;
   const relay = createWebSocketRelay(broker.port);
   const config = JSON.stringify({ sources: [{ type: 'mqtt', id: 'broker', baseUrl: '/api/v1', brokerUrl: '/mqtt', heartbeatTimeoutMs: 4 * options.heartbeatMs }] });

@@ -44,13 +44,13 @@ describe('a 30-second backend outage during a busy stream', () => {
 
       await outage.stop();
       const stoppedAt = Date.now();
-      const seqAtStop = outage.backend.simulator.log.latestSeq;
+      const seqAtStop = outage.backend.store.latestSeq;
       // Stale within two heartbeat intervals: the badge turns red and says it is not live.
       await expect.poll(() => session.page.getByTestId('freshness').locator('li').first().getAttribute('data-level'), { timeout: 2 * HEARTBEAT_MS + 3000 }).toBe('red');
       console.log(`marked stale after ${Date.now() - stoppedAt} ms`);
       // The simulator goes on while the server is down: those changes must arrive later.
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 30_000 - (Date.now() - stoppedAt))));
-      const missed = outage.backend.simulator.log.latestSeq;
+      const missed = outage.backend.store.latestSeq;
       console.log(`changes made while the server was down: ${missed - seqAtStop}`);
       // A busy stream while down, so there is something to lose: at least 500 of the 1300 or more
       // that 200 simulated minutes hold (fewer means the simulator stalled, not that the page erred).
@@ -62,14 +62,14 @@ describe('a 30-second backend outage during a busy stream', () => {
       await expect.poll(() => session.page.getByTestId('freshness').locator('li').first().getAttribute('data-level'), { timeout: 10_000 }).toBe('fresh');
       // Hold the log still and let the page catch up to its end.
       outage.backend.clock.setPaused(true);
-      const last = outage.backend.simulator.log.latestSeq;
+      const last = outage.backend.store.latestSeq;
       await expect.poll(async () => (await source()).cursor, { timeout: 30_000 }).toBe(last);
 
       const backendNow = outage.backend.simulator.now;
       const retentionMs = 24 * 3_600_000;
       for (const kind of ENTITY_KINDS as readonly EntityKind[]) {
         const held = new Map(await session.page.evaluate((k) => window.safeBorder!.held(k), kind));
-        const { records } = outage.backend.simulator.snapshot([kind]);
+        const { records } = outage.backend.store.snapshot([kind]);
         // The page ages out closed records older than its retention window; the backend may still list them.
         const expected = new Map(
           records

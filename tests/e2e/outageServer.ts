@@ -24,7 +24,7 @@ export interface OutageServer {
 export async function startOutageServer(options: { speed: number; heartbeatMs: number }): Promise<OutageServer> {
   // The simulated day starts at a pinned time of day, so a run sees the same simulated hours
   // whatever the hour it runs at (see simulatedStart.ts).
-  const backend = createMockBackend({ region: loadRegionForMock(), speed: options.speed, heartbeatMs: options.heartbeatMs, logLimit: 50_000, warmUpMs: 3_600_000, start: simulatedStart() });
+  const backend = await createMockBackend({ region: loadRegionForMock(), speed: options.speed, heartbeatMs: options.heartbeatMs, warmUpMs: 3_600_000, start: simulatedStart() });
   const serve = (request: IncomingMessage, response: ServerResponse) =>
     backend.handle(request, response, () => {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);

@@ -2,7 +2,7 @@
  * A backend as operators run it: its own process (`npm run mock`, as a deployment runs its
  * backend), behind a front server that serves the built dashboard and proxies /api to it, as
  * nginx does. The backend can be killed with SIGKILL (no goodbye, no flushed sockets) and started
- * again on the same port, with the same history or another.
+ * again on the same port, on the same database or a new one.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -21,8 +21,10 @@ const BAD_GATEWAY = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<b
 export interface BackendProcessOptions {
   port: number;
   seed: number;
-  /** The simulated start, ISO 8601: with the seed and warm-up it decides the history (the epoch). */
+  /** The simulated start, ISO 8601, for a new database (one fed before goes on with its own). */
   start: string;
+  /** The embedded database's folder: the same folder is the same history (epoch), a new one another. */
+  dataDir: string;
   speed: number;
   heartbeatMs: number;
 }
@@ -50,6 +52,7 @@ export async function startBackendProcess(options: BackendProcessOptions): Promi
       MOCK_START: options.start,
       MOCK_HEARTBEAT_MS: String(options.heartbeatMs),
       MOCK_WARMUP_HOURS: '1',
+      DATA_DIR: options.dataDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -18,10 +18,11 @@ for (const stream of ['sse', 'websocket', 'none'] as const) {
     return {
       source,
       async produceChanges() {
-        current().simulator.advanceTo(current().simulator.now + 20 * MINUTE);
+        await current().advanceTo(current().simulator.now + 20 * MINUTE);
       },
       async truth() {
-        return new Map(current().simulator.snapshot().records.map(({ kind, record }) => [`${kind}:${(record as { id: string }).id}`, (record as { version: number }).version]));
+        await current().settled();
+        return new Map(current().store.snapshot().records.map(({ kind, record }) => [`${kind}:${(record as { id: string }).id}`, (record as { version: number }).version]));
       },
       // Polling holds no connection to drop: an outage is the backend failing the next polls.
       // Counted in requests, not a time window, so a poll that a busy machine delays past the
@@ -39,15 +40,19 @@ for (const stream of ['sse', 'websocket', 'none'] as const) {
               current().injectMalformed(10);
             },
           }),
+      // The store keeps its log until it is pruned: history folded up to now moves the resume floor.
       async outrunLog() {
-        const missedFrom = current().simulator.log.latestSeq;
-        while (current().simulator.log.oldestSeq <= missedFrom + 1) current().simulator.advanceTo(current().simulator.now + 20 * MINUTE);
+        const missedFrom = current().store.latestSeq;
+        while (current().store.oldestSeq <= missedFrom + 1) {
+          await current().advanceTo(current().simulator.now + 20 * MINUTE);
+          await current().store.prune({ retainFromMs: current().simulator.now, thinBeforeMs: current().simulator.now });
+        }
       },
       async logAfter(seq) {
-        return current().simulator.log.after(seq).map((change) => change.seq);
+        return (await current().store.changesAfter(seq, Number.MAX_SAFE_INTEGER)).map((change) => change.seq);
       },
       async replaceHistory() {
-        replace();
+        await replace();
       },
       async close() {
         source.close();

@@ -64,7 +64,7 @@ async function startRig(overrides: Record<string, unknown> = {}): Promise<Rig> {
     source,
     async replaceHistory() {
       await bridge.close();
-      server.replace();
+      await server.replace();
       bridge = await startMqttBridge(server.current(), { brokerUrl: mosquitto.url, topicPrefix });
     },
     async close() {
@@ -76,10 +76,17 @@ async function startRig(overrides: Record<string, unknown> = {}): Promise<Rig> {
   };
 }
 
-const truthOf = (server: MockServer) =>
-  new Map(server.current().simulator.snapshot().records.map(({ kind, record }) => [`${kind}:${(record as { id: string }).id}`, (record as { version: number }).version]));
+const truthOf = async (server: MockServer) => {
+  await server.current().settled();
+  return new Map(server.current().store.snapshot().records.map(({ kind, record }) => [`${kind}:${(record as { id: string }).id}`, (record as { version: number }).version]));
+};
 
-const advance = (server: MockServer, minutes = 20) => server.current().simulator.advanceTo(server.current().simulator.now + minutes * MINUTE);
+/** Runs the simulation on and returns the changes it made, as the store numbered them. */
+const advance = async (server: MockServer, minutes = 20): Promise<WireChange[]> => {
+  const before = server.current().store.latestSeq;
+  await server.current().advanceTo(server.current().simulator.now + minutes * MINUTE);
+  return server.current().store.changesAfter(before, Number.MAX_SAFE_INTEGER);
+};
 
 if (missing) {
   describe.skip(`mqtt adapter against Mosquitto (${missing})`, () => {
@@ -92,7 +99,7 @@ if (missing) {
     return {
       source: rig.source,
       async produceChanges() {
-        advance(server);
+        await advance(server);
       },
       async truth() {
         return truthOf(server);
@@ -107,16 +114,18 @@ if (missing) {
       // Outrunning both means more messages than the broker queues, and more changes than the
       // log keeps after the last one it could queue.
       async outrunLog() {
-        const log = server.current().simulator.log;
+        const store = server.current().store;
         const startMessages = rig.bridge().messages;
         let lastQueuable: number | undefined;
-        while (lastQueuable === undefined || log.oldestSeq <= lastQueuable + 1) {
-          advance(server);
+        while (lastQueuable === undefined || store.oldestSeq <= lastQueuable + 1) {
+          await advance(server);
+          // The store keeps its log until pruned: folding history up to now moves the resume floor.
+          await store.prune({ retainFromMs: server.current().simulator.now, thinBeforeMs: server.current().simulator.now });
           if (lastQueuable === undefined && rig.bridge().messages - startMessages > BROKER_QUEUE + 50) lastQueuable = rig.bridge().lastSeq;
         }
       },
       async logAfter(seq) {
-        return server.current().simulator.log.after(seq).map((change) => change.seq);
+        return (await server.current().store.changesAfter(seq, Number.MAX_SAFE_INTEGER)).map((change) => change.seq);
       },
       replaceHistory: () => rig.replaceHistory(),
       close: () => rig.close(),
@@ -168,17 +177,17 @@ if (missing) {
       expect(mosquitto.log()).toContain(` 1 ${rig.topicPrefix}/changes/alert`);
       expect(mosquitto.log()).toContain(` 1 ${rig.topicPrefix}/heartbeat`);
 
-      advance(rig.server);
-      await waitFor(() => screen.applied.length > 0 && screen.applied.at(-1)!.seq === rig!.server.current().simulator.log.latestSeq, 10_000, 'the first batch');
+      await advance(rig.server);
+      await waitFor(() => screen.applied.length > 0 && screen.applied.at(-1)!.seq === rig!.server.current().store.latestSeq, 10_000, 'the first batch');
       const restBefore = rig.server.requests('/changes');
       const catchUpsBefore = rig.catchUps.length;
       rig.relay.dropConnections();
-      advance(rig.server);
-      advance(rig.server);
-      const latest = rig.server.current().simulator.log.latestSeq;
+      await advance(rig.server);
+      await advance(rig.server);
+      const latest = rig.server.current().store.latestSeq;
       await waitFor(() => screen.applied.at(-1)?.seq === latest && screen.live(), 15_000, 'the changes made while away');
 
-      expect(seqsOf(screen.applied)).toEqual(rig.server.current().simulator.log.after(screen.cursor).map((change) => change.seq));
+      expect(seqsOf(screen.applied)).toEqual((await rig.server.current().store.changesAfter(screen.cursor, Number.MAX_SAFE_INTEGER)).map((change) => change.seq));
       expect(screen.statuses.some((status) => status.state === 'reconnecting')).toBe(true);
       expect(rig.relay.accepted).toBeGreaterThanOrEqual(2);
       // The broker's queue delivered them: the change log was not asked again.
@@ -192,11 +201,11 @@ if (missing) {
       const screen = await follow(rig);
       subscription = screen.subscription;
       rig.relay.dropConnections();
-      advance(rig.server);
-      advance(rig.server);
-      const latest = rig.server.current().simulator.log.latestSeq;
+      await advance(rig.server);
+      await advance(rig.server);
+      const latest = rig.server.current().store.latestSeq;
       await waitFor(() => screen.applied.at(-1)?.seq === latest && screen.live(), 15_000, 'the changes made while away');
-      expect(seqsOf(screen.applied)).toEqual(rig.server.current().simulator.log.after(screen.cursor).map((change) => change.seq));
+      expect(seqsOf(screen.applied)).toEqual((await rig.server.current().store.changesAfter(screen.cursor, Number.MAX_SAFE_INTEGER)).map((change) => change.seq));
       expect(rig.catchUps.some(([, to]) => to === latest)).toBe(true);
     });
 
@@ -214,7 +223,7 @@ if (missing) {
       // The bridge steps aside: this test publishes the log itself, newest first.
       await rig.bridge().close();
       publisher = await connectAsync((await theBroker()).url, { protocolVersion: 5 });
-      const made = advance(rig.server, 60);
+      const made = await advance(rig.server, 60);
       const kinds = new Set(made.map((change) => change.kind));
       expect(kinds.size).toBeGreaterThan(1);
       await publishEach([...made].reverse(), rig.server.current().epoch);
@@ -229,7 +238,7 @@ if (missing) {
       subscription = screen.subscription;
       await rig.bridge().close();
       publisher = await connectAsync((await theBroker()).url, { protocolVersion: 5 });
-      const made = advance(rig.server, 60);
+      const made = await advance(rig.server, 60);
       expect(made.length).toBeGreaterThan(2);
       await publishEach([made[0]!, ...made.slice(2)], rig.server.current().epoch);
       await waitFor(() => screen.applied.length === made.length && rig!.catchUps.length > 0, 5000, 'the missing change');
@@ -247,9 +256,9 @@ if (missing) {
       await publisher.publishAsync(topic, '{"seq": 1, "changes": "none"}', { qos: 1 });
       await publisher.publishAsync(`${rig.topicPrefix}/heartbeat`, 'ping', { qos: 1 });
       rig.server.current().injectMalformed(3);
-      advance(rig.server);
-      const truth = truthOf(rig.server);
-      const latest = rig.server.current().simulator.log.latestSeq;
+      await advance(rig.server);
+      const truth = await truthOf(rig.server);
+      const latest = rig.server.current().store.latestSeq;
       await waitFor(() => screen.applied.at(-1)?.seq === latest, 10_000, 'the valid changes');
       await waitFor(() => screen.rejected.length >= 6, 5000, 'the rejections');
       const reasons = screen.rejected.map((rejection) => rejection.reason).join('\n');
@@ -275,7 +284,7 @@ if (missing) {
         const settings = mqttSourceSchema.parse({ type: 'mqtt', id: 'auth-test', ...credentials });
         const source = createMqttDataSource(settings, { origin: server.origin, brokerUrl: relay.url });
         const statuses: StreamStatus[] = [];
-        subscriptions.push(source.subscribe({ onChanges: () => undefined, onStatus: (status) => statuses.push(status) }, { cursor: server.current().simulator.log.latestSeq }));
+        subscriptions.push(source.subscribe({ onChanges: () => undefined, onStatus: (status) => statuses.push(status) }, { cursor: server.current().store.latestSeq }));
         return statuses;
       };
       try {

@@ -17,9 +17,10 @@ const SERVED_KINDS = new Set<string>(OGC_COLLECTIONS.map((collection) => collect
 
 for (const fullPollEvery of [1, 3]) {
   describeDataSourceContract(`ogc-features against the mock server${fullPollEvery > 1 ? `, reading only changes between every ${fullPollEvery}th poll` : ''}`, async (): Promise<ContractHarness> => {
-    const backend = createMockBackend({ region: loadTestRegion(), seed: 7, speed: 1, start: START });
+    const backend = await createMockBackend({ region: loadTestRegion(), seed: 7, speed: 1, start: START });
     // The test drives simulated time itself, so every run sees the same changes.
     backend.clock.setPaused(true);
+    await backend.advanceTo(backend.clock.now());
     let down = false;
     const server = await startLoopbackServer((request, response) => {
       if (down) {
@@ -38,7 +39,7 @@ for (const fullPollEvery of [1, 3]) {
     return {
       source,
       async produceChanges() {
-        backend.simulator.advanceTo(backend.simulator.now + 20 * MINUTE);
+        await backend.advanceTo(backend.simulator.now + 20 * MINUTE);
       },
       async truth() {
         return new Map(
@@ -59,7 +60,7 @@ for (const fullPollEvery of [1, 3]) {
       },
       async close() {
         source.close();
-        backend.close();
+        await backend.close();
         await server.close();
       },
     };

@@ -43,8 +43,9 @@ describe('the ogc-features adapter against the mock server', () => {
   beforeAll(() => void loadTestRegion(), 60_000);
 
   async function start(token?: string): Promise<string> {
-    backend = createMockBackend({ region: loadTestRegion(), seed: 11, start: Date.parse('2026-11-23T02:00:00Z'), warmUpMs: 6 * 3_600_000, ...(token ? { token } : {}) });
+    backend = await createMockBackend({ region: loadTestRegion(), seed: 11, start: Date.parse('2026-11-23T02:00:00Z'), warmUpMs: 6 * 3_600_000, ...(token ? { token } : {}) });
     backend.clock.setPaused(true);
+    await backend.advanceTo(backend.clock.now());
     // Six simulated hours seldom hold an assistance request: one of every kind is wanted here.
     backend.simulator.injectAssistRequest();
     server = await startLoopbackServer((request, response) => {
@@ -55,7 +56,7 @@ describe('the ogc-features adapter against the mock server', () => {
   }
   afterEach(async () => {
     requested.length = 0;
-    backend.close();
+    await backend.close();
     await server.close();
   });
 
@@ -63,7 +64,7 @@ describe('the ogc-features adapter against the mock server', () => {
     const origin = await start();
     const source = createOgcFeaturesDataSource(settings({ limit: 7 }), { origin });
     const snapshot = await snapshotOf(source.snapshot());
-    const served = backend.simulator.snapshot(OGC_COLLECTIONS.map((c) => c.kind)).records;
+    const served = backend.store.snapshot(OGC_COLLECTIONS.map((c) => c.kind)).records;
     expect(snapshot.rejected).toEqual([]);
     expect(new Set(served.map((r) => r.kind))).toEqual(new Set(OGC_COLLECTIONS.map((c) => c.kind)));
     // Lines as well as points and areas: tracks of several positions travel as LineStrings.
@@ -74,7 +75,7 @@ describe('the ogc-features adapter against the mock server', () => {
     const byKey = new Map(served.map((r) => [key(r), JSON.parse(JSON.stringify(r.record)) as unknown]));
     for (const record of snapshot.records) expect(record.record, key(record)).toEqual(byKey.get(key(record)));
     const stationPages = requested.filter((url) => url.pathname === '/ogc/v1/collections/stations/items');
-    expect(stationPages.length).toBe(Math.ceil(backend.simulator.count('station') / 7));
+    expect(stationPages.length).toBe(Math.ceil(backend.store.count('station') / 7));
     expect(stationPages.every((url) => url.searchParams.get('crs') === CRS84 && url.searchParams.get('limit') === '7')).toBe(true);
     const capabilities = await source.capabilities();
     expect(capabilities.ok && [...capabilities.value.kinds].sort()).toEqual(OGC_COLLECTIONS.map((c) => c.kind).sort());
@@ -85,7 +86,7 @@ describe('the ogc-features adapter against the mock server', () => {
     const source = createOgcFeaturesDataSource(settings({ limit: 50 }), { origin });
     const bbox = [118.3, 28.7, 118.5, 28.95] as const;
     const boxed = await snapshotOf(source.snapshot({ bbox, kinds: ['station'] }));
-    const stations = backend.simulator.snapshot(['station']).records.map((r) => r.record as { id: string; position: [number, number] });
+    const stations = backend.store.snapshot(['station']).records.map((r) => r.record as { id: string; position: [number, number] });
     const inside = stations.filter(({ position: [lon, lat] }) => lon >= bbox[0] && lon <= bbox[2] && lat >= bbox[1] && lat <= bbox[3]);
     expect(inside.length).toBeGreaterThan(0);
     expect(inside.length).toBeLessThan(stations.length);
@@ -95,7 +96,7 @@ describe('the ogc-features adapter against the mock server', () => {
 
     const from = new Date(backend.simulator.now - 3_600_000).toISOString();
     const recent = await snapshotOf(source.snapshot({ from, kinds: ['alert', 'gridEvent'] }));
-    const expected = backend.simulator.snapshot(['alert', 'gridEvent']).records.filter((r) => Date.parse((r.record as { updatedAt: string }).updatedAt) >= Date.parse(from));
+    const expected = backend.store.snapshot(['alert', 'gridEvent']).records.filter((r) => Date.parse((r.record as { updatedAt: string }).updatedAt) >= Date.parse(from));
     expect(expected.length).toBeGreaterThan(0);
     expect(recent.records.map((r) => r.record.id).sort()).toEqual(expected.map((r) => (r.record as { id: string }).id).sort());
     expect(requested.some((url) => url.searchParams.get('datetime') === `${from}/..`)).toBe(true);
