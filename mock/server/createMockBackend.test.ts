@@ -128,9 +128,24 @@ describe('the mock backend', () => {
       await backend.advanceTo(backend.simulator.now + 60_000);
       fresh = backend.store.snapshot(['alert']).records.map((r) => r.record as { id: string; status: string }).find((a) => a.status === 'new');
     }
-    const post = (id: string) => fetch(`${api}/alerts/${id}/acknowledge`, { method: 'POST', body: JSON.stringify({ by: '李警官' }), headers: { 'Content-Type': 'application/json' } });
-    expect(await json(await post(fresh!.id))).toMatchObject({ status: 200, body: { record: { status: 'acknowledged', acknowledgedBy: '李警官' } } });
-    expect((await json(await post(fresh!.id))).status).toBe(409);
+    const post = (id: string, key?: string, by = '李警官') =>
+      fetch(`${api}/alerts/${id}/acknowledge`, { method: 'POST', body: JSON.stringify({ by }), headers: { 'Content-Type': 'application/json', 'X-Screen': 'duty', ...(key ? { 'Idempotency-Key': key } : {}) } });
+    const first = await post(fresh!.id, 'submit-1');
+    const acknowledged = await json(first);
+    expect(acknowledged).toMatchObject({ status: 200, body: { record: { status: 'acknowledged', acknowledgedBy: '李警官' } } });
+    const seq = backend.store.latestSeq;
+    // A retried submit (same key): the same answer, said to be a replay, and nothing written.
+    const retried = await post(fresh!.id, 'submit-1');
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(await json(retried)).toEqual(acknowledged);
+    expect(backend.store.latestSeq).toBe(seq);
+    const second = await json(await post(fresh!.id, 'submit-2', '王警官'));
+    expect(second).toMatchObject({ status: 409, body: { error: 'conflict', message: expect.stringContaining('by 李警官') } });
+    const trail = await json(await fetch(`${api}/audit/alert/${fresh!.id}`));
+    expect((trail.body.entries as { actor: string; screen: string; status: number }[]).map(({ actor, screen, status }) => [actor, screen, status])).toEqual([
+      ['李警官', 'duty', 200],
+      ['王警官', 'duty', 409],
+    ]);
     expect((await json(await post('nope'))).status).toBe(404);
     const broken = await fetch(`${api}/alerts/x/acknowledge`, { method: 'POST', body: '{oops', headers: { 'Content-Type': 'application/json' } });
     expect((await json(broken)).body).toEqual({ error: 'bad-request', message: 'request body is not valid JSON' });

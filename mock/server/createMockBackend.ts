@@ -22,7 +22,7 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { RegionPack } from '../../src/domain/regionPack';
 import type { CapabilitiesResponse, HealthResponse, HistoryResponse, WireChange } from '../../src/domain/wire';
-import { ENTITY_KINDS, type EntityKind } from '../../src/domain/entities/entityKinds';
+import { ENTITY_KINDS, type EntityKind, isEntityKind } from '../../src/domain/entities/entityKinds';
 import { BorderSimulator } from '../../src/simulator/borderSimulator';
 import { SimulationClock, driveSimulation } from '../../src/simulator/simulationClock';
 import { readJsonBody, sendError, sendJson } from './httpHelpers';
@@ -367,9 +367,23 @@ export async function createMockBackend(options: MockBackendOptions): Promise<Mo
     if (acknowledge && method === 'POST') {
       const body = (await readJsonBody(request)) as { by?: unknown };
       const by = typeof body.by === 'string' && body.by.trim() !== '' ? body.by.trim().slice(0, 200) : '值班民警';
-      const result = await acknowledgeAlert(store, decodeURIComponent(acknowledge[1]!), by, simulator.now);
-      if (result.ok) return sendJson(response, 200, { record: result.record });
-      return sendError(response, result.code === 'not-found' ? 404 : 409, result.code, result.message);
+      const key = request.headers['idempotency-key'];
+      const screen = request.headers['x-screen'];
+      const answer = await acknowledgeAlert(
+        store,
+        decodeURIComponent(acknowledge[1]!),
+        { by, screen: typeof screen === 'string' && screen !== '' ? screen.slice(0, 40) : 'unknown', ...(typeof key === 'string' && key !== '' ? { key: key.slice(0, 200) } : {}) },
+        simulator.now,
+      );
+      if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
+      return sendJson(response, answer.status, answer.body);
+    }
+    const audit = /^\/audit\/([^/]+)\/([^/]+)$/.exec(path);
+    if (audit && method === 'GET') {
+      const kind = decodeURIComponent(audit[1]!);
+      if (!isEntityKind(kind)) return sendError(response, 400, 'bad-request', `unknown kind: ${kind.slice(0, 40)}`);
+      const entries = await store.auditTrail(kind, decodeURIComponent(audit[2]!));
+      return sendJson(response, 200, { entries: entries.map(({ at, actor, screen, action, status }) => ({ at: new Date(at).toISOString(), actor, screen, action, status })) });
     }
     if (path === '/control') {
       return handleControl(request, response, {

@@ -223,7 +223,14 @@ export function buildContractDocuments(): Record<string, JsonObject> {
       '/alerts/{id}/acknowledge': {
         post: {
           summary: 'A duty officer acknowledges a new alert (write-back, when /capabilities says acknowledgeAlert)',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          description:
+            'Recorded in the audit trail (GET /audit/alert/{id}) with the officer, the screen and the outcome, refusals included. ' +
+            'A submit repeated with the same `Idempotency-Key` is answered with the first answer (header `Idempotent-Replayed: true`) and acts no second time.',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'Idempotency-Key', in: 'header', required: false, description: 'A key the client makes once per submit and repeats on a retry', schema: { type: 'string', maxLength: 200 } },
+            { name: 'X-Screen', in: 'header', required: false, description: 'Which screen acts (`duty`), for the audit trail', schema: { type: 'string', maxLength: 40 } },
+          ],
           requestBody: { required: true, content: json({ type: 'object', properties: { by: { type: 'string', maxLength: 200 } } }) },
           responses: {
             200: { description: 'The acknowledged alert (the change also appears in the stream)', content: json({ type: 'object', required: ['record'], properties: { record: ref('Alert') } }) },
@@ -231,6 +238,35 @@ export function buildContractDocuments(): Record<string, JsonObject> {
             404: errorResponse('No such alert'),
             409: errorResponse('The alert is no longer new'),
             415: errorResponse('`unsupported-media-type`: the body is not sent as `Content-Type: application/json`'),
+          },
+        },
+      },
+      '/audit/{kind}/{id}': {
+        get: {
+          summary: 'A record\'s audit trail: every officer\'s action on it, oldest first',
+          parameters: [
+            { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: [...ENTITY_KINDS] } },
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          responses: {
+            200: {
+              description: 'Who acted, from which screen, when, and the status answered (2xx done, 4xx refused)',
+              content: json({
+                type: 'object',
+                required: ['entries'],
+                properties: {
+                  entries: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['at', 'actor', 'screen', 'action', 'status'],
+                      properties: { at: { type: 'string', format: 'date-time' }, actor: { type: 'string' }, screen: { type: 'string' }, action: { type: 'string' }, status: { type: 'integer' } },
+                    },
+                  },
+                },
+              }),
+            },
+            400: errorResponse('Not a kind of the contract'),
           },
         },
       },

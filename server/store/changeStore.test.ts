@@ -118,6 +118,34 @@ for (const engine of engines) {
       await reopened.close();
     });
 
+    it('acts once per idempotency key, audits every action with its outcome, and keeps both across a reopen', async () => {
+      const { schema, store } = await openStore();
+      await store.append([upsert(T0, 'a1', 1)]);
+      const acknowledge = (key: string | undefined, actor: string) =>
+        store.act(key, (view) => {
+          const current = view.get('alert', 'a1')!;
+          const audit = { at: T0 + MINUTE, actor, screen: 'duty', kind: 'alert' as const, recordId: 'a1', action: 'acknowledge' };
+          if (current.status !== 'new') return { changes: [], result: undefined, audit: { ...audit, status: 409, response: { error: 'conflict' } } };
+          const record = { ...current, version: current.version + 1, status: 'acknowledged' };
+          return { changes: [{ at: T0 + MINUTE, change: { kind: 'alert', op: 'upsert', record } }], result: undefined, audit: { ...audit, status: 200, response: { record } } };
+        });
+      const first = await acknowledge('k-1', '球川派出所 李警官');
+      expect(first).toMatchObject({ status: 200, replayed: false });
+      // The same submit again (its answer was lost): the first answer, nothing written.
+      expect(await acknowledge('k-1', '球川派出所 李警官')).toEqual({ ...first, replayed: true });
+      expect(store.latestSeq).toBe(2);
+      // Another desk, another key: refused, and audited as refused.
+      expect(await acknowledge('k-2', '双明派出所 王警官')).toMatchObject({ status: 409, replayed: false });
+      await store.close();
+      const reopened = (await openStore(schema)).store;
+      expect(await reopened.act('k-1', () => { throw new Error('must not run for a key already used'); })).toEqual({ ...first, replayed: true });
+      expect((await reopened.auditTrail('alert', 'a1')).map(({ actor, screen, action, status }) => [actor, screen, action, status])).toEqual([
+        ['球川派出所 李警官', 'duty', 'acknowledge', 200],
+        ['双明派出所 王警官', 'duty', 'acknowledge', 409],
+      ]);
+      await reopened.close();
+    });
+
     it('answers playback from the database: the state at the start, then each change in the window', async () => {
       const { store } = await openStore();
       await store.append([upsert(T0, 'a1', 1), upsert(T0, 'a2', 1)]);

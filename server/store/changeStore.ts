@@ -15,6 +15,7 @@ import { ENTITY_KINDS, type EntityKind } from '../../src/domain/entities/entityK
 import type { WireChange, WireChangeDraft, WireRecord } from '../../src/domain/wire';
 import type { SqlClient, SqlQueryable } from './sqlClient';
 import { createTables } from './createTables';
+import { type AuditEntry, auditTrailOf, findByKey, insertAuditEntry } from './auditEntry';
 
 /** A change to append, with the time it was made at its source (epoch ms), for playback. */
 export interface TimedChangeDraft {
@@ -39,6 +40,8 @@ export interface WritePlan<T> {
   changes: readonly TimedChangeDraft[];
   /** Settings committed with the changes (a source's cursor), so both survive or neither. */
   meta?: Readonly<Record<string, string>>;
+  /** An officer's action, kept in the audit trail in the same transaction as its changes. */
+  audit?: AuditEntry;
   result: T;
 }
 
@@ -191,6 +194,32 @@ export class ChangeStore {
     return run;
   }
 
+  /**
+   * An officer's action: `plan` runs as a write and its audit entry is committed with it. With an
+   * idempotency key already used, nothing runs and the first answer is given again, so a submit
+   * retried after a lost answer never acts twice.
+   */
+  act(key: string | undefined, plan: (view: StoreView) => WritePlan<undefined> & { audit: AuditEntry }): Promise<{ status: number; response: unknown; replayed: boolean }> {
+    const run = this.queue.then(async () => {
+      const earlier = key === undefined ? undefined : await findByKey(this.client, this.schema, key);
+      if (earlier) return { ...earlier, replayed: true };
+      let audit: AuditEntry | undefined;
+      await this.commit((view) => {
+        const planned = plan(view);
+        audit = { ...planned.audit, ...(key !== undefined ? { key } : {}) };
+        return { ...planned, audit };
+      });
+      return { status: audit!.status, response: audit!.response, replayed: false };
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A record's audit trail: who acted on it, from which screen, when, and how it went. */
+  auditTrail(kind: EntityKind, recordId: string): ReturnType<typeof auditTrailOf> {
+    return auditTrailOf(this.client, this.schema, kind, recordId);
+  }
+
   /** Appends changes as a source sent them (see `write`). */
   append(changes: readonly TimedChangeDraft[], meta?: Readonly<Record<string, string>>): Promise<WriteOutcome<undefined>> {
     return this.write(() => ({ changes, ...(meta ? { meta } : {}), result: undefined }));
@@ -218,9 +247,10 @@ export class ChangeStore {
       pending.set(key, { kind: change.kind, id, record: change.op === 'upsert' ? (change.record as VersionedRecord) : null });
     }
     const meta = planned.meta ?? {};
-    if (applied.length > 0 || Object.keys(meta).length > 0) {
+    if (applied.length > 0 || Object.keys(meta).length > 0 || planned.audit) {
       await this.client.transaction(async (tx) => {
         if (applied.length > 0) await this.insertChanges(tx, applied, pending);
+        if (planned.audit) await insertAuditEntry(tx, this.schema, planned.audit);
         const settings = { ...meta, seq: String(seq) };
         await tx.query(
           `INSERT INTO ${this.schema}.meta (key, value) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,

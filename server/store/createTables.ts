@@ -10,6 +10,11 @@ export async function createTables(client: SqlClient, schema: string): Promise<v
   await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.meta (key text PRIMARY KEY, value text NOT NULL)`);
   await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.records (kind text NOT NULL, id text NOT NULL, version bigint NOT NULL, body text NOT NULL, PRIMARY KEY (kind, id))`);
   await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.changes (seq bigint PRIMARY KEY, at bigint NOT NULL, kind text NOT NULL, id text NOT NULL, op text NOT NULL, body text NOT NULL)`);
+  // Officers' actions: the audit trail, and the answers idempotency keys replay.
+  await client.query(
+    `CREATE TABLE IF NOT EXISTS ${schema}.actions (id bigserial PRIMARY KEY, key text UNIQUE, at bigint NOT NULL, actor text NOT NULL, screen text NOT NULL, kind text NOT NULL, record_id text NOT NULL, action text NOT NULL, status integer NOT NULL, response text NOT NULL)`,
+  );
+  await client.query(`CREATE INDEX IF NOT EXISTS actions_by_record ON ${schema}.actions (kind, record_id, at)`);
   // Playback asks "each record's last change by then" and "every change in a window".
   await client.query(`CREATE INDEX IF NOT EXISTS changes_by_record ON ${schema}.changes (kind, id, seq)`);
   await client.query(`CREATE INDEX IF NOT EXISTS changes_by_time ON ${schema}.changes (at)`);

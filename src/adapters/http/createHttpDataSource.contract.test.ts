@@ -1,5 +1,6 @@
 /** The http adapter against the real mock server over loopback: SSE, WebSocket and polling. */
 import { WebSocket } from 'ws';
+import { expect, it } from 'vitest';
 import { type ContractHarness, describeDataSourceContract } from '../../../tests/contract/dataSourceContract';
 import { startMockServer } from '../../../tests/contract/startMockServer';
 import { createHttpDataSource } from './createHttpDataSource';
@@ -61,3 +62,19 @@ for (const stream of ['sse', 'websocket', 'none'] as const) {
     };
   });
 }
+
+it('acknowledges an alert through the backend, which audits it as the duty screen\'s, once', async () => {
+  const { current, baseUrl, close } = await startMockServer();
+  const source = createHttpDataSource({ id: 'duty-test', baseUrl, stream: 'none', crs: 'wgs84' }, { WebSocket: WebSocket as unknown as WebSocketConstructor });
+  try {
+    const alert = current().simulator.injectAlert(4);
+    await current().settled();
+    const answer = await source.acknowledgeAlert(alert.id, '球川派出所 李警官');
+    expect(answer).toMatchObject({ ok: true, value: { status: 'acknowledged', acknowledgedBy: '球川派出所 李警官' } });
+    const trail = (await (await fetch(`${baseUrl}/audit/alert/${alert.id}`)).json()) as { entries: { actor: string; screen: string; status: number }[] };
+    expect(trail.entries.map(({ actor, screen, status }) => [actor, screen, status])).toEqual([['球川派出所 李警官', 'duty', 200]]);
+  } finally {
+    source.close();
+    await close();
+  }
+});

@@ -199,7 +199,10 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
       });
     },
     async acknowledgeAlert(id: string, by: string): Promise<Result<Alert>> {
-      const answer = await request.json({ url: `alerts/${encodeURIComponent(id)}/acknowledge`, body: { by }, what: `${config.id} acknowledge ${id}` });
+      // One key per submit: a proxy or a retry that sends it again cannot acknowledge twice, and the
+      // backend's audit trail names the duty screen.
+      const headers = { 'Idempotency-Key': submitKey(), 'X-Screen': 'duty' };
+      const answer = await request.json({ url: `alerts/${encodeURIComponent(id)}/acknowledge`, body: { by }, headers, what: `${config.id} acknowledge ${id}` });
       if (!answer.ok) return answer;
       const checked = validateRecord('alert', (answer.value.body as { record?: unknown } | null)?.record, validation);
       if (!checked.ok) return failure('invalid', `${config.id} acknowledge: ${checked.rejection.reason}`);
@@ -209,4 +212,9 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
       /* nothing pooled: subscriptions close themselves */
     },
   };
+}
+
+/** A random key for one submit; getRandomValues, unlike randomUUID, works on a wall served over plain http. */
+function submitKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

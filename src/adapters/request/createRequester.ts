@@ -26,6 +26,8 @@ interface HttpRequest {
   /** A JSON body: the request is then a POST. */
   body?: unknown;
   accept?: string;
+  /** Headers of this request only (an idempotency key). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -92,7 +94,7 @@ export function createRequester(options: RequesterOptions): Requester {
         method: request.body === undefined ? 'get' : 'post',
         ...(request.body === undefined ? {} : { data: request.body }),
         ...(request.params ? { params: request.params } : {}),
-        ...(request.accept ? { headers: { Accept: request.accept } } : {}),
+        ...(request.accept || request.headers ? { headers: { ...request.headers, ...(request.accept ? { Accept: request.accept } : {}) } } : {}),
         ...(request.signal ? { signal: request.signal } : {}),
       });
     } catch (error) {

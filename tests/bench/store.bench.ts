@@ -1,0 +1,93 @@
+/**
+ * `npm run bench:store`: sustained ingest into the bundled backend's change store, on the
+ * embedded PGlite (a data folder, as `npm start` keeps it) and on a PostgreSQL server (Debian's,
+ * started here; skipped with a note where it is not installed). 100k changes of a busy border day
+ * go through the real gate (server/ingestChanges.ts: validation, version checks, one transaction
+ * per batch that appends the log, upserts the current records and moves the stored sequence), in
+ * batches of 500 as a source system or the simulator would send them. Targets: at least 5,000
+ * changes/s embedded and 20,000 changes/s on PostgreSQL, a batch committed in at most 50 ms at
+ * p99. Prints a table, then one JSON line with every figure and whether each target is met.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingestChanges } from '../../server/ingestChanges';
+import { ChangeStore } from '../../server/store/changeStore';
+import { openPgliteClient } from '../../server/store/openPgliteClient';
+import { openPostgresClient } from '../../server/store/openPostgresClient';
+import type { SqlClient } from '../../server/store/sqlClient';
+import { BorderSimulator } from '../../src/simulator/borderSimulator';
+import { loadTestRegion } from '../contract/loadTestRegion';
+import { postgresMissing, startPostgres } from '../contract/startPostgres';
+
+const TOTAL = 100_000;
+const BATCH = 500;
+const TARGETS = { pglite: 5_000, postgresql: 20_000 } as const;
+const COMMIT_P99_TARGET_MS = 50;
+
+/** A day of the simulator's upserts, re-used with new ids: every change is stored, none is stale. */
+function dayOfChanges(): { kind: string; op: 'upsert'; record: Record<string, unknown> }[] {
+  const simulator = new BorderSimulator({ seed: 1, region: loadTestRegion(), start: Date.parse('2026-11-23T02:00:00Z'), logLimit: 1_000_000 });
+  simulator.advanceTo(simulator.now + 24 * 3_600_000);
+  const samples = simulator.log.after(0).filter((change) => change.op === 'upsert');
+  return Array.from({ length: TOTAL }, (_, i) => {
+    const sample = samples[i % samples.length]! as { kind: string; record: Record<string, unknown> };
+    return { kind: sample.kind, op: 'upsert' as const, record: { ...sample.record, id: `${String(sample.record.id)}~${i}` } };
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function measure(engine: 'pglite' | 'postgresql', client: SqlClient, changes: ReturnType<typeof dayOfChanges>) {
+  const store = await ChangeStore.open(client);
+  // Warm-up: the first batches pay for plans and the JIT.
+  for (let i = 0; i < 5; i++) await ingestChanges(store, { changes: changes.slice(i * 100, i * 100 + 100).map((c) => ({ ...c, record: { ...c.record, id: `warm-${String(c.record.id)}` } })) });
+  const commits: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < changes.length; i += BATCH) {
+    const before = performance.now();
+    const outcome = await ingestChanges(store, { changes: changes.slice(i, i + BATCH) });
+    commits.push(performance.now() - before);
+    if (outcome.rejected.length > 0) throw new Error(`bench: ${outcome.rejected.length} rejected: ${outcome.rejected[0]!.reason}`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  commits.sort((a, b) => a - b);
+  const perSecond = Math.round(changes.length / seconds);
+  const p99 = percentile(commits, 99);
+  return {
+    engine,
+    changesPerSecond: perSecond,
+    batchP50Ms: Number(percentile(commits, 50).toFixed(1)),
+    batchP99Ms: Number(p99.toFixed(1)),
+    target: TARGETS[engine],
+    met: perSecond >= TARGETS[engine] && p99 <= COMMIT_P99_TARGET_MS,
+  };
+}
+
+const loadBefore = loadavg()[0]!;
+const changes = dayOfChanges();
+const results = [];
+const dir = mkdtempSync(join(tmpdir(), 'safe-border-bench-store-'));
+try {
+  results.push(await measure('pglite', await openPgliteClient(join(dir, 'pglite')), changes));
+  const missing = postgresMissing();
+  if (missing) console.warn(`bench:store: PostgreSQL skipped: ${missing}`);
+  else {
+    const server = await startPostgres();
+    try {
+      results.push(await measure('postgresql', await openPostgresClient(server.url), changes));
+    } finally {
+      server.stop();
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(`\nbench:store — ${TOTAL.toLocaleString('en')} changes in batches of ${BATCH}, validated and committed (load average ${loadBefore.toFixed(2)} at start, ${loadavg()[0]!.toFixed(2)} at end)\n`);
+console.log('| engine | changes/s | target | batch p50 | batch p99 (≤ 50 ms) | met |');
+console.log('|---|---|---|---|---|---|');
+for (const r of results) console.log(`| ${r.engine} | ${r.changesPerSecond.toLocaleString('en')} | ≥ ${r.target.toLocaleString('en')} | ${r.batchP50Ms} ms | ${r.batchP99Ms} ms | ${r.met ? 'yes' : 'no'} |`);
+console.log(JSON.stringify({ bench: 'store', total: TOTAL, batch: BATCH, loadAverage: [loadBefore, loadavg()[0]], results }));
+process.exit(0);
