@@ -102,6 +102,27 @@ for (const engine of engines) {
       await store.close();
     });
 
+    it('keeps a deleted record\'s last version, so a resent upsert of it is stale, across a reopen, until its history is folded', async () => {
+      const { schema, store } = await openStore();
+      await store.append([upsert(T0, 'gone', 1), upsert(T0, 'gone', 2, 'closed'), remove(T0 + MINUTE, 'gone', 3)]);
+      await store.close();
+      const reopened = (await openStore(schema)).store;
+      // A feeder replaying its past, or a batch retried after a lost answer: no resurrection.
+      const replayed = await reopened.append([upsert(T0, 'gone', 1), upsert(T0, 'gone', 2, 'closed'), remove(T0 + MINUTE, 'gone', 3)]);
+      expect(replayed.applied).toEqual([]);
+      expect(replayed.stale.map((s) => [s.version, s.storedVersion])).toEqual([
+        [1, 3],
+        [2, 3],
+        [3, 3],
+      ]);
+      expect(reopened.get('alert', 'gone')).toBeUndefined();
+      expect(reopened.snapshot(['alert']).records).toEqual([]);
+      // Its history folded away, the id is free again.
+      await reopened.prune({ retainFromMs: T0 + 2 * MINUTE });
+      expect((await reopened.append([upsert(T0 + 3 * MINUTE, 'gone', 1)])).applied).toHaveLength(1);
+      await reopened.close();
+    });
+
     it('commits settings with the changes, and a plan sees the writes queued before it', async () => {
       const { schema, store } = await openStore();
       const first = store.append([upsert(T0, 'a1', 1)], { 'cursor:feeder': '10' });

@@ -72,11 +72,25 @@ export interface VersionedRecord {
   [field: string]: unknown;
 }
 
+/** A record's state within one write: `record` null once deleted; `version` the one the write made. */
+interface PendingRecord {
+  kind: EntityKind;
+  id: string;
+  version: number;
+  record: VersionedRecord | null;
+}
+
 const recordIdOf = (change: WireChangeDraft): string => (change.op === 'delete' ? change.id : (change.record as VersionedRecord).id);
 const versionOf = (change: WireChangeDraft): number => (change.op === 'delete' ? change.version : (change.record as VersionedRecord).version);
 
 export class ChangeStore {
   private readonly records = new Map<EntityKind, Map<string, VersionedRecord>>(ENTITY_KINDS.map((kind) => [kind, new Map()]));
+  /**
+   * The version each deleted record ended at (kind NUL id), until its history is folded away: a
+   * resent upsert of a deleted record (a retried batch, a feeder replaying its past) is stale, not
+   * a resurrection.
+   */
+  private readonly tombstones = new Map<string, number>();
   private readonly settings = new Map<string, string>();
   private readonly listeners = new Set<(changes: WireChange[]) => void>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -119,8 +133,12 @@ export class ChangeStore {
     this.historyFromMs = Number(this.settings.get('history_from') ?? first.rows[0]?.at ?? 0);
     const last = await this.client.query<{ at: number | null }>(`SELECT max(at) AS at FROM ${this.schema}.changes`);
     this.latestAtMs = Number(last.rows[0]?.at ?? 0);
-    const rows = await this.client.query<{ kind: EntityKind; body: string }>(`SELECT kind, body FROM ${this.schema}.records ORDER BY kind, id`);
-    for (const { kind, body } of rows.rows) {
+    const rows = await this.client.query<{ kind: EntityKind; id: string; version: number; body: string; deleted: boolean }>(`SELECT kind, id, version, body, deleted FROM ${this.schema}.records ORDER BY kind, id`);
+    for (const { kind, id, version, body, deleted } of rows.rows) {
+      if (deleted) {
+        this.tombstones.set(`${kind}\u0000${id}`, Number(version));
+        continue;
+      }
       const record = JSON.parse(body) as VersionedRecord;
       this.records.get(kind)?.set(record.id, record);
     }
@@ -229,22 +247,24 @@ export class ChangeStore {
     if (this.closed) throw new Error('the store is closed');
     const planned = plan({ get: (kind, id) => this.get(kind, id), meta: (key) => this.meta(key) });
     /** The batch's own effect so far, so two changes to one record in a batch are checked in turn. */
-    const pending = new Map<string, { kind: EntityKind; id: string; record: VersionedRecord | null }>();
+    const pending = new Map<string, PendingRecord>();
     const applied: TimedChange[] = [];
     const stale: StaleChange[] = [];
     let seq = this.seq;
     for (const { at, change } of planned.changes) {
       const id = recordIdOf(change);
       const key = `${change.kind}\u0000${id}`;
-      const current = pending.has(key) ? pending.get(key)!.record : this.get(change.kind, id);
+      const earlier = pending.get(key);
+      const live = earlier ? earlier.record : this.get(change.kind, id);
+      const storedVersion = earlier ? earlier.version : (live?.version ?? this.tombstones.get(key));
       const version = versionOf(change);
-      if ((current && version <= current.version) || (!current && change.op === 'delete')) {
-        stale.push({ kind: change.kind, id, version, storedVersion: current?.version });
+      if ((storedVersion !== undefined && version <= storedVersion) || (!live && change.op === 'delete')) {
+        stale.push({ kind: change.kind, id, version, storedVersion });
         continue;
       }
       seq += 1;
       applied.push({ at, change: { ...change, seq } as WireChange });
-      pending.set(key, { kind: change.kind, id, record: change.op === 'upsert' ? (change.record as VersionedRecord) : null });
+      pending.set(key, { kind: change.kind, id, version, record: change.op === 'upsert' ? (change.record as VersionedRecord) : null });
     }
     const meta = planned.meta ?? {};
     if (applied.length > 0 || Object.keys(meta).length > 0 || planned.audit) {
@@ -259,9 +279,14 @@ export class ChangeStore {
       });
     }
     for (const [key, value] of Object.entries(meta)) this.settings.set(key, value);
-    for (const { kind, id, record } of pending.values()) {
-      if (record) this.records.get(kind)!.set(id, record);
-      else this.records.get(kind)!.delete(id);
+    for (const [key, { kind, id, version, record }] of pending) {
+      if (record) {
+        this.records.get(kind)!.set(id, record);
+        this.tombstones.delete(key);
+      } else {
+        this.records.get(kind)!.delete(id);
+        this.tombstones.set(key, version);
+      }
     }
     this.seq = seq;
     if (this.historyFromMs === 0 && applied.length > 0) this.historyFromMs = applied[0]!.at;
@@ -271,7 +296,7 @@ export class ChangeStore {
     return { result: planned.result, applied: changes, stale };
   }
 
-  private async insertChanges(tx: SqlQueryable, applied: readonly TimedChange[], pending: Map<string, { kind: EntityKind; id: string; record: VersionedRecord | null }>): Promise<void> {
+  private async insertChanges(tx: SqlQueryable, applied: readonly TimedChange[], pending: Map<string, PendingRecord>): Promise<void> {
     await tx.query(
       `INSERT INTO ${this.schema}.changes (seq, at, kind, id, op, body) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])`,
       [
@@ -283,18 +308,13 @@ export class ChangeStore {
         applied.map(({ change }) => JSON.stringify(change)),
       ],
     );
-    const upserts = [...pending.values()].filter((entry) => entry.record !== null);
-    const deletes = [...pending.values()].filter((entry) => entry.record === null);
-    if (upserts.length > 0) {
-      await tx.query(
-        `INSERT INTO ${this.schema}.records (kind, id, version, body) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[])
-         ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, body = excluded.body`,
-        [upserts.map((u) => u.kind), upserts.map((u) => u.id), upserts.map((u) => u.record!.version), upserts.map((u) => JSON.stringify(u.record))],
-      );
-    }
-    if (deletes.length > 0) {
-      await tx.query(`DELETE FROM ${this.schema}.records r USING unnest($1::text[], $2::text[]) AS d(kind, id) WHERE r.kind = d.kind AND r.id = d.id`, [deletes.map((d) => d.kind), deletes.map((d) => d.id)]);
-    }
+    // A deleted record stays as a tombstone (its last version), so a late upsert of it is stale.
+    const entries = [...pending.values()];
+    await tx.query(
+      `INSERT INTO ${this.schema}.records (kind, id, version, body, deleted) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::boolean[])
+       ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, body = excluded.body, deleted = excluded.deleted`,
+      [entries.map((e) => e.kind), entries.map((e) => e.id), entries.map((e) => e.version), entries.map((e) => (e.record ? JSON.stringify(e.record) : '')), entries.map((e) => e.record === null)],
+    );
   }
 
   /** Changes after `seq`, oldest first, at most `limit` of them (see `canResumeAfter`). */
@@ -357,6 +377,11 @@ export class ChangeStore {
           )
         ).rows;
       }
+      // Tombstones whose whole history is folded away go too: nothing of theirs can come back.
+      const buried = await tx.query<{ kind: string; id: string }>(
+        `DELETE FROM ${s}.records r WHERE r.deleted AND NOT EXISTS (SELECT 1 FROM ${s}.changes c WHERE c.kind = r.kind AND c.id = r.id) RETURNING kind, id`,
+      );
+      for (const { kind, id } of buried.rows) this.tombstones.delete(`${kind}\u0000${id}`);
       const seqs = [...folded.rows, ...thinned].map(({ seq }) => Number(seq));
       const floor = Math.max(this.resumeFloor, ...seqs);
       const historyFrom = Math.max(this.historyFromMs, retainFromMs);

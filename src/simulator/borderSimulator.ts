@@ -84,9 +84,12 @@ export class BorderSimulator {
     };
     putStationsAndGrids(this.context);
     putKpis(this.context);
-    this.raiseAlert = startAlerts(this.context);
+    // Drills (injected alerts and requests) draw on a stream of their own, so the seeded border is
+    // the same with or without them: rebuilt from its seed after a restart, it makes the same records.
+    const drills: SimulationContext = { ...this.context, random: new SeededRandom(options.seed ^ 0x5a5a5a5a) };
+    this.raiseAlert = startAlerts(this.context, drills);
     startGridEvents(this.context);
-    this.raiseAssistRequest = startAssistRequests(this.context, options.start);
+    this.raiseAssistRequest = startAssistRequests(this.context, options.start, drills);
     // Patrols only for the last minutes of the warm-up: their reports dominate the log otherwise.
     startPatrols(this.context, options.start - 10 * MINUTE);
     this.advanceTo(options.start);

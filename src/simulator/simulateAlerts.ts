@@ -98,8 +98,12 @@ function runLifecycle(context: SimulationContext, alert: SimRecord): void {
   context.schedule(at + DAY, () => context.remove('alert', id));
 }
 
-/** Starts the stream of watchlist hits; returns a way to raise one now (the control endpoint's `inject`). */
-export function startAlerts(context: SimulationContext): (severity: number) => SimRecord {
+/**
+ * Starts the stream of watchlist hits; returns a way to raise one now (the control endpoint's
+ * `inject`), drawing on `drills`' own randomness: a drill leaves the seeded stream as it was, so
+ * a simulator rebuilt from its seed after a restart makes the same border again.
+ */
+export function startAlerts(context: SimulationContext, drills: SimulationContext = context): (severity: number) => SimRecord {
   let sequence = 0;
   let injected = 0;
   const next = () => {
@@ -110,8 +114,8 @@ export function startAlerts(context: SimulationContext): (severity: number) => S
   };
   next();
   return (severity) => {
-    const alert = createAlert(context, `alert-injected-${++injected}`, severity);
-    runLifecycle(context, alert);
+    const alert = createAlert(drills, `alert-injected-${++injected}`, severity);
+    runLifecycle(drills, alert);
     return alert;
   };
 }

@@ -48,14 +48,17 @@ function storyPair(stations: StationSeed[]): [StationSeed, StationSeed] | undefi
   return shuangming && qiuchuan && shuangming.province !== qiuchuan.province ? [shuangming, qiuchuan] : undefined;
 }
 
-/** Starts the stream of requests; returns a way to raise one now (the control endpoint's `inject`). */
-export function startAssistRequests(context: SimulationContext, liveFrom: number): () => string | undefined {
+/**
+ * Starts the stream of requests; returns a way to raise one now (the control endpoint's `inject`),
+ * drawing on `drills`' own randomness so a drill leaves the seeded stream as it was.
+ */
+export function startAssistRequests(context: SimulationContext, liveFrom: number, drills: SimulationContext = context): () => string | undefined {
   const { random, world } = context;
   const policeStations = world.stations.filter((s) => s.stationKind === 'police-station' && s.town);
   const sides = [...new Set(policeStations.map((s) => s.province))];
   if (sides.length < 2) return () => undefined;
 
-  const ordinaryPlan = (): Plan => {
+  const ordinaryPlan = (random = context.random): Plan => {
     const fromSide = random.pick(sides);
     const from = random.pick(policeStations.filter((s) => s.province === fromSide));
     const to = random.pick(policeStations.filter((s) => s.province !== fromSide));
@@ -75,7 +78,7 @@ export function startAssistRequests(context: SimulationContext, liveFrom: number
     return { from, to, subject: SUBJECTS[0], answerAfter: random.between(1, 4), settleAfter: INTERCEPTED_AFTER_MINUTES, outcome: 'intercepted' };
   };
 
-  const raise = (id: string, plan: Plan) => {
+  const raise = (id: string, plan: Plan, by: SimulationContext = context) => {
     const { from, to, subject } = plan;
     const requestedAt = context.now();
     context.put('assistRequest', {
@@ -103,7 +106,7 @@ export function startAssistRequests(context: SimulationContext, liveFrom: number
       if (current) context.put('assistRequest', { ...current, status: 'completed', completedAt: context.iso(), outcome: plan.outcome });
     });
     context.schedule(settledAt + DAY, () => context.remove('assistRequest', id));
-    if (subject.type !== 'item') startDroneSearch(context, { requestId: id, station: to, from: requestedAt, until: settledAt, liveFrom: liveFrom - 10 * MINUTE });
+    if (subject.type !== 'item') startDroneSearch(by, { requestId: id, station: to, from: requestedAt, until: settledAt, liveFrom: liveFrom - 10 * MINUTE });
     return id;
   };
 
@@ -135,5 +138,5 @@ export function startAssistRequests(context: SimulationContext, liveFrom: number
     });
   }
   let injected = 0;
-  return () => raise(`assist-injected-${++injected}`, ordinaryPlan());
+  return () => raise(`assist-injected-${++injected}`, ordinaryPlan(drills.random), drills);
 }
