@@ -77,7 +77,17 @@ interface PendingRecord {
   kind: EntityKind;
   id: string;
   version: number;
+  /** The change that made this state. */
+  seq: number;
   record: VersionedRecord | null;
+}
+
+/** Rows per INSERT: 1,000 rows of 6 fields stay far below PostgreSQL's 65,535 parameters. */
+const ROWS_PER_STATEMENT = 1000;
+
+/** `($1,$2),($3,$4)…` for `rows` rows of `fields` parameters. */
+function placeholders(rows: number, fields: number): string {
+  return Array.from({ length: rows }, (_, row) => `(${Array.from({ length: fields }, (_, field) => `$${row * fields + field + 1}`).join(',')})`).join(',');
 }
 
 const recordIdOf = (change: WireChangeDraft): string => (change.op === 'delete' ? change.id : (change.record as VersionedRecord).id);
@@ -133,14 +143,17 @@ export class ChangeStore {
     this.historyFromMs = Number(this.settings.get('history_from') ?? first.rows[0]?.at ?? 0);
     const last = await this.client.query<{ at: number | null }>(`SELECT max(at) AS at FROM ${this.schema}.changes`);
     this.latestAtMs = Number(last.rows[0]?.at ?? 0);
-    const rows = await this.client.query<{ kind: EntityKind; id: string; version: number; body: string; deleted: boolean }>(`SELECT kind, id, version, body, deleted FROM ${this.schema}.records ORDER BY kind, id`);
-    for (const { kind, id, version, body, deleted } of rows.rows) {
+    // A record's current state is its latest change, which pruning always keeps.
+    const rows = await this.client.query<{ kind: EntityKind; id: string; version: number; deleted: boolean; body: string | null }>(
+      `SELECT r.kind, r.id, r.version, r.deleted, c.body FROM ${this.schema}.current_records r LEFT JOIN ${this.schema}.changes c ON c.seq = r.seq ORDER BY r.kind, r.id`,
+    );
+    for (const { kind, id, version, deleted, body } of rows.rows) {
       if (deleted) {
         this.tombstones.set(`${kind}\u0000${id}`, Number(version));
         continue;
       }
-      const record = JSON.parse(body) as VersionedRecord;
-      this.records.get(kind)?.set(record.id, record);
+      if (body === null) throw new Error(`the store is inconsistent: ${kind} ${id} has no change for its current version ${version}`);
+      this.records.get(kind)?.set(id, (JSON.parse(body) as { record: VersionedRecord }).record);
     }
   }
 
@@ -264,7 +277,7 @@ export class ChangeStore {
       }
       seq += 1;
       applied.push({ at, change: { ...change, seq } as WireChange });
-      pending.set(key, { kind: change.kind, id, version, record: change.op === 'upsert' ? (change.record as VersionedRecord) : null });
+      pending.set(key, { kind: change.kind, id, version, seq, record: change.op === 'upsert' ? (change.record as VersionedRecord) : null });
     }
     const meta = planned.meta ?? {};
     if (applied.length > 0 || Object.keys(meta).length > 0 || planned.audit) {
@@ -296,25 +309,28 @@ export class ChangeStore {
     return { result: planned.result, applied: changes, stale };
   }
 
+  /**
+   * Multi-row VALUES with one parameter per field: on both engines several times faster than
+   * array parameters (`unnest`), whose text-array encoding escapes every quote of the JSON again.
+   */
   private async insertChanges(tx: SqlQueryable, applied: readonly TimedChange[], pending: Map<string, PendingRecord>): Promise<void> {
-    await tx.query(
-      `INSERT INTO ${this.schema}.changes (seq, at, kind, id, op, body) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-      [
-        applied.map(({ change }) => change.seq),
-        applied.map(({ at }) => at),
-        applied.map(({ change }) => change.kind),
-        applied.map(({ change }) => recordIdOf(change)),
-        applied.map(({ change }) => change.op),
-        applied.map(({ change }) => JSON.stringify(change)),
-      ],
-    );
-    // A deleted record stays as a tombstone (its last version), so a late upsert of it is stale.
+    for (let i = 0; i < applied.length; i += ROWS_PER_STATEMENT) {
+      const rows = applied.slice(i, i + ROWS_PER_STATEMENT);
+      const params = rows.flatMap(({ at, change }) => [change.seq, at, change.kind, recordIdOf(change), change.op, JSON.stringify(change)]);
+      await tx.query(`INSERT INTO ${this.schema}.changes (seq, at, kind, id, op, body) VALUES ${placeholders(rows.length, 6)}`, params);
+    }
+    // The current record points at its latest change; a deleted one stays as a tombstone (its
+    // last version), so a late upsert of it is stale.
     const entries = [...pending.values()];
-    await tx.query(
-      `INSERT INTO ${this.schema}.records (kind, id, version, body, deleted) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::boolean[])
-       ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, body = excluded.body, deleted = excluded.deleted`,
-      [entries.map((e) => e.kind), entries.map((e) => e.id), entries.map((e) => e.version), entries.map((e) => (e.record ? JSON.stringify(e.record) : '')), entries.map((e) => e.record === null)],
-    );
+    for (let i = 0; i < entries.length; i += ROWS_PER_STATEMENT) {
+      const rows = entries.slice(i, i + ROWS_PER_STATEMENT);
+      const params = rows.flatMap((e) => [e.kind, e.id, e.version, e.seq, e.record === null]);
+      await tx.query(
+        `INSERT INTO ${this.schema}.current_records (kind, id, version, seq, deleted) VALUES ${placeholders(rows.length, 5)}
+         ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, seq = excluded.seq, deleted = excluded.deleted`,
+        params,
+      );
+    }
   }
 
   /** Changes after `seq`, oldest first, at most `limit` of them (see `canResumeAfter`). */
@@ -379,7 +395,7 @@ export class ChangeStore {
       }
       // Tombstones whose whole history is folded away go too: nothing of theirs can come back.
       const buried = await tx.query<{ kind: string; id: string }>(
-        `DELETE FROM ${s}.records r WHERE r.deleted AND NOT EXISTS (SELECT 1 FROM ${s}.changes c WHERE c.kind = r.kind AND c.id = r.id) RETURNING kind, id`,
+        `DELETE FROM ${s}.current_records r WHERE r.deleted AND NOT EXISTS (SELECT 1 FROM ${s}.changes c WHERE c.kind = r.kind AND c.id = r.id) RETURNING kind, id`,
       );
       for (const { kind, id } of buried.rows) this.tombstones.delete(`${kind}\u0000${id}`);
       const seqs = [...folded.rows, ...thinned].map(({ seq }) => Number(seq));

@@ -8,11 +8,11 @@ import type { SqlClient } from './sqlClient';
 export async function createTables(client: SqlClient, schema: string): Promise<void> {
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.meta (key text PRIMARY KEY, value text NOT NULL)`);
+  // Each record's current version and the change that made it (its body is that change's);
+  // `deleted` keeps a tombstone with the last version.
   await client.query(
-    `CREATE TABLE IF NOT EXISTS ${schema}.records (kind text NOT NULL, id text NOT NULL, version bigint NOT NULL, body text NOT NULL, deleted boolean NOT NULL DEFAULT false, PRIMARY KEY (kind, id))`,
+    `CREATE TABLE IF NOT EXISTS ${schema}.current_records (kind text NOT NULL, id text NOT NULL, version bigint NOT NULL, seq bigint NOT NULL, deleted boolean NOT NULL DEFAULT false, PRIMARY KEY (kind, id))`,
   );
-  // Databases made before tombstones (issue 16's first days) gain the column.
-  await client.query(`ALTER TABLE ${schema}.records ADD COLUMN IF NOT EXISTS deleted boolean NOT NULL DEFAULT false`);
   await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.changes (seq bigint PRIMARY KEY, at bigint NOT NULL, kind text NOT NULL, id text NOT NULL, op text NOT NULL, body text NOT NULL)`);
   // Officers' actions: the audit trail, and the answers idempotency keys replay.
   await client.query(
