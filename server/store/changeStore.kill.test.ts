@@ -15,7 +15,9 @@ const dir = mkdtempSync(join(tmpdir(), 'safe-border-kill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('keeps every acknowledged write of an embedded store killed with SIGKILL mid-write', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/contract/writeStoreUntilKilled.ts', join(dir, 'data')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // A folder whose parents do not exist yet, as `.data/pglite` on a fresh clone.
+  const data = join(dir, 'not-yet', 'data');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/contract/writeStoreUntilKilled.ts', data], { stdio: ['ignore', 'pipe', 'inherit'] });
   let epoch = '';
   let acked = 0;
   await new Promise<void>((resolve, reject) => {
@@ -31,7 +33,7 @@ it('keeps every acknowledged write of an embedded store killed with SIGKILL mid-
     });
   });
   await new Promise((resolve) => child.once('exit', resolve));
-  const store = await ChangeStore.open(await openPgliteClient(join(dir, 'data')));
+  const store = await ChangeStore.open(await openPgliteClient(data));
   try {
     expect(store.epoch).toBe(epoch);
     expect(store.latestSeq).toBeGreaterThanOrEqual(acked);
