@@ -63,7 +63,7 @@ export interface MockBackendOptions {
   control?: boolean;
   /** Where the log is kept (see server/store/openChangeStore.ts); in memory when neither is set. */
   storage?: StoreLocation;
-  /** When set, source systems may POST /api/v1/ingest with `Authorization: Bearer <ingestToken>`. */
+  /** When set, source systems may POST /api/v1/ingest with `X-Ingest-Token: <ingestToken>`. */
   ingestToken?: string;
 }
 
