@@ -49,6 +49,11 @@ export async function startMockServer(): Promise<MockServer> {
     backend.handle(request, response);
   });
   server.on('upgrade', (request, socket, head) => {
+    if (refusing > 0) {
+      refusing -= 1;
+      socket.destroy();
+      return;
+    }
     if (!backend.handleUpgrade(request, socket, head)) socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -16,6 +16,8 @@ export interface WebSocketRelay {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Cuts every open connection at once, both sides, without a goodbye. */
   dropConnections(): void;
+  /** While on, refuses new connections too: an outage that lasts until it is turned off. */
+  hold(on: boolean): void;
   close(): void;
 }
 
@@ -28,6 +30,7 @@ export function createWebSocketRelay(brokerPort: number): WebSocketRelay {
   });
   const pairs = new Set<{ socket: WebSocket; tcp: Socket }>();
   let accepted = 0;
+  let holding = false;
   const relay = (socket: WebSocket) => {
     accepted += 1;
     const tcp = connect(brokerPort, '127.0.0.1');
@@ -56,8 +59,11 @@ export function createWebSocketRelay(brokerPort: number): WebSocketRelay {
     get accepted() {
       return accepted;
     },
-    handleUpgrade: (request, socket, head) => server.handleUpgrade(request, socket, head, relay),
+    handleUpgrade: (request, socket, head) => (holding ? socket.destroy() : server.handleUpgrade(request, socket, head, relay)),
     dropConnections,
+    hold(on) {
+      holding = on;
+    },
     close() {
       dropConnections();
       server.close();
@@ -86,6 +92,7 @@ export async function startWebSocketRelay(brokerPort: number): Promise<Standalon
       return relay.accepted;
     },
     dropConnections: () => relay.dropConnections(),
+    hold: (on) => relay.hold(on),
     async close() {
       relay.close();
       server.closeAllConnections();

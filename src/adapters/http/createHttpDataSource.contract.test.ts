@@ -42,11 +42,18 @@ for (const stream of ['sse', 'websocket', 'none'] as const) {
             },
           }),
       // The store keeps its log until it is pruned: history folded up to now moves the resume floor.
+      // The client stays away meanwhile (its reconnects refused): the loop awaits the store, and a
+      // client back before the first prune would miss nothing.
       async outrunLog() {
         const missedFrom = current().store.latestSeq;
-        while (current().store.oldestSeq <= missedFrom + 1) {
-          await current().advanceTo(current().simulator.now + 20 * MINUTE);
-          await current().store.prune({ retainFromMs: current().simulator.now, thinBeforeMs: current().simulator.now });
+        refuse(Number.MAX_SAFE_INTEGER);
+        try {
+          while (current().store.oldestSeq <= missedFrom + 1) {
+            await current().advanceTo(current().simulator.now + 20 * MINUTE);
+            await current().store.prune({ retainFromMs: current().simulator.now, thinBeforeMs: current().simulator.now });
+          }
+        } finally {
+          refuse(0);
         }
       },
       async logAfter(seq) {

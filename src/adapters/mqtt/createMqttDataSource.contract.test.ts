@@ -117,11 +117,18 @@ if (missing) {
         const store = server.current().store;
         const startMessages = rig.bridge().messages;
         let lastQueuable: number | undefined;
-        while (lastQueuable === undefined || store.oldestSeq <= lastQueuable + 1) {
-          await advance(server);
-          // The store keeps its log until pruned: folding history up to now moves the resume floor.
-          await store.prune({ retainFromMs: server.current().simulator.now, thinBeforeMs: server.current().simulator.now });
-          if (lastQueuable === undefined && rig.bridge().messages - startMessages > BROKER_QUEUE + 50) lastQueuable = rig.bridge().lastSeq;
+        // The screen stays away meanwhile: the loop awaits the store, and a screen reconnecting
+        // early would take every message live and miss nothing.
+        rig.relay.hold(true);
+        try {
+          while (lastQueuable === undefined || store.oldestSeq <= lastQueuable + 1) {
+            await advance(server);
+            // The store keeps its log until pruned: folding history up to now moves the resume floor.
+            await store.prune({ retainFromMs: server.current().simulator.now, thinBeforeMs: server.current().simulator.now });
+            if (lastQueuable === undefined && rig.bridge().messages - startMessages > BROKER_QUEUE + 50) lastQueuable = rig.bridge().lastSeq;
+          }
+        } finally {
+          rig.relay.hold(false);
         }
       },
       async logAfter(seq) {
