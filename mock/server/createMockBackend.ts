@@ -192,8 +192,9 @@ export async function createMockBackend(options: MockBackendOptions): Promise<Mo
    */
   async function subscribe(subscriber: Subscriber, after: number): Promise<boolean> {
     if (!store.canResumeAfter(after)) return false;
-    const held: WireChange[][] = [];
-    const holding: Subscriber = { ...subscriber, sendChanges: (changes) => void held.push([...changes]) };
+    // Held with their malformed extras (the fault), which must reach the client as any batch's do.
+    const held: { changes: WireChange[]; extra: readonly string[] | undefined }[] = [];
+    const holding: Subscriber = { ...subscriber, sendChanges: (changes, _seq, extra) => void held.push({ changes: [...changes], extra }) };
     subscribers.add(holding);
     let sent = after;
     try {
@@ -206,11 +207,11 @@ export async function createMockBackend(options: MockBackendOptions): Promise<Mo
     } finally {
       subscribers.delete(holding);
     }
-    for (const changes of held) {
+    for (const { changes, extra } of held) {
       const fresh = changes.filter((change) => change.seq > sent);
-      if (fresh.length === 0) continue;
-      sent = fresh[fresh.length - 1]!.seq;
-      subscriber.sendChanges(fresh, sent);
+      if (fresh.length === 0 && !extra) continue;
+      if (fresh.length > 0) sent = fresh[fresh.length - 1]!.seq;
+      subscriber.sendChanges(fresh, sent, extra);
     }
     subscriber.heartbeat(store.latestSeq);
     subscribers.add(subscriber);

@@ -20,6 +20,8 @@ export interface MqttBridgeOptions {
 export interface MqttBridge {
   /** Change messages handed to the broker so far. */
   readonly messages: number;
+  /** Of those, the ones the broker has acknowledged (PUBACK): it holds them for every session. */
+  readonly acknowledged: number;
   /** The sequence number of the last change published. */
   readonly lastSeq: number;
   close(): Promise<void>;
@@ -47,6 +49,7 @@ export async function startMqttBridge(backend: MockBackend, options: MqttBridgeO
   client.on('error', () => undefined);
 
   let messages = 0;
+  let acknowledged = 0;
   let lastSeq = 0;
   const stopFollowing = backend.follow({
     changes(changes, seq, extra) {
@@ -59,7 +62,9 @@ export async function startMqttBridge(backend: MockBackend, options: MqttBridgeO
         const entries = group.map((change) => JSON.stringify(change));
         if (kind === lastKind) entries.push(...extra);
         const body = `{"seq":${group[group.length - 1]!.seq},"epoch":"${backend.epoch}","changes":[${entries.join(',')}]}`;
-        client.publish(`${prefix}/changes/${kind}`, body, { qos: 1, retain: false });
+        client.publish(`${prefix}/changes/${kind}`, body, { qos: 1, retain: false }, (error) => {
+          if (!error) acknowledged += 1;
+        });
         messages += 1;
       }
       lastSeq = Math.max(lastSeq, seq);
@@ -72,6 +77,9 @@ export async function startMqttBridge(backend: MockBackend, options: MqttBridgeO
   return {
     get messages() {
       return messages;
+    },
+    get acknowledged() {
+      return acknowledged;
     },
     get lastSeq() {
       return lastSeq;

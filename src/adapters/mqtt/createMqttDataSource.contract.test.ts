@@ -127,6 +127,8 @@ if (missing) {
             await store.prune({ retainFromMs: server.current().simulator.now, thinBeforeMs: server.current().simulator.now });
             if (lastQueuable === undefined && rig.bridge().messages - startMessages > BROKER_QUEUE + 50) lastQueuable = rig.bridge().lastSeq;
           }
+          // Away until the broker holds every message: published late, they would arrive live.
+          await waitFor(() => rig.bridge().acknowledged >= rig.bridge().messages, 15_000, 'the broker to take every message');
         } finally {
           rig.relay.hold(false);
         }
