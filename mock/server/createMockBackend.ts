@@ -8,7 +8,7 @@
  *
  * Endpoints, under /api/v1: GET health, capabilities, snapshot, changes, history (time playback,
  * read from the database), stream (SSE); WebSocket ws; POST ingest (source systems, with
- * `ingestToken`); POST alerts/{id}/acknowledge; POST control (pause, speed, faults) and GET
+ * `ingestToken`); POST alerts/{id}/acknowledge and the assistance workflow (server/actionRoutes.ts); POST control (pause, speed, faults) and GET
  * control when `control` is on. The same data as OGC API – Features under /ogc/v1 (see
  * ogcFeaturesRoutes.ts).
  *
@@ -25,7 +25,7 @@ import type { CapabilitiesResponse, HealthResponse, HistoryResponse, WireChange 
 import { ENTITY_KINDS, type EntityKind, isEntityKind } from '../../src/domain/entities/entityKinds';
 import { BorderSimulator } from '../../src/simulator/borderSimulator';
 import { SimulationClock, driveSimulation } from '../../src/simulator/simulationClock';
-import { readJsonBody, sendError, sendJson } from './httpHelpers';
+import { readJsonBody, sendError, sendJson } from '../../server/httpHelpers';
 import { handleControl } from './handleControl';
 import { foreignOrigin, refuseUnsafeWrite } from './refuseUnsafeWrite';
 import { setApiSecurityHeaders } from './securityHeaders';
@@ -37,7 +37,7 @@ import type { ChangeStore } from '../../server/store/changeStore';
 import { type StoreLocation, openChangeStore } from '../../server/store/openChangeStore';
 import { ingestChanges } from '../../server/ingestChanges';
 import { feedSimulator } from './feedSimulator';
-import { acknowledgeAlert } from '../../server/actions/acknowledgeAlert';
+import { routeActions } from '../../server/actionRoutes';
 
 export const API_PREFIX = '/api/v1';
 
@@ -65,6 +65,11 @@ export interface MockBackendOptions {
   storage?: StoreLocation;
   /** When set, source systems may POST /api/v1/ingest with `X-Ingest-Token: <ingestToken>`. */
   ingestToken?: string;
+  /**
+   * A header the deployment's authentication sets, naming the signed-in officer (`X-Remote-User`):
+   * actions then take the officer from it, never from the request body.
+   */
+  authUserHeader?: string;
 }
 
 /** What a database remembers of the simulator that fed it, so a restart goes on with the same history. */
@@ -128,6 +133,8 @@ interface Subscriber {
 const MAX_BATCH = 500;
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 const AUTH_TIMEOUT_MS = 5000;
+/** An ingest batch of 5,000 changes with long texts fits; a runaway upload does not. */
+const INGEST_MAX_BYTES = 32 * 1024 * 1024;
 
 export async function createMockBackend(options: MockBackendOptions): Promise<MockBackend> {
   const store = await openChangeStore(options.storage);
@@ -320,7 +327,7 @@ export async function createMockBackend(options: MockBackendOptions): Promise<Mo
       return sendJson(response, 200, body);
     }
     if (path === '/capabilities' && method === 'GET') {
-      const body: CapabilitiesResponse = { kinds: [...ENTITY_KINDS], streams: ['sse', 'websocket'], acknowledgeAlert: true, history: true, crs: 'wgs84' };
+      const body: CapabilitiesResponse = { kinds: [...ENTITY_KINDS], streams: ['sse', 'websocket'], acknowledgeAlert: true, history: true, assistWorkflow: true, audit: true, crs: 'wgs84' };
       return sendJson(response, 200, body);
     }
     if (path === '/snapshot' && method === 'GET') {
@@ -362,30 +369,9 @@ export async function createMockBackend(options: MockBackendOptions): Promise<Mo
     if (path === '/ingest' && method === 'POST') {
       if (options.ingestToken === undefined) return sendError(response, 403, 'forbidden', 'ingest is off: start the backend with INGEST_TOKEN set, and send X-Ingest-Token: <that token> (docs/integrating.md)');
       if (request.headers['x-ingest-token'] !== options.ingestToken) return sendError(response, 401, 'unauthorized', 'send X-Ingest-Token: <INGEST_TOKEN>');
-      return sendJson(response, 200, await ingestChanges(store, await readJsonBody(request), simulator.now));
+      return sendJson(response, 200, await ingestChanges(store, await readJsonBody(request, INGEST_MAX_BYTES), simulator.now));
     }
-    const acknowledge = /^\/alerts\/([^/]+)\/acknowledge$/.exec(path);
-    if (acknowledge && method === 'POST') {
-      const body = (await readJsonBody(request)) as { by?: unknown };
-      const by = typeof body.by === 'string' && body.by.trim() !== '' ? body.by.trim().slice(0, 200) : '值班民警';
-      const key = request.headers['idempotency-key'];
-      const screen = request.headers['x-screen'];
-      const answer = await acknowledgeAlert(
-        store,
-        decodeURIComponent(acknowledge[1]!),
-        { by, screen: typeof screen === 'string' && screen !== '' ? screen.slice(0, 40) : 'unknown', ...(typeof key === 'string' && key !== '' ? { key: key.slice(0, 200) } : {}) },
-        simulator.now,
-      );
-      if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
-      return sendJson(response, answer.status, answer.body);
-    }
-    const audit = /^\/audit\/([^/]+)\/([^/]+)$/.exec(path);
-    if (audit && method === 'GET') {
-      const kind = decodeURIComponent(audit[1]!);
-      if (!isEntityKind(kind)) return sendError(response, 400, 'bad-request', `unknown kind: ${kind.slice(0, 40)}`);
-      const entries = await store.auditTrail(kind, decodeURIComponent(audit[2]!));
-      return sendJson(response, 200, { entries: entries.map(({ at, actor, screen, action, status }) => ({ at: new Date(at).toISOString(), actor, screen, action, status })) });
-    }
+    if (await routeActions(request, response, path, { store, now: () => simulator.now, ...(options.authUserHeader !== undefined ? { authUserHeader: options.authUserHeader } : {}) })) return;
     if (path === '/control') {
       return handleControl(request, response, {
         enabled: options.control === true,

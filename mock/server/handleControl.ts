@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BorderSimulator } from '../../src/simulator/borderSimulator';
 import type { SimulationClock } from '../../src/simulator/simulationClock';
 import type { ChangeStore } from '../../server/store/changeStore';
-import { readJsonBody, sendError, sendJson } from './httpHelpers';
+import { readJsonBody, sendError, sendJson } from '../../server/httpHelpers';
 
 /** What a request to /control is told while the endpoint is off. */
 export const CONTROL_OFF_MESSAGE =

@@ -11,7 +11,8 @@ import type { MockBackendOptions } from './createMockBackend';
  * /control endpoint; left out, each way of running decides: on for `npm run mock`, off inside
  * `npm start` and `npm run dev`), DATABASE_URL (keep the log in that PostgreSQL server) or else
  * DATA_DIR (the embedded database's folder, default `.data/pglite`; `:memory:` keeps nothing),
- * INGEST_TOKEN (lets source systems POST /api/v1/ingest with `X-Ingest-Token: <token>`).
+ * INGEST_TOKEN (lets source systems POST /api/v1/ingest with `X-Ingest-Token: <token>`),
+ * AUTH_USER_HEADER (the header the deployment's sign-in sets with the officer's name).
  */
 export function mockOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<MockBackendOptions, 'region'> {
   const number = (name: string, fallback: number) => {
@@ -37,6 +38,7 @@ export function mockOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<M
     warmUpMs: number('MOCK_WARMUP_HOURS', 7 * 24) * 3_600_000,
     ...(env.MOCK_TOKEN ? { token: env.MOCK_TOKEN } : {}),
     ...(env.INGEST_TOKEN ? { ingestToken: env.INGEST_TOKEN } : {}),
+    ...(env.AUTH_USER_HEADER ? { authUserHeader: env.AUTH_USER_HEADER } : {}),
     storage: env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : env.DATA_DIR === ':memory:' ? {} : { dataDir: env.DATA_DIR || '.data/pglite' },
   };
 }

@@ -19,7 +19,7 @@ describe('the committed HTTP contract (docs/api)', () => {
 
   it('documents every endpoint the adapters call', () => {
     const paths = Object.keys((documents['openapi.json'] as { paths: Record<string, unknown> }).paths);
-    expect(paths).toEqual(expect.arrayContaining(['/health', '/capabilities', '/snapshot', '/changes', '/history', '/stream', '/ws', '/alerts/{id}/acknowledge']));
+    expect(paths).toEqual(expect.arrayContaining(['/health', '/capabilities', '/snapshot', '/changes', '/history', '/stream', '/ws', '/alerts/{id}/acknowledge', '/assistRequests', '/assistRequests/{id}/{step}', '/audit/{kind}/{id}']));
   });
 
   it('documents the history response with the fields the app requires of it', () => {

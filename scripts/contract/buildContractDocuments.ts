@@ -29,6 +29,24 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
 
+/** The headers every officer's action takes. */
+const actionHeaders = [
+  { name: 'Idempotency-Key', in: 'header', required: false, description: 'A key the client makes once per submit and repeats on a retry', schema: { type: 'string', maxLength: 200 } },
+  { name: 'X-Screen', in: 'header', required: false, description: 'Which screen acts (`duty`); `wall`, `briefing` and `console` are refused', schema: { type: 'string', maxLength: 40 } },
+  { name: 'X-Desk', in: 'header', required: true, description: 'The station the desk acts for: its side of the border', schema: { type: 'string', maxLength: 128 } },
+];
+
+function actionResponses(done: string) {
+  return {
+    200: { description: `${done} (the change also appears in the stream)`, content: json({ type: 'object', required: ['record'], properties: { record: ref('AssistRequest') } }) },
+    400: errorResponse('The body or the desk is wrong, or the step lacks its note or outcome; the message names what'),
+    401: errorResponse('The backend takes the officer from a sign-in header (AUTH_USER_HEADER) and the request has none'),
+    403: errorResponse('`forbidden`: a read-only screen, the other side\'s step, or another origin'),
+    404: errorResponse('No such request or step'),
+    409: errorResponse('`conflict`: the request changed since the desk saw it, or is past this step; `changedBy` names who changed it'),
+  };
+}
+
 /** Each entity kind's JSON Schema (what a backend may send), keyed by kind. */
 export function entityJsonSchemas(): Record<EntityKind, JsonObject> {
   const schemas = {} as Record<EntityKind, JsonObject>;
@@ -239,6 +257,55 @@ export function buildContractDocuments(): Record<string, JsonObject> {
             409: errorResponse('The alert is no longer new'),
             415: errorResponse('`unsupported-media-type`: the body is not sent as `Content-Type: application/json`'),
           },
+        },
+      },
+      '/assistRequests': {
+        post: {
+          summary: 'A duty desk raises an assistance request to a station across the border (when /capabilities says assistWorkflow)',
+          description:
+            'The desk\'s station (`X-Desk`) gives the raising side; the target must be on the other side. The record (status `open`) also appears in the stream. ' +
+            'Idempotent by `Idempotency-Key`; audited (GET /audit/assistRequest/{id}). Walls, briefings and consoles (`X-Screen`) are refused with 403.',
+          parameters: actionHeaders,
+          requestBody: {
+            required: true,
+            content: json({
+              type: 'object',
+              required: ['toStationId', 'subject', 'slaMinutes'],
+              properties: {
+                by: { type: 'string', maxLength: 200, description: 'The officer, as the duty screen names them; ignored when the backend takes it from the sign-in header (AUTH_USER_HEADER)' },
+                toStationId: { type: 'string' },
+                subject: { type: 'object', required: ['type', 'summary'], properties: { type: { type: 'string', enum: ['person', 'vehicle', 'item'] }, summary: { type: 'string', maxLength: 200 }, details: { type: 'string', maxLength: 2000 } } },
+                slaMinutes: { type: 'integer', minimum: 1, maximum: 10080, description: 'Minutes the other side has to answer' },
+              },
+            }),
+          },
+          responses: actionResponses('The request raised'),
+        },
+      },
+      '/assistRequests/{id}/{step}': {
+        post: {
+          summary: 'A duty desk takes a step on an assistance request: accept, decline, progress, complete, withdraw',
+          description:
+            'accept, decline (with a note) and complete (with an outcome: intercepted, located, not-found) are the receiving side\'s; withdraw is the raising side\'s; ' +
+            'progress (a note) is either side\'s. With `expectedVersion`, a request changed meanwhile is refused with 409 naming who changed it (`changedBy`).',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'step', in: 'path', required: true, schema: { type: 'string', enum: ['accept', 'decline', 'progress', 'complete', 'withdraw'] } },
+            ...actionHeaders,
+          ],
+          requestBody: {
+            required: true,
+            content: json({
+              type: 'object',
+              properties: {
+                by: { type: 'string', maxLength: 200 },
+                expectedVersion: { type: 'integer', minimum: 0, description: 'The version the desk acted on' },
+                note: { type: 'string', maxLength: 200 },
+                outcome: { type: 'string', enum: ['intercepted', 'located', 'not-found'] },
+              },
+            }),
+          },
+          responses: actionResponses('The request after the step'),
         },
       },
       '/audit/{kind}/{id}': {

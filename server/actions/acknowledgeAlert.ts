@@ -6,23 +6,7 @@
  * conflict naming who was first; the same idempotency key again gets the first answer again.
  */
 import type { ChangeStore, VersionedRecord } from '../store/changeStore';
-
-export interface Actor {
-  /** The acting officer as the desk names them (unit and officer). */
-  by: string;
-  /** Which screen acted. */
-  screen: string;
-  /** The client's idempotency key for this submit. */
-  key?: string;
-}
-
-export interface ActionAnswer {
-  status: number;
-  /** `{ record }` when done, `{ error, message }` when refused. */
-  body: unknown;
-  /** True when this was a retry answered from the audit trail. */
-  replayed: boolean;
-}
+import type { ActionAnswer, Actor } from './actor';
 
 export async function acknowledgeAlert(store: ChangeStore, id: string, actor: Actor, now: number): Promise<ActionAnswer> {
   const audit = { at: now, actor: actor.by, screen: actor.screen, kind: 'alert' as const, recordId: id, action: 'acknowledge' };

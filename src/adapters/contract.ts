@@ -8,6 +8,7 @@
  * are reported as rejections, one by one, and never reach a store.
  */
 import type { Alert } from '../domain/entities/alert';
+import type { AssistOutcome, AssistRequest } from '../domain/entities/assistRequest';
 import type { AnyEntity, EntityKind } from '../domain/entities/entityKinds';
 
 export type FailureCode =
@@ -85,6 +86,10 @@ export interface Capabilities {
   stream: boolean;
   acknowledgeAlert: boolean;
   history: boolean;
+  /** Raising and answering assistance requests from duty screens (AssistWorkflow). */
+  assistWorkflow?: boolean;
+  /** Each record's audit trail: who acted on it, from which screen, when (AuditReader). */
+  audit?: boolean;
 }
 
 export interface Health {
@@ -197,4 +202,55 @@ export interface AlertAcknowledger {
 
 export function canAcknowledgeAlerts(source: DataSource): source is DataSource & AlertAcknowledger {
   return typeof (source as Partial<AlertAcknowledger>).acknowledgeAlert === 'function';
+}
+
+/** The duty desk acting: the officer and the station whose side of the border the desk is on. */
+export interface DeskIdentity {
+  officer: string;
+  /** A station id: the unit the desk acts for. */
+  station: string;
+}
+
+export interface RaiseAssistInput {
+  toStationId: string;
+  subject: { type: 'person' | 'vehicle' | 'item'; summary: string; details?: string };
+  slaMinutes: number;
+}
+
+export type AssistStep = 'accept' | 'decline' | 'progress' | 'complete' | 'withdraw';
+
+export interface AssistStepInput {
+  /** The version the desk saw: a change made since by someone else is refused (`conflict`). */
+  expectedVersion?: number;
+  note?: string;
+  outcome?: AssistOutcome;
+}
+
+/** The assistance-request workflow, for backends that declare `assistWorkflow`. */
+export interface AssistWorkflow {
+  raiseAssist(input: RaiseAssistInput, desk: DeskIdentity): Promise<Result<AssistRequest>>;
+  stepAssist(id: string, step: AssistStep, input: AssistStepInput, desk: DeskIdentity): Promise<Result<AssistRequest>>;
+}
+
+export function canRunAssistWorkflow(source: DataSource): source is DataSource & AssistWorkflow {
+  return typeof (source as Partial<AssistWorkflow>).stepAssist === 'function';
+}
+
+/** One action as the audit trail shows it. */
+export interface AuditLine {
+  at: string;
+  actor: string;
+  screen: string;
+  action: string;
+  /** The answer's HTTP status: 2xx done, 4xx refused. */
+  status: number;
+}
+
+/** Each record's audit trail, for backends that declare `audit`. */
+export interface AuditReader {
+  auditTrail(kind: EntityKind, id: string): Promise<Result<AuditLine[]>>;
+}
+
+export function canReadAudit(source: DataSource): source is DataSource & AuditReader {
+  return typeof (source as Partial<AuditReader>).auditTrail === 'function';
 }

@@ -17,8 +17,13 @@ import {
   type HistoryReader,
   type Result,
   type Subscription,
+  type AssistWorkflow,
+  type AuditLine,
+  type AuditReader,
   canAcknowledgeAlerts,
+  canReadAudit,
   canReadHistory,
+  canRunAssistWorkflow,
 } from '../adapters/contract';
 import { reconnectDelayMs } from '../adapters/stream/reconnectDelay';
 import { type AdapterEnvironment, createDataSource } from '../adapters/registry';
@@ -30,6 +35,10 @@ export interface Connections {
   acknowledgeAlert(id: string, by: string): Promise<Result<Alert>> | null;
   /** Whether some source takes acknowledgements (known once its capabilities have answered). */
   writesBack(): boolean;
+  /** The assistance workflow of the first source that declares it; null when none does. */
+  assistWorkflow(): AssistWorkflow | null;
+  /** A record's audit trail from the first source that keeps one; null when none does. */
+  auditTrail(kind: EntityKind, id: string): Promise<Result<AuditLine[]>> | null;
   /** A window of the past from the first source that declares `history`; null when none does. */
   readHistory(query: HistoryQuery): Promise<Result<History>> | null;
   stop(): void;
@@ -47,6 +56,9 @@ export function connectDataSources(
   const sources: DataSource[] = [];
   /** Sources whose backend declared it accepts acknowledgements. */
   const acknowledgers: (DataSource & AlertAcknowledger)[] = [];
+  /** Sources whose backend declared the assistance workflow, and an audit trail. */
+  const assistDesks: (DataSource & AssistWorkflow)[] = [];
+  const auditors: (DataSource & AuditReader)[] = [];
   /** Sources whose backend declared it serves history. */
   const historians: (DataSource & HistoryReader)[] = [];
   /** Which records each source delivered, so a resync removes exactly what that source no longer has. */
@@ -87,6 +99,8 @@ export function connectDataSources(
     // Write-back only where the backend says it takes it, not merely where the adapter could send it.
     if (capabilities.ok && capabilities.value.acknowledgeAlert && canAcknowledgeAlerts(source)) acknowledgers.push(source);
     if (capabilities.ok && capabilities.value.history && canReadHistory(source)) historians.push(source);
+    if (capabilities.ok && capabilities.value.assistWorkflow === true && canRunAssistWorkflow(source)) assistDesks.push(source);
+    if (capabilities.ok && capabilities.value.audit === true && canReadAudit(source)) auditors.push(source);
 
     const owned = new Map<EntityKind, Set<string>>();
     ownedBySource.set(config.id, owned);
@@ -162,6 +176,8 @@ export function connectDataSources(
       return writer ? writer.acknowledgeAlert(id, by) : null;
     },
     writesBack: () => acknowledgers.length > 0,
+    assistWorkflow: () => assistDesks[0] ?? null,
+    auditTrail: (kind, id) => auditors[0]?.auditTrail(kind, id) ?? null,
     readHistory(query) {
       const historian = historians[0];
       return historian ? historian.history(query) : null;

@@ -69,5 +69,6 @@ export function useAlertChime(entities: () => EntityReader, enabled: () => boole
     void context?.close();
   });
 
-  return { armed, muted, played };
+  /** `ring`: the same tones for other news the desk must hear (an assistance request). */
+  return { armed, muted, played, ring: chime };
 }

@@ -29,7 +29,7 @@ function setUp(connections: Connections | undefined) {
       rememberFilters: (params) => void remembered.push(params),
       chime: (filter) => {
         wanted = filter;
-        return { armed: ref(false), muted: ref(false) };
+        return { armed: ref(false), muted: ref(false), ring: () => undefined };
       },
     }),
   )!;
@@ -38,7 +38,7 @@ function setUp(connections: Connections | undefined) {
 
 const connections = (answer: ReturnType<Connections['acknowledgeAlert']>, writesBack = true): Connections & { calls: [string, string][] } => {
   const calls: [string, string][] = [];
-  return { calls, acknowledgeAlert: (id, by) => (calls.push([id, by]), answer), writesBack: () => writesBack, readHistory: () => null, stop() {} };
+  return { calls, acknowledgeAlert: (id, by) => (calls.push([id, by]), answer), writesBack: () => writesBack, assistWorkflow: () => null, auditTrail: () => null, readHistory: () => null, stop() {} };
 };
 
 describe('useDutyDesk', () => {

@@ -16,7 +16,7 @@ export interface DutyDeskDeps {
   officer: () => string;
   rememberFilters(params: Record<string, string | null>): void;
   /** The chime, told which new alerts the officer wants to hear of. */
-  chime(wanted: (alert: Alert) => boolean): { armed: Ref<boolean>; muted: Ref<boolean> };
+  chime(wanted: (alert: Alert) => boolean): { armed: Ref<boolean>; muted: Ref<boolean>; ring(severity: number): void };
 }
 
 export function useDutyDesk(deps: DutyDeskDeps) {
@@ -35,6 +35,8 @@ export function useDutyDesk(deps: DutyDeskDeps) {
     /** The chime sounds only once the officer has clicked (browsers' rule), and can be muted. */
     soundArmed: chime.armed,
     muted: chime.muted,
+    /** The desk's chime, for other news than alerts. */
+    ring: (severity: number): void => chime.ring(severity),
     mute(value: boolean): void {
       chime.muted.value = value;
     },

@@ -10,7 +10,7 @@ import type { PickTarget } from '../layers/mapView';
 import { type DetailView, describeDetails } from '../panels/details/describeDetails';
 import type { EntityReader } from '../stores/entityStore';
 
-const KIND_OF_LAYER: Record<LayerId, EntityKind> = {
+export const KIND_OF_LAYER: Record<LayerId, EntityKind> = {
   stations: 'station',
   checkpoints: 'station',
   alerts: 'alert',

@@ -311,6 +311,7 @@ const URL_OVERRIDES: Record<string, (config: AppConfig, value: string) => unknow
   severity: (config, value) => ({ ...config, duty: { ...config.duty, minSeverity: numeric(value) } }),
   sides: (config, value) => ({ ...config, duty: { ...config.duty, sides: list(value) } }),
   towns: (config, value) => ({ ...config, duty: { ...config.duty, towns: list(value) } }),
+  desk: (config, value) => ({ ...config, duty: { ...config.duty, station: value } }),
   playback: (config, value) => ({ ...config, playback: { ...config.playback, window: value } }),
   speed: (config, value) => ({ ...config, playback: config.playback && { ...config.playback, speed: numeric(value) } }),
   at: (config, value) => ({ ...config, playback: config.playback && { ...config.playback, at: value } }),

@@ -50,12 +50,22 @@ export const modeConfigShape = {
    * names, ID numbers, phones and plates whole. A URL can neither set it nor switch a screen to it.
    */
   privacy: z.object({ unmaskInDuty: z.boolean().default(false) }).default({ unmaskInDuty: false }),
-  /** The duty queue's filters (`severity=`, `sides=`, `towns=`). */
+  /** The duty queue's filters (`severity=`, `sides=`, `towns=`), and who the desk is. */
   duty: z
     .object({
       minSeverity: z.number().int().min(1).max(4).default(1),
       sides: z.array(z.string().regex(/^[a-z]{2,8}$/, 'a side is a province id such as zj')).default([]),
       towns: z.array(z.string().min(1).max(64)).default([]),
+      /**
+       * The station this desk acts for (`desk=`): its side of the border raises and answers
+       * assistance requests. Without it the desk acknowledges alerts and follows requests only.
+       */
+      station: z.string().min(1).max(128).optional(),
+      /**
+       * The officer named on the desk's actions. A deployment behind a sign-in sets the backend's
+       * AUTH_USER_HEADER instead, and the backend takes the name from there (docs/integrating.md).
+       */
+      officer: z.string().min(1).max(200).regex(/\S/, 'an officer name cannot be blank').optional(),
     })
     .default({ minSeverity: 1, sides: [], towns: [] }),
   /** Time playback (`playback=24h|7d|from~to`, `speed=`, `at=`); absent: live. */

@@ -67,9 +67,21 @@ export const capabilitiesResponseSchema = z.object({
   streams: z.array(z.enum(['sse', 'websocket'])),
   acknowledgeAlert: z.boolean(),
   history: z.boolean(),
+  /** POST /assistRequests and /assistRequests/{id}/{step}. */
+  assistWorkflow: z.boolean().optional(),
+  /** GET /audit/{kind}/{id}. */
+  audit: z.boolean().optional(),
   crs: z.enum(['wgs84', 'cgcs2000', 'gcj02', 'bd09']),
 });
 export type CapabilitiesResponse = z.infer<typeof capabilitiesResponseSchema>;
+
+/** GET /audit/{kind}/{id}: who acted on a record, from which screen, when, and how it went. */
+export const auditResponseSchema = z.object({
+  entries: z
+    .array(z.object({ at: z.iso.datetime({ offset: true }), actor: z.string().max(200), screen: z.string().max(40), action: z.string().max(40), status: z.number().int() }))
+    .max(10_000),
+});
+export type AuditResponse = z.infer<typeof auditResponseSchema>;
 
 /**
  * The body of every error response: a code a client can act on and words a person can read.

@@ -98,12 +98,15 @@ export function startAssistRequests(context: SimulationContext, liveFrom: number
     });
     context.schedule(requestedAt + plan.answerAfter * MINUTE, () => {
       const current = context.get('assistRequest', id);
-      if (current) context.put('assistRequest', { ...current, status: 'responded', respondedAt: context.iso() });
+      // A desk may have answered it first (accepted, declined, withdrawn): theirs stands.
+      if (current?.status === 'open') context.put('assistRequest', { ...current, status: 'responded', respondedAt: context.iso() });
     });
     const settledAt = requestedAt + plan.settleAfter * MINUTE;
     context.schedule(settledAt, () => {
       const current = context.get('assistRequest', id);
-      if (current) context.put('assistRequest', { ...current, status: 'completed', completedAt: context.iso(), outcome: plan.outcome });
+      if (current?.status === 'open' || current?.status === 'responded') {
+        context.put('assistRequest', { ...current, status: 'completed', completedAt: context.iso(), outcome: plan.outcome, respondedAt: current.respondedAt ?? context.iso() });
+      }
     });
     context.schedule(settledAt + DAY, () => context.remove('assistRequest', id));
     if (subject.type !== 'item') startDroneSearch(by, { requestId: id, station: to, from: requestedAt, until: settledAt, liveFrom: liveFrom - 10 * MINUTE });

@@ -6,11 +6,15 @@
 import type { CrsId } from '../../domain/crs';
 import type { EntityKind } from '../../domain/entities/entityKinds';
 import type { Alert } from '../../domain/entities/alert';
-import { capabilitiesResponseSchema, changesResponseSchema, healthResponseSchema, historyResponseSchema, snapshotResponseSchema } from '../../domain/wire';
+import type { AssistRequest } from '../../domain/entities/assistRequest';
+import { auditResponseSchema, capabilitiesResponseSchema, changesResponseSchema, healthResponseSchema, historyResponseSchema, snapshotResponseSchema } from '../../domain/wire';
 import { formatIssues } from '../../domain/formatIssues';
 import {
   type AlertAcknowledger,
+  type AssistWorkflow,
+  type AuditReader,
   type DataSource,
+  type DeskIdentity,
   type History,
   type HistoryQuery,
   type HistoryReader,
@@ -67,7 +71,10 @@ export interface HttpEnvironment {
 
 const invalid = (what: string, issues: string[]): Result<never> => failure('invalid', `${what}: ${issues.join('; ')}`);
 
-export function createHttpDataSource(config: HttpSourceConfig, environment: HttpEnvironment = {}): DataSource & AlertAcknowledger & HistoryReader & ChangeLogReader {
+export function createHttpDataSource(
+  config: HttpSourceConfig,
+  environment: HttpEnvironment = {},
+): DataSource & AlertAcknowledger & AssistWorkflow & AuditReader & HistoryReader & ChangeLogReader {
   const origin = environment.origin ?? (typeof location === 'undefined' ? 'http://127.0.0.1' : location.href);
   const root = new URL(config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`, origin);
   const headers: Record<string, string> = config.auth ? { [config.auth.header]: config.auth.value } : {};
@@ -141,6 +148,16 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
     return success(validateHistory({ from, to, records, changes: changes.map(({ at, change }) => ({ at: Date.parse(at), change })) }, validation));
   }
 
+  /** An officer's action: one idempotency key per submit, the desk's station and screen named. */
+  async function act(path: string, body: unknown, desk: DeskIdentity, what: string): Promise<Result<AssistRequest>> {
+    const actHeaders = { 'Idempotency-Key': submitKey(), 'X-Screen': 'duty', 'X-Desk': desk.station };
+    const answer = await request.json({ url: path, body, headers: actHeaders, what: `${config.id} ${what}` });
+    if (!answer.ok) return answer;
+    const checked = validateRecord('assistRequest', (answer.value.body as { record?: unknown } | null)?.record, validation);
+    if (!checked.ok) return failure('invalid', `${config.id} ${what}: ${checked.rejection.reason}`);
+    return success(checked.value.record as AssistRequest);
+  }
+
   return {
     id: config.id,
     type: 'http',
@@ -154,6 +171,8 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
         stream: config.stream !== 'none' && parsed.data.streams.includes(config.stream),
         acknowledgeAlert: parsed.data.acknowledgeAlert,
         history: parsed.data.history,
+        assistWorkflow: parsed.data.assistWorkflow === true,
+        audit: parsed.data.audit === true,
       });
     },
     async health() {
@@ -207,6 +226,19 @@ export function createHttpDataSource(config: HttpSourceConfig, environment: Http
       const checked = validateRecord('alert', (answer.value.body as { record?: unknown } | null)?.record, validation);
       if (!checked.ok) return failure('invalid', `${config.id} acknowledge: ${checked.rejection.reason}`);
       return success(checked.value.record as Alert);
+    },
+    raiseAssist(input, desk) {
+      return act('assistRequests', { ...input, by: desk.officer }, desk, `raise assistance to ${input.toStationId}`);
+    },
+    stepAssist(id, step, input, desk) {
+      return act(`assistRequests/${encodeURIComponent(id)}/${step}`, { ...input, by: desk.officer }, desk, `${step} assistance ${id}`);
+    },
+    async auditTrail(kind, id) {
+      const response = await get<unknown>(`audit/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`, {}, `audit of ${id}`);
+      if (!response.ok) return response;
+      const parsed = auditResponseSchema.safeParse(response.value);
+      if (!parsed.success) return invalid(`${config.id} audit`, formatIssues(parsed.error, 3));
+      return success(parsed.data.entries);
     },
     close() {
       /* nothing pooled: subscriptions close themselves */

@@ -6,8 +6,10 @@ import { z } from '../z';
 import { entityBaseShape, idSchema, nameSchema, provinceIdSchema, textSchema, timestampSchema } from './entityBase';
 import { type EntityRule, withRules } from './entityRules';
 
-const ASSIST_STATUSES = ['open', 'responded', 'completed'] as const;
-const ASSIST_OUTCOMES = ['intercepted', 'located', 'not-found', 'withdrawn'] as const;
+/** `responded`: accepted by the other side and being worked on; `declined` ends it unanswered. */
+export const ASSIST_STATUSES = ['open', 'responded', 'declined', 'completed'] as const;
+export const ASSIST_OUTCOMES = ['intercepted', 'located', 'not-found', 'withdrawn'] as const;
+export type AssistOutcome = (typeof ASSIST_OUTCOMES)[number];
 
 const assistRequestShape = z.object({
   ...entityBaseShape,
@@ -22,10 +24,18 @@ const assistRequestShape = z.object({
   respondedAt: timestampSchema.optional(),
   completedAt: timestampSchema.optional(),
   outcome: z.enum(ASSIST_OUTCOMES).optional(),
+  /** The officers who raised, answered and settled it, when desks did (the simulator names none). */
+  raisedBy: nameSchema.optional(),
+  respondedBy: nameSchema.optional(),
+  completedBy: nameSchema.optional(),
+  /** Who made this version, when an officer did: named when another desk's change is refused. */
+  changedBy: nameSchema.optional(),
+  /** Progress reported by either side while the request is worked on, oldest first. */
+  notes: z.array(z.object({ at: timestampSchema, side: provinceIdSchema, by: nameSchema, text: nameSchema })).max(50).optional(),
 });
 
 export const assistRequestRules: readonly EntityRule<z.output<typeof assistRequestShape>>[] = [
-  { path: ['respondedAt'], message: 'a responded request needs respondedAt', holds: (r) => r.status === 'open' || r.respondedAt !== undefined },
+  { path: ['respondedAt'], message: 'a responded or declined request needs respondedAt', holds: (r) => r.status === 'open' || r.status === 'completed' || r.respondedAt !== undefined },
   {
     path: ['completedAt'],
     message: 'a completed request needs completedAt and outcome',
@@ -36,7 +46,7 @@ export const assistRequestRules: readonly EntityRule<z.output<typeof assistReque
 export const assistRequestSchema = withRules(assistRequestShape, assistRequestRules);
 export type AssistRequest = z.infer<typeof assistRequestSchema>;
 
-/** Minutes left until the request's SLA runs out (negative once overdue); null once answered. */
+/** Minutes left for the other side to answer (negative once overdue); null once answered. */
 export function assistMinutesLeft(request: Pick<AssistRequest, 'requestedAt' | 'slaMinutes' | 'status'>, now: Date): number | null {
   if (request.status !== 'open') return null;
   return (Date.parse(request.requestedAt) + request.slaMinutes * 60_000 - now.getTime()) / 60_000;

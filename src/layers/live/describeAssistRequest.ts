@@ -1,7 +1,7 @@
 /**
  * Cross-province assistance requests as arcs from the requesting station to the one asked, with
  * a band flowing along while the request is open and its SLA countdown at the top of the arc;
- * overdue arcs turn red. Answered requests fade to amber; completed ones leave the map.
+ * overdue arcs turn red. Accepted requests fade to amber; settled or declined ones leave the map.
  */
 import { assistMinutesLeft, type AssistRequest } from '../../domain/entities/assistRequest';
 import { arcPositions } from './arcPositions';
@@ -10,7 +10,7 @@ import { type LiveContext, fontOf } from './liveContext';
 import { liveTheme } from './liveTheme';
 
 export function describeAssistRequest(request: AssistRequest, context: LiveContext): GraphicParts | null {
-  if (request.status === 'completed') return null;
+  if (request.status === 'completed' || request.status === 'declined') return null;
   const from = context.station(request.fromStationId);
   const to = context.station(request.toStationId);
   if (!from || !to) return null;
@@ -21,7 +21,7 @@ export function describeAssistRequest(request: AssistRequest, context: LiveConte
   const zh = context.language === 'zh';
   const text =
     minutesLeft === null
-      ? zh ? `协查 · 已回复` : 'Assist · answered'
+      ? zh ? `协查 · 已接受` : 'Assist · accepted'
       : overdue
         ? zh ? `协查 · 超时 ${Math.ceil(-minutesLeft)} 分` : `Assist · ${Math.ceil(-minutesLeft)} min overdue`
         : zh ? `协查 · 剩余 ${Math.floor(minutesLeft)} 分` : `Assist · ${Math.floor(minutesLeft)} min left`;

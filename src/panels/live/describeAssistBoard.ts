@@ -1,6 +1,7 @@
 /**
  * The assistance board: open cross-border requests, the one closest to (or furthest past) its
- * SLA first, with the minutes left counted down (negative once overdue); then the last few
+ * SLA first, with the minutes left counted down (negative once overdue), then those accepted and
+ * in hand across the border with the minutes since they were raised; then the last few
  * settled ones with their outcome and how long they took, so the board tells how requests end
  * (a fleeing car intercepted 15 minutes after the request) and is never an empty panel.
  */
@@ -16,6 +17,10 @@ interface AssistRowBase {
 
 interface OpenAssistRow extends AssistRowBase {
   kind: 'open';
+  /** Accepted by the other side and being worked on: the countdown to an answer is over. */
+  accepted: boolean;
+  /** Accepted: whole minutes since the request was raised. */
+  minutesSince: number;
   /** Whole minutes left, rounded towards the deadline (0 in its last minute); negative when overdue. */
   minutesLeft: number;
   overdue: boolean;
@@ -23,7 +28,8 @@ interface OpenAssistRow extends AssistRowBase {
 
 interface SettledAssistRow extends AssistRowBase {
   kind: 'settled';
-  outcome: NonNullable<AssistRequest['outcome']>;
+  /** How it ended; `declined` when the other side turned it down. */
+  outcome: NonNullable<AssistRequest['outcome']> | 'declined';
   /** Whole minutes from the request to its outcome. */
   minutesTaken: number;
 }
@@ -45,8 +51,15 @@ export function describeAssistBoard(requests: Iterable<AssistRequest>, stationNa
       position: request.position,
     };
     const left = assistMinutesLeft(request, now);
+    const minutesSince = Math.max(0, Math.floor((now.getTime() - Date.parse(request.requestedAt)) / 60_000));
     if (left !== null) {
-      open.push({ ...base, kind: 'open', minutesLeft: left >= 0 ? Math.floor(left) : -Math.ceil(-left), overdue: left < 0 });
+      open.push({ ...base, kind: 'open', accepted: false, minutesSince, minutesLeft: left >= 0 ? Math.floor(left) : -Math.ceil(-left), overdue: left < 0 });
+    } else if (request.status === 'responded') {
+      open.push({ ...base, kind: 'open', accepted: true, minutesSince, minutesLeft: Number.POSITIVE_INFINITY, overdue: false });
+    } else if (request.status === 'declined' && request.respondedAt) {
+      const respondedAt = Date.parse(request.respondedAt);
+      if (respondedAt > now.getTime()) continue;
+      settled.push({ ...base, kind: 'settled', outcome: 'declined', minutesTaken: Math.round((respondedAt - Date.parse(request.requestedAt)) / 60_000), completedAt: respondedAt });
     } else if (request.status === 'completed' && request.completedAt && request.outcome) {
       const completedAt = Date.parse(request.completedAt);
       // A record from a playback or a skewed source may say it was completed after "now": not yet.

@@ -100,8 +100,9 @@ describe('describeAssistBoard', () => {
     now,
   );
 
-  it('lists open requests first, the most urgent first, counting down to the SLA', () => {
-    expect(rows.map((r) => r.id)).toEqual(['late', 'fresh']);
+  it('lists open requests first, the most urgent first, counting down to the SLA, then those accepted and in hand', () => {
+    expect(rows.map((r) => r.id)).toEqual(['late', 'fresh', 'done']);
+    expect(rows[2]).toMatchObject({ kind: 'open', accepted: true, minutesSince: 10 });
     expect(rows[1]).toMatchObject({ from: '球川派出所', to: '双明派出所', minutesLeft: 10, overdue: false });
   });
 

@@ -26,7 +26,7 @@ export function describeTownRanking(
   };
   for (const alert of items.alerts) if (isAlertOpen(alert.status)) count(alert.town);
   for (const event of items.events) if (event.stage !== 'closed') count(event.town);
-  for (const request of items.assists) if (request.status !== 'completed') count(request.town);
+  for (const request of items.assists) if (request.status === 'open' || request.status === 'responded') count(request.town);
   const provinceOfCounty = new Map(pack.counties.map((county) => [county.id, county.provinceId]));
   return pack.towns
     .map((town) => ({ id: town.id, name: town.name[language], provinceId: provinceOfCounty.get(town.countyId), open: open.get(town.id) ?? 0 }))

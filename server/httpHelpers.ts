@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ErrorResponse } from '../../src/domain/wire';
+import type { ErrorResponse } from '../src/domain/wire';
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -15,17 +15,18 @@ export function sendError(response: ServerResponse, status: number, error: Error
   sendJson(response, status, { error, message } satisfies ErrorResponse);
 }
 
+/** An officer's action or a control command is small; an ingest batch may be megabytes. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads a small JSON body; rejects with a message fit for a 400 response. */
-export function readJsonBody(request: IncomingMessage): Promise<unknown> {
+/** Reads a JSON body of at most `maxBytes`; rejects with a message fit for a 400 response. */
+export function readJsonBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`request body over ${MAX_BODY_BYTES} bytes`));
+      if (size > maxBytes) {
+        reject(new Error(`request body over ${maxBytes} bytes`));
         request.destroy();
         return;
       }

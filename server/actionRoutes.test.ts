@@ -1,0 +1,142 @@
+/**
+ * The officers' actions over HTTP, as two duty desks on either side of the border use them: the
+ * assistance workflow's rules (who may take which step), idempotent submits, conflicts that name
+ * who changed the record, read-only screens, the deployment's sign-in header, and the audit trail.
+ */
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ActionRouteOptions, routeActions } from './actionRoutes';
+import { sendError } from './httpHelpers';
+import type { ChangeStore } from './store/changeStore';
+import { openChangeStore } from './store/openChangeStore';
+
+const NOW = Date.parse('2026-12-07T02:00:00Z');
+const station = (id: string, province: string, name: string) => ({
+  id, version: 1, updatedAt: new Date(NOW).toISOString(), province, county: province === 'zj' ? '330822' : '361123', position: province === 'zj' ? [118.4, 28.9] : [118.2, 28.8], source: 'test', stationKind: 'police-station', name, officersOnDuty: 3,
+});
+
+let store: ChangeStore;
+let server: Server;
+let api: string;
+
+async function start(options: Partial<ActionRouteOptions> = {}) {
+  store = await openChangeStore();
+  await store.append([station('st-qiuchuan', 'zj', '球川派出所'), station('st-huangmei', 'zj', '何家派出所'), station('st-shuangming', 'jx', '双明派出所')].map((record) => ({ at: NOW, change: { kind: 'station' as const, op: 'upsert' as const, record } })));
+  server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname.replace(/^\/api\/v1/, '');
+    routeActions(request, response, path, { store, now: () => NOW, ...options })
+      .then((handled) => handled || sendError(response, 404, 'not-found', path))
+      .catch((error: unknown) => sendError(response, 500, 'internal', String(error)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+}
+
+beforeEach(() => start());
+afterEach(async () => {
+  await store.close();
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+interface Desk {
+  station: string;
+  by?: string;
+  screen?: string;
+  key?: string;
+  headers?: Record<string, string>;
+}
+
+async function post(path: string, body: unknown, desk: Desk) {
+  const response = await fetch(`${api}${path}`, {
+    method: 'POST',
+    body: JSON.stringify({ ...(body as object), ...(desk.by ? { by: desk.by } : {}) }),
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Screen': desk.screen ?? 'duty',
+      'X-Desk': desk.station,
+      ...(desk.key ? { 'Idempotency-Key': desk.key } : {}),
+      ...desk.headers,
+    },
+  });
+  return { status: response.status, replayed: response.headers.get('idempotent-replayed') === 'true', body: (await response.json()) as { record?: Record<string, unknown>; error?: string; message?: string; changedBy?: string } };
+}
+
+const changshan = { station: 'st-qiuchuan', by: '球川派出所 李警官' };
+const changshanToo = { station: 'st-huangmei', by: '何家派出所 王警官' };
+const yushan = { station: 'st-shuangming', by: '双明派出所 陈警官' };
+const fleeingCar = { toStationId: 'st-shuangming', subject: { type: 'vehicle', summary: '白色轿车 浙H·3K2**，往玉山方向' }, slaMinutes: 15 };
+
+describe('the assistance workflow over HTTP', () => {
+  it('raises a request across the border once however often the submit is retried', async () => {
+    const first = await post('/assistRequests', fleeingCar, { ...changshan, key: 'raise-1' });
+    expect(first.status).toBe(200);
+    expect(first.body.record).toMatchObject({ status: 'open', fromStationId: 'st-qiuchuan', fromSide: 'zj', toSide: 'jx', raisedBy: '球川派出所 李警官', slaMinutes: 15, version: 1 });
+    const retried = await post('/assistRequests', fleeingCar, { ...changshan, key: 'raise-1' });
+    expect(retried).toEqual({ ...first, replayed: true });
+    expect(store.count('assistRequest')).toBe(1);
+  });
+
+  it('lets only the side asked accept it, refuses a second desk that acted on the old version naming who was first, and audits every try', async () => {
+    const raised = (await post('/assistRequests', fleeingCar, changshan)).body.record!;
+    const id = String(raised.id);
+    expect(await post(`/assistRequests/${id}/accept`, { expectedVersion: 1 }, changshan)).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    const accepted = await post(`/assistRequests/${id}/accept`, { expectedVersion: 1 }, yushan);
+    expect(accepted.body.record).toMatchObject({ status: 'responded', respondedBy: '双明派出所 陈警官', version: 2 });
+    const late = await post(`/assistRequests/${id}/withdraw`, { expectedVersion: 1 }, changshanToo);
+    expect(late).toMatchObject({ status: 409, body: { error: 'conflict', changedBy: '双明派出所 陈警官' } });
+    expect(late.body.message).toContain('双明派出所 陈警官');
+    const progress = await post(`/assistRequests/${id}/progress`, { expectedVersion: 2, note: '卡口已布控' }, yushan);
+    expect(progress.body.record).toMatchObject({ notes: [{ side: 'jx', by: '双明派出所 陈警官', text: '卡口已布控' }] });
+    const done = await post(`/assistRequests/${id}/complete`, { expectedVersion: 3, outcome: 'intercepted' }, yushan);
+    expect(done.body.record).toMatchObject({ status: 'completed', outcome: 'intercepted', completedBy: '双明派出所 陈警官' });
+    expect(store.get('assistRequest', id)).toMatchObject({ status: 'completed', version: 4 });
+
+    const trail = (await (await fetch(`${api}/audit/assistRequest/${id}`)).json()) as { entries: { actor: string; action: string; status: number; screen: string }[] };
+    expect(trail.entries.map(({ action, status, actor }) => [action, status, actor])).toEqual([
+      ['raise', 200, '球川派出所 李警官'],
+      ['accept', 403, '球川派出所 李警官'],
+      ['accept', 200, '双明派出所 陈警官'],
+      ['withdraw', 409, '何家派出所 王警官'],
+      ['progress', 200, '双明派出所 陈警官'],
+      ['complete', 200, '双明派出所 陈警官'],
+    ]);
+    expect(new Set(trail.entries.map((entry) => entry.screen))).toEqual(new Set(['duty']));
+  });
+
+  it('says what is wrong with a step or a request, and changes nothing', async () => {
+    const id = String((await post('/assistRequests', fleeingCar, changshan)).body.record!.id);
+    expect(await post(`/assistRequests/${id}/decline`, {}, yushan)).toMatchObject({ status: 400, body: { message: 'a decline needs a note saying why' } });
+    expect(await post(`/assistRequests/${id}/complete`, { outcome: 'intercepted' }, yushan)).toMatchObject({ status: 409, body: { error: 'conflict' } });
+    expect(await post(`/assistRequests/${id}/teleport`, {}, yushan)).toMatchObject({ status: 404 });
+    expect(await post('/assistRequests', { ...fleeingCar, subject: { type: 'vehicle', summary: ' ' } }, changshan)).toMatchObject({ status: 400, body: { message: expect.stringContaining('subject.summary') } });
+    expect(await post('/assistRequests', { ...fleeingCar, toStationId: 'st-huangmei' }, changshan)).toMatchObject({ status: 400, body: { message: expect.stringContaining('own side') } });
+    expect(await post('/assistRequests', fleeingCar, { by: '某人', station: 'st-nowhere' })).toMatchObject({ status: 400, body: { message: expect.stringContaining('st-nowhere') } });
+    expect(store.get('assistRequest', id)).toMatchObject({ status: 'open', version: 1 });
+    const declined = await post(`/assistRequests/${id}/decline`, { note: '警力不足，请转县局' }, yushan);
+    expect(declined.body.record).toMatchObject({ status: 'declined', notes: [{ text: '警力不足，请转县局' }] });
+  });
+
+  it('refuses actions from wall, briefing and console screens whoever sends them', async () => {
+    for (const screen of ['wall', 'briefing', 'console']) {
+      expect(await post('/assistRequests', fleeingCar, { ...changshan, screen })).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    }
+    expect(store.count('assistRequest')).toBe(0);
+  });
+});
+
+describe('behind the deployment’s sign-in', () => {
+  beforeEach(async () => {
+    await store.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await start({ authUserHeader: 'X-Remote-User' });
+  });
+
+  it('names the officer from the sign-in header, never from the body, and refuses an action without it', async () => {
+    const raised = await post('/assistRequests', fleeingCar, { ...changshan, by: '冒名者', headers: { 'X-Remote-User': encodeURIComponent('球川派出所 赵警官') } });
+    expect(raised.body.record).toMatchObject({ raisedBy: '球川派出所 赵警官' });
+    expect(await post('/assistRequests', fleeingCar, changshan)).toMatchObject({ status: 401, body: { error: 'unauthorized', message: expect.stringContaining('X-Remote-User') } });
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The officers' actions over HTTP: acknowledging an alert, the assistance-request workflow, and
+ * each record's audit trail. Who acts comes from the deployment's authentication header when
+ * `authUserHeader` is set (a reverse proxy's `X-Remote-User`, say: the body cannot override it),
+ * else from the duty screen's configuration (`by` in the body); the desk's station from `X-Desk`;
+ * the screen from `X-Screen`, and a wall, briefing or console screen is refused: they show, they
+ * never act. `Idempotency-Key` makes a retried submit answer as the first did.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from '../src/domain/z';
+import { ASSIST_OUTCOMES } from '../src/domain/entities/assistRequest';
+import { isEntityKind } from '../src/domain/entities/entityKinds';
+import { nameSchema } from '../src/domain/entities/entityBase';
+import { acknowledgeAlert } from './actions/acknowledgeAlert';
+import { type ActionAnswer, type Actor, READ_ONLY_SCREENS } from './actions/actor';
+import { ASSIST_STEPS, type AssistStep, raiseAssist, stepAssist } from './actions/assistActions';
+import { readJsonBody, sendError, sendJson } from './httpHelpers';
+import type { ChangeStore } from './store/changeStore';
+
+export interface ActionRouteOptions {
+  store: ChangeStore;
+  /** The backend's clock (the simulator's, for the bundled backend). */
+  now(): number;
+  /** A header set by the deployment's authentication in front of the backend, naming the officer. */
+  authUserHeader?: string;
+}
+
+const DEFAULT_OFFICER = '值班民警';
+
+const raiseSchema = z.object({
+  by: nameSchema.optional(),
+  toStationId: z.string().min(1).max(128),
+  subject: z.object({ type: z.enum(['person', 'vehicle', 'item']), summary: nameSchema, details: z.string().max(2000).optional() }),
+  slaMinutes: z.number().int().min(1).max(7 * 24 * 60),
+});
+
+const stepSchema = z.object({
+  by: nameSchema.optional(),
+  expectedVersion: z.number().int().nonnegative().optional(),
+  note: nameSchema.optional(),
+  outcome: z.enum(ASSIST_OUTCOMES).optional(),
+});
+
+const headerOf = (request: IncomingMessage, name: string): string | undefined => {
+  const value = request.headers[name.toLowerCase()];
+  const text = Array.isArray(value) ? value[0] : value;
+  return typeof text === 'string' && text.trim() !== '' ? text.trim() : undefined;
+};
+
+/** Proxies percent-encode names that are not Latin-1 (`%E5%BC%A0…`); plain ASCII passes as is. */
+function decodeHeader(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+type ActorOrRefusal = { actor: Actor } | { status: number; error: 'unauthorized' | 'forbidden'; message: string };
+
+function actorOf(request: IncomingMessage, body: { by?: string | undefined }, options: ActionRouteOptions): ActorOrRefusal {
+  const screen = (headerOf(request, 'x-screen') ?? 'unknown').slice(0, 40);
+  if (READ_ONLY_SCREENS.has(screen)) return { status: 403, error: 'forbidden', message: `a ${screen} screen shows and does not act: act from a duty screen` };
+  let by = body.by?.trim().slice(0, 200) ?? DEFAULT_OFFICER;
+  if (options.authUserHeader !== undefined) {
+    const authenticated = headerOf(request, options.authUserHeader);
+    if (authenticated === undefined) return { status: 401, error: 'unauthorized', message: `no ${options.authUserHeader} header: actions need the deployment's sign-in` };
+    by = decodeHeader(authenticated).slice(0, 200);
+  }
+  const key = headerOf(request, 'idempotency-key')?.slice(0, 200);
+  const desk = headerOf(request, 'x-desk')?.slice(0, 128);
+  return { actor: { by, screen, ...(key !== undefined ? { key } : {}), ...(desk !== undefined ? { desk } : {}) } };
+}
+
+function answer(response: ServerResponse, result: ActionAnswer): void {
+  if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  sendJson(response, result.status, result.body);
+}
+
+const firstIssue = (error: z.ZodError) => {
+  const issue = error.issues[0]!;
+  return `${issue.path.join('.') || 'body'}: ${issue.message}`;
+};
+
+/** Answers the request when it is an action or an audit read; false when it is neither. */
+export async function routeActions(request: IncomingMessage, response: ServerResponse, path: string, options: ActionRouteOptions): Promise<boolean> {
+  const method = request.method ?? 'GET';
+  const acknowledge = /^\/alerts\/([^/]+)\/acknowledge$/.exec(path);
+  const raise = path === '/assistRequests' && method === 'POST';
+  const step = /^\/assistRequests\/([^/]+)\/([a-z]+)$/.exec(path);
+  if ((acknowledge || raise || step) && method === 'POST') {
+    const raw = (await readJsonBody(request)) as Record<string, unknown>;
+    const by = typeof raw.by === 'string' && raw.by.trim() !== '' ? raw.by : undefined;
+    const who = actorOf(request, { by }, options);
+    if (!('actor' in who)) {
+      sendError(response, who.status, who.error, who.message);
+      return true;
+    }
+    if (acknowledge) {
+      answer(response, await acknowledgeAlert(options.store, decodeURIComponent(acknowledge[1]!), who.actor, options.now()));
+      return true;
+    }
+    if (raise) {
+      const input = raiseSchema.safeParse(raw);
+      if (!input.success) sendError(response, 400, 'bad-request', firstIssue(input.error));
+      else answer(response, await raiseAssist(options.store, input.data, who.actor, options.now()));
+      return true;
+    }
+    const name = step![2]!;
+    if (!(ASSIST_STEPS as readonly string[]).includes(name)) {
+      sendError(response, 404, 'not-found', `no step ${name.slice(0, 40)}: ${ASSIST_STEPS.join(', ')}`);
+      return true;
+    }
+    const input = stepSchema.safeParse(raw);
+    if (!input.success) sendError(response, 400, 'bad-request', firstIssue(input.error));
+    else {
+      const { by: _by, ...stepInput } = input.data;
+      answer(response, await stepAssist(options.store, decodeURIComponent(step![1]!), name as AssistStep, stepInput, who.actor, options.now()));
+    }
+    return true;
+  }
+  const audit = /^\/audit\/([^/]+)\/([^/]+)$/.exec(path);
+  if (audit && method === 'GET') {
+    const kind = decodeURIComponent(audit[1]!);
+    if (!isEntityKind(kind)) sendError(response, 400, 'bad-request', `unknown kind: ${kind.slice(0, 40)}`);
+    else {
+      const entries = await options.store.auditTrail(kind, decodeURIComponent(audit[2]!));
+      sendJson(response, 200, { entries: entries.map(({ at, actor, screen, action, status }) => ({ at: new Date(at).toISOString(), actor, screen, action, status })) });
+    }
+    return true;
+  }
+  return false;
+}
