@@ -36,7 +36,7 @@ type Planned = { changes: { at: number; change: { kind: 'assistRequest'; op: 'up
 function deskStation(view: StoreView, actor: Actor) {
   if (actor.desk === undefined) return undefined;
   const station = view.get('station', actor.desk);
-  return station ? { id: station.id, province: String(station.province) } : undefined;
+  return station ? { id: station.id, province: String(station.province), name: String(station.name) } : undefined;
 }
 
 function done(audit: Omit<AuditEntry, 'status' | 'response'>, record: VersionedRecord, now: number): Planned {
@@ -68,7 +68,8 @@ export async function raiseAssist(store: ChangeStore, input: RaiseAssistInput, a
       county: to.county,
       ...(typeof to.town === 'string' ? { town: to.town } : {}),
       position: to.position,
-      source: 'duty-desk',
+      // The detail panel names the source: the desk that raised it, in words.
+      source: `${from.name} 值班台`.slice(0, 64),
       fromStationId: from.id,
       toStationId: to.id,
       fromSide: from.province,

@@ -1,0 +1,136 @@
+/**
+ * The seeds' 15-minute interception played by two duty desks and a wall, with the backend killed
+ * (SIGKILL) in the middle: 球川派出所 (Changshan, Zhejiang) asks 双明派出所 (Yushan, Jiangxi) to
+ * stop a fleeing car; Yushan's desk hears it and accepts; the backend dies and comes back on its
+ * database; Yushan reports the car intercepted; Changshan and the wall see each step, and the
+ * detail panel's audit trail lists every action with its desk. Nothing acknowledged is lost.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './launchBrowser';
+import { type DashboardSession, openDashboard } from './openDashboard';
+import { type BackendProcess, type FrontServer, freePort, startBackendProcess, startFrontServer } from './restartServer';
+
+const SEED = 20_240_430;
+/**
+ * The simulated clock is the wall clock (speed 1 from now), as in `npm start`: the desks count the
+ * answer time down by their own clocks, as duty screens do. What the test asserts does not depend
+ * on the simulated hour: it reads its own request, found by what was asked.
+ */
+const START = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+const SUMMARY = '白色轿车 浙H·3K2**，往玉山方向';
+
+let browser: Browser;
+let front: FrontServer;
+let backendPort: number;
+const running = new Set<BackendProcess>();
+const sessions: DashboardSession[] = [];
+const dataDir = mkdtempSync(join(tmpdir(), 'safe-border-cross-border-'));
+
+async function backend(): Promise<BackendProcess> {
+  // Real time: a 15-minute answer time counts down as it would on duty.
+  const started = await startBackendProcess({ port: backendPort, seed: SEED, start: START, speed: 1, heartbeatMs: 1000, dataDir });
+  running.add(started);
+  return started;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  backendPort = await freePort();
+  front = await startFrontServer(backendPort);
+});
+afterAll(async () => {
+  for (const started of running) await started.kill();
+  for (const session of sessions) await session.close();
+  await front?.close();
+  await browser?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function open(query: string): Promise<DashboardSession> {
+  const session = await openDashboard(browser, front.baseUrl, { width: 1280, height: 720, query });
+  sessions.push(session);
+  return session;
+}
+
+const live = (page: Page) => page.evaluate(() => window.safeBorder!.diagnostics().sources[0]!.state);
+/** The desk's row for our request, found by what was asked. */
+const deskRow = (page: Page) => page.getByTestId('assist-desk-row').filter({ hasText: SUMMARY });
+
+interface Station {
+  id: string;
+  name: string;
+  province: string;
+  stationKind: string;
+}
+
+describe('two duty desks across the border and a wall', () => {
+  it('play the 15-minute interception end to end, through a kill -9 of the backend, and every step is kept and audited', async () => {
+    let server = await backend();
+    const { records } = (await server.api('/snapshot?kinds=station')) as { records: { record: Station }[] };
+    const station = (prefix: string) => records.map((r) => r.record).find((s) => s.name.startsWith(prefix) && s.stationKind === 'police-station')!;
+    const [qiuchuan, shuangming] = [station('球川'), station('双明')];
+    expect(qiuchuan.province).not.toBe(shuangming.province);
+
+    const changshan = await open(`?mode=duty&view=2d&focus=off&desk=${qiuchuan.id}`);
+    const yushan = await open(`?mode=duty&view=2d&focus=off&desk=${shuangming.id}`);
+    // The tour held on its first scene (live, every layer) for the test's length.
+    const wall = await open('?mode=wall&view=2d&focus=off&dwell=600');
+    for (const { page } of [changshan, yushan, wall]) await expect.poll(() => live(page), { timeout: 60_000 }).toBe('live');
+
+    // Changshan raises the request to Shuangming.
+    await changshan.page.getByTestId('assist-raise').click();
+    await changshan.page.getByTestId('assist-form-target').selectOption(shuangming.id);
+    await changshan.page.getByTestId('assist-form-summary').fill(SUMMARY);
+    await changshan.page.getByTestId('assist-form-sla').fill('15');
+    await changshan.page.getByTestId('assist-form-submit').click();
+    await expect.poll(() => deskRow(changshan.page).getAttribute('data-status'), { timeout: 15_000 }).toBe('open');
+
+    // Yushan hears it (the chime counts even before sound is armed) and accepts.
+    await expect.poll(() => deskRow(yushan.page).getAttribute('data-status'), { timeout: 15_000 }).toBe('open');
+    expect(Number(await yushan.page.getByTestId('assist-desk').getAttribute('data-chimes'))).toBeGreaterThan(0);
+    // Counting down from the 15 minutes asked (the simulated clock may trail the page's by the minutes the test took to start).
+    const left = /^剩余 (\d+) 分$/.exec(await deskRow(yushan.page).getByTestId('assist-desk-state').innerText());
+    expect(Number(left?.[1])).toBeGreaterThan(0);
+    expect(Number(left?.[1])).toBeLessThanOrEqual(15);
+    // The wall shows it too, counting down; it has no buttons to act with.
+    const wallRow = wall.page.getByTestId('assist-row').filter({ hasText: SUMMARY });
+    await expect.poll(() => wallRow.count(), { timeout: 15_000 }).toBe(1);
+    expect(await wall.page.getByTestId('assist-desk').count()).toBe(0);
+    await deskRow(yushan.page).getByTestId('assist-step-accept').click();
+    await expect.poll(() => deskRow(changshan.page).getAttribute('data-status'), { timeout: 15_000 }).toBe('responded');
+    await expect.poll(() => wallRow.getByTestId('assist-accepted').count(), { timeout: 15_000 }).toBe(1);
+    const id = await deskRow(changshan.page).getAttribute('data-id');
+
+    // The backend dies mid-story and comes back on its database.
+    await server.kill();
+    running.delete(server);
+    await expect.poll(() => live(yushan.page), { timeout: 30_000 }).not.toBe('live');
+    server = await backend();
+    for (const { page } of [changshan, yushan, wall]) await expect.poll(() => live(page), { timeout: 60_000 }).toBe('live');
+    expect(await deskRow(yushan.page).getAttribute('data-status')).toBe('responded');
+
+    // Yushan reports the car stopped; both desks and the wall see how it ended.
+    await deskRow(yushan.page).getByTestId('assist-outcome-intercepted').click();
+    await expect.poll(() => deskRow(changshan.page).getAttribute('data-status'), { timeout: 15_000 }).toBe('completed');
+    await expect.poll(() => wallRow.getByTestId('assist-outcome').innerText(), { timeout: 15_000 }).toMatch(/^已拦截 · 用时\d+分钟$/);
+    await wall.page.screenshot({ path: 'tests/output/cross-border-wall.png' });
+
+    // The backend kept every step, and the audit trail names each desk.
+    const stored = ((await server.api('/snapshot?kinds=assistRequest')) as { records: { record: Record<string, unknown> }[] }).records.find((r) => r.record.id === id)!.record;
+    expect(stored).toMatchObject({ status: 'completed', outcome: 'intercepted', version: 3, fromStationId: qiuchuan.id, toStationId: shuangming.id });
+    await deskRow(changshan.page).locator('.desk__head').click();
+    const lines = changshan.page.getByTestId('detail-audit-line');
+    await expect.poll(() => lines.count(), { timeout: 15_000 }).toBe(3);
+    const audit = await lines.allInnerTexts();
+    expect(audit[0]).toMatch(/发起协查[\s\S]*球川派出所 值班民警[\s\S]*值班台/);
+    expect(audit[1]).toMatch(/接受[\s\S]*双明派出所 值班民警/);
+    expect(audit[2]).toMatch(/办结[\s\S]*双明派出所 值班民警/);
+    await changshan.page.screenshot({ path: 'tests/output/cross-border-changshan.png' });
+    await yushan.page.screenshot({ path: 'tests/output/cross-border-yushan.png' });
+    for (const session of [changshan, yushan, wall]) expect(session.externalRequests).toEqual([]);
+  }, 300_000);
+});
