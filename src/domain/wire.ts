@@ -81,7 +81,6 @@ export const auditResponseSchema = z.object({
     .array(z.object({ at: z.iso.datetime({ offset: true }), actor: z.string().max(200), screen: z.string().max(40), action: z.string().max(40), status: z.number().int() }))
     .max(10_000),
 });
-export type AuditResponse = z.infer<typeof auditResponseSchema>;
 
 /**
  * The body of every error response: a code a client can act on and words a person can read.

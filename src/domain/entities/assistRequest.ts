@@ -7,7 +7,7 @@ import { entityBaseShape, idSchema, nameSchema, provinceIdSchema, textSchema, ti
 import { type EntityRule, withRules } from './entityRules';
 
 /** `responded`: accepted by the other side and being worked on; `declined` ends it unanswered. */
-export const ASSIST_STATUSES = ['open', 'responded', 'declined', 'completed'] as const;
+const ASSIST_STATUSES = ['open', 'responded', 'declined', 'completed'] as const;
 export const ASSIST_OUTCOMES = ['intercepted', 'located', 'not-found', 'withdrawn'] as const;
 export type AssistOutcome = (typeof ASSIST_OUTCOMES)[number];
 
