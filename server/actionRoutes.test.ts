@@ -126,6 +126,34 @@ describe('the assistance workflow over HTTP', () => {
   });
 });
 
+const alert = {
+  id: 'alert-1', version: 1, updatedAt: new Date(NOW).toISOString(), province: 'jx', county: '361123', position: [118.2, 28.8], source: 'test',
+  severity: 3, watchlist: '肇事逃逸车辆', subject: { type: 'vehicle', plate: '浙H·3K2**' },
+  hit: { at: new Date(NOW).toISOString(), via: 'checkpoint', deviceId: 'cam-1', deviceName: '双明卡口' },
+  controlSide: 'zj', hitSide: 'jx', controlStationId: 'st-qiuchuan', status: 'acknowledged', statusTimes: { new: new Date(NOW).toISOString(), acknowledged: new Date(NOW).toISOString() },
+};
+
+describe('instructions to units (指令)', () => {
+  it('dispatches an alert to a unit across the border and follows the unit’s side through to its feedback, in order', async () => {
+    await store.append([{ at: NOW, change: { kind: 'alert', op: 'upsert', record: alert } }]);
+    const given = await post('/alerts/alert-1/instructions', { unitId: 'st-shuangming', text: '卡口拦截，核查车辆', expectedVersion: 1 }, changshan);
+    expect(given.body.record).toMatchObject({ status: 'dispatched', version: 2, instructions: [{ unitId: 'st-shuangming', stage: 'sent', by: '球川派出所 李警官', side: 'zj' }] });
+    const instruction = (given.body.record!.instructions as { id: string }[])[0]!.id;
+    const path = (stage: string) => `/alerts/alert-1/instructions/${instruction}/${stage}`;
+    // Only the unit's side reports; steps go in order; feedback says what happened.
+    expect(await post(path('received'), {}, changshan)).toMatchObject({ status: 403 });
+    expect(await post(path('handled'), {}, yushan)).toMatchObject({ status: 409, body: { message: expect.stringContaining('the next step is received') } });
+    for (const stage of ['received', 'en-route', 'handled']) expect((await post(path(stage), {}, yushan)).status).toBe(200);
+    expect(await post(path('feedback'), {}, yushan)).toMatchObject({ status: 400 });
+    const finished = await post(path('feedback'), { note: '已拦截，人车已移交' }, yushan);
+    expect((finished.body.record!.instructions as unknown[])[0]).toMatchObject({ stage: 'feedback', feedback: '已拦截，人车已移交', changedBy: '双明派出所 陈警官' });
+    expect(Object.keys((finished.body.record!.instructions as { times: object }[])[0]!.times)).toEqual(['sent', 'received', 'en-route', 'handled', 'feedback']);
+    // A desk acting on the version before all that is told who moved it.
+    expect(await post('/alerts/alert-1/instructions', { unitId: 'st-shuangming', text: '再查', expectedVersion: 2 }, changshan)).toMatchObject({ status: 409, body: { changedBy: '双明派出所 陈警官' } });
+    expect(await post('/alerts/alert-1/instructions', { unitId: 'st-nowhere', text: '再查' }, changshan)).toMatchObject({ status: 400, body: { message: expect.stringContaining('st-nowhere') } });
+  });
+});
+
 describe('behind the deployment’s sign-in', () => {
   beforeEach(async () => {
     await store.close();

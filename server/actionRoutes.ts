@@ -1,6 +1,6 @@
 /**
- * The officers' actions over HTTP: acknowledging an alert, the assistance-request workflow, and
- * each record's audit trail. Who acts comes from the deployment's authentication header when
+ * The officers' actions over HTTP: acknowledging an alert, the assistance-request workflow,
+ * instructions to units on alerts and grid events, and each record's audit trail. Who acts comes from the deployment's authentication header when
  * `authUserHeader` is set (a reverse proxy's `X-Remote-User`, say: the body cannot override it),
  * else from the duty screen's configuration (`by` in the body); the desk's station from `X-Desk`;
  * the screen from `X-Screen`, and a wall, briefing or console screen is refused: they show, they
@@ -14,6 +14,8 @@ import { nameSchema } from '../src/domain/entities/entityBase';
 import { acknowledgeAlert } from './actions/acknowledgeAlert';
 import { type ActionAnswer, type Actor, READ_ONLY_SCREENS } from './actions/actor';
 import { ASSIST_STEPS, type AssistStep, raiseAssist, stepAssist } from './actions/assistActions';
+import { INSTRUCTION_STAGES, type InstructionStage } from '../src/domain/entities/instruction';
+import { advanceInstruction, dispatchInstruction, type InstructedKind } from './actions/instructionActions';
 import { readJsonBody, sendError, sendJson } from './httpHelpers';
 import type { ChangeStore } from './store/changeStore';
 
@@ -40,6 +42,21 @@ const stepSchema = z.object({
   note: nameSchema.optional(),
   outcome: z.enum(ASSIST_OUTCOMES).optional(),
 });
+
+const dispatchSchema = z.object({
+  by: nameSchema.optional(),
+  unitId: z.string().min(1).max(128),
+  text: nameSchema,
+  expectedVersion: z.number().int().nonnegative().optional(),
+});
+
+const advanceSchema = z.object({
+  by: nameSchema.optional(),
+  note: nameSchema.optional(),
+  expectedVersion: z.number().int().nonnegative().optional(),
+});
+
+const INSTRUCTED: Record<string, InstructedKind> = { alerts: 'alert', gridEvents: 'gridEvent' };
 
 const headerOf = (request: IncomingMessage, name: string): string | undefined => {
   const value = request.headers[name.toLowerCase()];
@@ -88,7 +105,9 @@ export async function routeActions(request: IncomingMessage, response: ServerRes
   const acknowledge = /^\/alerts\/([^/]+)\/acknowledge$/.exec(path);
   const raise = path === '/assistRequests' && method === 'POST';
   const step = /^\/assistRequests\/([^/]+)\/([a-z]+)$/.exec(path);
-  if ((acknowledge || raise || step) && method === 'POST') {
+  const dispatch = /^\/(alerts|gridEvents)\/([^/]+)\/instructions$/.exec(path);
+  const advance = /^\/(alerts|gridEvents)\/([^/]+)\/instructions\/([^/]+)\/([a-z-]+)$/.exec(path);
+  if ((acknowledge || raise || step || dispatch || advance) && method === 'POST') {
     const raw = (await readJsonBody(request)) as Record<string, unknown>;
     const by = typeof raw.by === 'string' && raw.by.trim() !== '' ? raw.by : undefined;
     const who = actorOf(request, { by }, options);
@@ -98,6 +117,27 @@ export async function routeActions(request: IncomingMessage, response: ServerRes
     }
     if (acknowledge) {
       answer(response, await acknowledgeAlert(options.store, decodeURIComponent(acknowledge[1]!), who.actor, options.now()));
+      return true;
+    }
+    if (dispatch) {
+      const input = dispatchSchema.safeParse(raw);
+      if (!input.success) sendError(response, 400, 'bad-request', firstIssue(input.error));
+      else {
+        const { by: _by, ...dispatchInput } = input.data;
+        answer(response, await dispatchInstruction(options.store, INSTRUCTED[dispatch[1]!]!, decodeURIComponent(dispatch[2]!), dispatchInput, who.actor, options.now()));
+      }
+      return true;
+    }
+    if (advance) {
+      const stage = advance[4]!;
+      const input = advanceSchema.safeParse(raw);
+      if (!(INSTRUCTION_STAGES as readonly string[]).includes(stage) || stage === 'sent') sendError(response, 404, 'not-found', `no step ${stage.slice(0, 40)}: received, en-route, handled, feedback`);
+      else if (!input.success) sendError(response, 400, 'bad-request', firstIssue(input.error));
+      else {
+        const { by: _by, ...rest } = input.data;
+        const kind = INSTRUCTED[advance[1]!]!;
+        answer(response, await advanceInstruction(options.store, kind, decodeURIComponent(advance[2]!), decodeURIComponent(advance[3]!), { ...rest, stage: stage as InstructionStage }, who.actor, options.now()));
+      }
       return true;
     }
     if (raise) {

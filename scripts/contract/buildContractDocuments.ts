@@ -36,10 +36,11 @@ const actionHeaders = [
   { name: 'X-Desk', in: 'header', required: true, description: 'The station the desk acts for: its side of the border', schema: { type: 'string', maxLength: 128 } },
 ];
 
-function actionResponses(done: string) {
+function actionResponses(done: string, records: readonly string[] = ['AssistRequest']) {
+  const record = records.length === 1 ? ref(records[0]!) : { oneOf: records.map(ref) };
   return {
-    200: { description: `${done} (the change also appears in the stream)`, content: json({ type: 'object', required: ['record'], properties: { record: ref('AssistRequest') } }) },
-    400: errorResponse('The body or the desk is wrong, or the step lacks its note or outcome; the message names what'),
+    200: { description: `${done} (the change also appears in the stream)`, content: json({ type: 'object', required: ['record'], properties: { record } }) },
+    400: errorResponse('The body, the desk or the unit is wrong, or the step lacks its note or outcome; the message names what'),
     401: errorResponse('The backend takes the officer from a sign-in header (AUTH_USER_HEADER) and the request has none'),
     403: errorResponse('`forbidden`: a read-only screen, the other side\'s step, or another origin'),
     404: errorResponse('No such request or step'),
@@ -306,6 +307,39 @@ export function buildContractDocuments(): Record<string, JsonObject> {
             }),
           },
           responses: actionResponses('The request after the step'),
+        },
+      },
+      '/{kinds}/{id}/instructions': {
+        post: {
+          summary: 'A duty desk instructs a unit (指令) about an alert (`alerts`) or a grid event (`gridEvents`), when /capabilities says instructions',
+          description:
+            'The instruction is added to the record (`instructions`, stage `sent`); an alert not yet dispatched becomes `dispatched`, a grid event before ' +
+            'its command stage reaches `command`. The unit is a station, checkpoint or patrol id. Idempotent by `Idempotency-Key`; audited as `instruct`.',
+          parameters: [
+            { name: 'kinds', in: 'path', required: true, schema: { type: 'string', enum: ['alerts', 'gridEvents'] } },
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            ...actionHeaders,
+          ],
+          requestBody: {
+            required: true,
+            content: json({ type: 'object', required: ['unitId', 'text'], properties: { by: { type: 'string', maxLength: 200 }, unitId: { type: 'string' }, text: { type: 'string', maxLength: 200 }, expectedVersion: { type: 'integer', minimum: 0 } } }),
+          },
+          responses: actionResponses('The alert or grid event with the instruction', ['Alert', 'GridEvent']),
+        },
+      },
+      '/{kinds}/{id}/instructions/{instructionId}/{stage}': {
+        post: {
+          summary: 'The instructed unit\'s side reports the next step: received, en-route, handled, feedback (with a note)',
+          description: 'Steps go in order; a step out of order or reported twice is refused with 409 saying which step is next. Only a desk on the unit\'s side reports.',
+          parameters: [
+            { name: 'kinds', in: 'path', required: true, schema: { type: 'string', enum: ['alerts', 'gridEvents'] } },
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'instructionId', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'stage', in: 'path', required: true, schema: { type: 'string', enum: ['received', 'en-route', 'handled', 'feedback'] } },
+            ...actionHeaders,
+          ],
+          requestBody: { required: true, content: json({ type: 'object', properties: { by: { type: 'string', maxLength: 200 }, note: { type: 'string', maxLength: 200 }, expectedVersion: { type: 'integer', minimum: 0 } } }) },
+          responses: actionResponses('The record after the step', ['Alert', 'GridEvent']),
         },
       },
       '/audit/{kind}/{id}': {

@@ -9,6 +9,8 @@
  */
 import type { Alert } from '../domain/entities/alert';
 import type { AssistOutcome, AssistRequest } from '../domain/entities/assistRequest';
+import type { GridEvent } from '../domain/entities/gridEvent';
+import type { InstructionStage } from '../domain/entities/instruction';
 import type { AnyEntity, EntityKind } from '../domain/entities/entityKinds';
 
 export type FailureCode =
@@ -90,6 +92,8 @@ export interface Capabilities {
   assistWorkflow?: boolean;
   /** Each record's audit trail: who acted on it, from which screen, when (AuditReader). */
   audit?: boolean;
+  /** Instructions to units on alerts and grid events, followed to feedback (InstructionWorkflow). */
+  instructions?: boolean;
 }
 
 export interface Health {
@@ -253,4 +257,23 @@ export interface AuditReader {
 
 export function canReadAudit(source: DataSource): source is DataSource & AuditReader {
   return typeof (source as Partial<AuditReader>).auditTrail === 'function';
+}
+
+export type InstructedKind = 'alert' | 'gridEvent';
+
+/** 指令: a desk instructs a unit about an alert or a grid event; the unit's side reports each step. */
+export interface InstructionWorkflow {
+  dispatchInstruction(kind: InstructedKind, id: string, input: { unitId: string; text: string; expectedVersion?: number }, desk: DeskIdentity): Promise<Result<Alert | GridEvent>>;
+  advanceInstruction(
+    kind: InstructedKind,
+    id: string,
+    instructionId: string,
+    stage: Exclude<InstructionStage, 'sent'>,
+    input: { note?: string; expectedVersion?: number },
+    desk: DeskIdentity,
+  ): Promise<Result<Alert | GridEvent>>;
+}
+
+export function canInstruct(source: DataSource): source is DataSource & InstructionWorkflow {
+  return typeof (source as Partial<InstructionWorkflow>).dispatchInstruction === 'function';
 }

@@ -20,7 +20,9 @@ import {
   type AssistWorkflow,
   type AuditLine,
   type AuditReader,
+  type InstructionWorkflow,
   canAcknowledgeAlerts,
+  canInstruct,
   canReadAudit,
   canReadHistory,
   canRunAssistWorkflow,
@@ -37,6 +39,8 @@ export interface Connections {
   writesBack(): boolean;
   /** The assistance workflow of the first source that declares it; null when none does. */
   assistWorkflow(): AssistWorkflow | null;
+  /** Instructions to units, through the first source that declares them; null when none does. */
+  instructions(): InstructionWorkflow | null;
   /** A record's audit trail from the first source that keeps one; null when none does. */
   auditTrail(kind: EntityKind, id: string): Promise<Result<AuditLine[]>> | null;
   /** A window of the past from the first source that declares `history`; null when none does. */
@@ -59,6 +63,7 @@ export function connectDataSources(
   /** Sources whose backend declared the assistance workflow, and an audit trail. */
   const assistDesks: (DataSource & AssistWorkflow)[] = [];
   const auditors: (DataSource & AuditReader)[] = [];
+  const instructors: (DataSource & InstructionWorkflow)[] = [];
   /** Sources whose backend declared it serves history. */
   const historians: (DataSource & HistoryReader)[] = [];
   /** Which records each source delivered, so a resync removes exactly what that source no longer has. */
@@ -101,6 +106,7 @@ export function connectDataSources(
     if (capabilities.ok && capabilities.value.history && canReadHistory(source)) historians.push(source);
     if (capabilities.ok && capabilities.value.assistWorkflow === true && canRunAssistWorkflow(source)) assistDesks.push(source);
     if (capabilities.ok && capabilities.value.audit === true && canReadAudit(source)) auditors.push(source);
+    if (capabilities.ok && capabilities.value.instructions === true && canInstruct(source)) instructors.push(source);
 
     const owned = new Map<EntityKind, Set<string>>();
     ownedBySource.set(config.id, owned);
@@ -178,6 +184,7 @@ export function connectDataSources(
     writesBack: () => acknowledgers.length > 0,
     assistWorkflow: () => assistDesks[0] ?? null,
     auditTrail: (kind, id) => auditors[0]?.auditTrail(kind, id) ?? null,
+    instructions: () => instructors[0] ?? null,
     readHistory(query) {
       const historian = historians[0];
       return historian ? historian.history(query) : null;

@@ -71,6 +71,8 @@ export const capabilitiesResponseSchema = z.object({
   assistWorkflow: z.boolean().optional(),
   /** GET /audit/{kind}/{id}. */
   audit: z.boolean().optional(),
+  /** POST /{alerts|gridEvents}/{id}/instructions and …/instructions/{instructionId}/{stage}. */
+  instructions: z.boolean().optional(),
   crs: z.enum(['wgs84', 'cgcs2000', 'gcj02', 'bd09']),
 });
 export type CapabilitiesResponse = z.infer<typeof capabilitiesResponseSchema>;

@@ -133,4 +133,46 @@ describe('two duty desks across the border and a wall', () => {
     await yushan.page.screenshot({ path: 'tests/output/cross-border-yushan.png' });
     for (const session of [changshan, yushan, wall]) expect(session.externalRequests).toEqual([]);
   }, 300_000);
+
+  it('give a unit across the border an instruction on an alert and follow it to the unit’s feedback, each desk seeing the other’s steps', async () => {
+    const server = [...running][0] ?? (await backend());
+    const { records } = (await server.api('/snapshot?kinds=station')) as { records: { record: Station }[] };
+    const station = (prefix: string) => records.map((r) => r.record).find((s) => s.name.startsWith(prefix) && s.stationKind === 'police-station')!;
+    const [qiuchuan, shuangming] = [station('球川'), station('双明')];
+    const { injected } = (await server.api('/control', { method: 'POST', body: { inject: { kind: 'alert', severity: 3 } } })) as { injected: { id: string } };
+    const changshan = await open(`?mode=duty&view=2d&focus=off&desk=${qiuchuan.id}`);
+    const yushan = await open(`?mode=duty&view=2d&focus=off&desk=${shuangming.id}`);
+    const openAlert = async (page: Page) => {
+      const row = page.locator(`[data-testid="duty-row"][data-id="${injected.id}"]`);
+      await expect.poll(() => row.count(), { timeout: 60_000 }).toBe(1);
+      // Select the row, F to locate it and open its details (the desk's keyboard way).
+      await row.click();
+      await page.keyboard.press('f');
+      await expect.poll(() => page.getByTestId('instructions').count(), { timeout: 15_000 }).toBe(1);
+    };
+    await openAlert(changshan.page);
+    await openAlert(yushan.page);
+
+    // Changshan instructs Shuangming's station; the alert is dispatched.
+    await changshan.page.getByTestId('instruction-dispatch').click();
+    await changshan.page.getByTestId('instruction-unit').selectOption(shuangming.id);
+    await changshan.page.getByTestId('instruction-text').fill('卡口拦截，核查车辆');
+    await changshan.page.getByTestId('instruction-send').click();
+    const onYushan = yushan.page.getByTestId('instruction');
+    await expect.poll(() => onYushan.getAttribute('data-stage'), { timeout: 15_000 }).toBe('sent');
+    // Only the unit's side reports: Changshan has no step to take on it.
+    expect(await changshan.page.getByTestId('instruction-next').count()).toBe(0);
+    for (const stage of ['received', 'en-route', 'handled']) {
+      await yushan.page.getByTestId('instruction-next').click();
+      await expect.poll(() => changshan.page.getByTestId('instruction').getAttribute('data-stage'), { timeout: 15_000 }).toBe(stage);
+    }
+    await yushan.page.getByTestId('instruction-next').click();
+    await yushan.page.getByTestId('instruction-feedback-input').fill('已拦截，人车已移交');
+    await yushan.page.getByTestId('instruction-next').click();
+    await expect.poll(() => changshan.page.getByTestId('instruction-feedback').innerText(), { timeout: 15_000 }).toBe('反馈：已拦截，人车已移交');
+    const stored = ((await server.api('/snapshot?kinds=alert')) as { records: { record: Record<string, unknown> }[] }).records.find((r) => r.record.id === injected.id)!.record;
+    expect(stored).toMatchObject({ status: expect.stringMatching(/^(dispatched|intercepted|released|closed)$/), instructions: [{ unitId: shuangming.id, stage: 'feedback', side: qiuchuan.province }] });
+    await expect.poll(() => changshan.page.getByTestId('detail-audit-line').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
+    await changshan.page.screenshot({ path: 'tests/output/cross-border-instruction.png' });
+  }, 300_000);
 });

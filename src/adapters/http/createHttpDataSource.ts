@@ -6,7 +6,7 @@
 import type { CrsId } from '../../domain/crs';
 import type { EntityKind } from '../../domain/entities/entityKinds';
 import type { Alert } from '../../domain/entities/alert';
-import type { AssistRequest } from '../../domain/entities/assistRequest';
+import type { EntityByKind } from '../../domain/entities/entityKinds';
 import { auditResponseSchema, capabilitiesResponseSchema, changesResponseSchema, healthResponseSchema, historyResponseSchema, snapshotResponseSchema } from '../../domain/wire';
 import { formatIssues } from '../../domain/formatIssues';
 import {
@@ -14,6 +14,7 @@ import {
   type AssistWorkflow,
   type AuditReader,
   type DataSource,
+  type InstructionWorkflow,
   type DeskIdentity,
   type History,
   type HistoryQuery,
@@ -74,7 +75,7 @@ const invalid = (what: string, issues: string[]): Result<never> => failure('inva
 export function createHttpDataSource(
   config: HttpSourceConfig,
   environment: HttpEnvironment = {},
-): DataSource & AlertAcknowledger & AssistWorkflow & AuditReader & HistoryReader & ChangeLogReader {
+): DataSource & AlertAcknowledger & AssistWorkflow & InstructionWorkflow & AuditReader & HistoryReader & ChangeLogReader {
   const origin = environment.origin ?? (typeof location === 'undefined' ? 'http://127.0.0.1' : location.href);
   const root = new URL(config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`, origin);
   const headers: Record<string, string> = config.auth ? { [config.auth.header]: config.auth.value } : {};
@@ -148,15 +149,16 @@ export function createHttpDataSource(
     return success(validateHistory({ from, to, records, changes: changes.map(({ at, change }) => ({ at: Date.parse(at), change })) }, validation));
   }
 
-  /** An officer's action: one idempotency key per submit, the desk's station and screen named. */
-  async function act(path: string, body: unknown, desk: DeskIdentity, what: string): Promise<Result<AssistRequest>> {
+  /** An officer's action: one idempotency key per submit, the desk's station and screen named; the answer's record checked. */
+  async function act<K extends 'assistRequest' | 'alert' | 'gridEvent'>(kind: K, path: string, body: unknown, desk: DeskIdentity, what: string): Promise<Result<EntityByKind[K]>> {
     const actHeaders = { 'Idempotency-Key': submitKey(), 'X-Screen': 'duty', 'X-Desk': desk.station };
     const answer = await request.json({ url: path, body, headers: actHeaders, what: `${config.id} ${what}` });
     if (!answer.ok) return answer;
-    const checked = validateRecord('assistRequest', (answer.value.body as { record?: unknown } | null)?.record, validation);
+    const checked = validateRecord(kind, (answer.value.body as { record?: unknown } | null)?.record, validation);
     if (!checked.ok) return failure('invalid', `${config.id} ${what}: ${checked.rejection.reason}`);
-    return success(checked.value.record as AssistRequest);
+    return success(checked.value.record as EntityByKind[K]);
   }
+  const instructedPath = (kind: 'alert' | 'gridEvent', id: string) => `${kind === 'alert' ? 'alerts' : 'gridEvents'}/${encodeURIComponent(id)}/instructions`;
 
   return {
     id: config.id,
@@ -173,6 +175,7 @@ export function createHttpDataSource(
         history: parsed.data.history,
         assistWorkflow: parsed.data.assistWorkflow === true,
         audit: parsed.data.audit === true,
+        instructions: parsed.data.instructions === true,
       });
     },
     async health() {
@@ -228,10 +231,16 @@ export function createHttpDataSource(
       return success(checked.value.record as Alert);
     },
     raiseAssist(input, desk) {
-      return act('assistRequests', { ...input, by: desk.officer }, desk, `raise assistance to ${input.toStationId}`);
+      return act('assistRequest', 'assistRequests', { ...input, by: desk.officer }, desk, `raise assistance to ${input.toStationId}`);
     },
     stepAssist(id, step, input, desk) {
-      return act(`assistRequests/${encodeURIComponent(id)}/${step}`, { ...input, by: desk.officer }, desk, `${step} assistance ${id}`);
+      return act('assistRequest', `assistRequests/${encodeURIComponent(id)}/${step}`, { ...input, by: desk.officer }, desk, `${step} assistance ${id}`);
+    },
+    dispatchInstruction(kind, id, input, desk) {
+      return act(kind, instructedPath(kind, id), { ...input, by: desk.officer }, desk, `instruct ${input.unitId} on ${id}`);
+    },
+    advanceInstruction(kind, id, instructionId, stage, input, desk) {
+      return act(kind, `${instructedPath(kind, id)}/${encodeURIComponent(instructionId)}/${stage}`, { ...input, by: desk.officer }, desk, `${stage} instruction ${instructionId}`);
     },
     async auditTrail(kind, id) {
       const response = await get<unknown>(`audit/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`, {}, `audit of ${id}`);

@@ -79,10 +79,21 @@ export const en: Messages = {
     map2d: 'The 2D map failed',
   },
   ticker: { severity: 'L{level}', sides: 'set by {control} · hit in {hit}' },
+  instructions: {
+    title: 'Instructions',
+    dispatch: 'Instruct a unit',
+    unit: 'Unit',
+    textPrompt: 'What to do, e.g. stop and check the car at the checkpoint',
+    send: 'Send',
+    feedback: 'Feedback',
+    feedbackPrompt: 'What the unit reports',
+    stages: { sent: 'Sent', received: 'Received', 'en-route': 'On the way', handled: 'Handled', feedback: 'Feedback' },
+    report: { received: 'Received', 'en-route': 'On the way', handled: 'Handled', feedback: 'Report back' },
+  },
   audit: {
     title: 'Actions',
     refused: 'refused',
-    actions: { acknowledge: 'Acknowledged', raise: 'Raised', accept: 'Accepted', decline: 'Declined', progress: 'Progress', complete: 'Settled', withdraw: 'Withdrawn' },
+    actions: { acknowledge: 'Acknowledged', instruct: 'Instructed', 'instruction-received': 'Instruction received', 'instruction-en-route': 'On the way', 'instruction-handled': 'Handled', 'instruction-feedback': 'Reported back', raise: 'Raised', accept: 'Accepted', decline: 'Declined', progress: 'Progress', complete: 'Settled', withdraw: 'Withdrawn' },
     screens: { duty: 'duty desk', unknown: 'API' },
   },
   assistDesk: {

@@ -76,10 +76,21 @@ export const zhCN = {
     map2d: '二维地图出错',
   },
   ticker: { severity: '{level}级', sides: '{control}布控 · {hit}查获' },
+  instructions: {
+    title: '指令',
+    dispatch: '下达指令',
+    unit: '指令单位',
+    textPrompt: '指令内容，如：卡口拦截，核查车辆',
+    send: '下达',
+    feedback: '反馈',
+    feedbackPrompt: '处置结果',
+    stages: { sent: '下达', received: '签收', 'en-route': '出警', handled: '处置', feedback: '反馈' },
+    report: { received: '签收', 'en-route': '已出警', handled: '已处置', feedback: '反馈结果' },
+  },
   audit: {
     title: '操作记录',
     refused: '未生效',
-    actions: { acknowledge: '确认', raise: '发起协查', accept: '接受', decline: '拒绝', progress: '报进展', complete: '办结', withdraw: '撤回' },
+    actions: { acknowledge: '确认', instruct: '下达指令', 'instruction-received': '指令签收', 'instruction-en-route': '出警', 'instruction-handled': '处置', 'instruction-feedback': '反馈', raise: '发起协查', accept: '接受', decline: '拒绝', progress: '报进展', complete: '办结', withdraw: '撤回' },
     screens: { duty: '值班台', unknown: '接口' },
   },
   assistDesk: {

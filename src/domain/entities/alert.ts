@@ -6,6 +6,7 @@
 import { z } from '../z';
 import { entityBaseShape, idSchema, nameSchema, provinceIdSchema, textSchema, timestampSchema } from './entityBase';
 import { type EntityRule, withRules } from './entityRules';
+import { instructionsSchema } from './instruction';
 
 export const ALERT_STATUSES = ['new', 'acknowledged', 'dispatched', 'intercepted', 'released', 'closed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -56,6 +57,8 @@ const alertShape = z.object({
   status: z.enum(ALERT_STATUSES),
   statusTimes: z.partialRecord(z.enum(ALERT_STATUSES), timestampSchema),
   acknowledgedBy: nameSchema.optional(),
+  /** Instructions (指令) given to units about it, each followed to the unit's feedback. */
+  instructions: instructionsSchema.optional(),
 });
 
 export const alertRules: readonly EntityRule<z.output<typeof alertShape>>[] = [

@@ -8,6 +8,7 @@ import { z } from '../z';
 import { entityBaseShape, idSchema, nameSchema, provinceIdSchema, textSchema, timestampSchema } from './entityBase';
 import { GRID_EVENT_CATEGORY_IDS, GRID_EVENT_SUBCATEGORY_CODES } from './gridEventCategories';
 import { type EntityRule, withRules } from './entityRules';
+import { instructionsSchema } from './instruction';
 
 export const GRID_EVENT_STAGES = ['discover', 'analyze', 'command', 'handle', 'feedback', 'closed'] as const;
 export type GridEventStage = (typeof GRID_EVENT_STAGES)[number];
@@ -32,6 +33,8 @@ const gridEventShape = z.object({
     .max(50),
   /** When the loop should be closed by; past it and still open, the event is overdue. */
   dueAt: timestampSchema,
+  /** Instructions (指令) given to units about it, each followed to the unit's feedback. */
+  instructions: instructionsSchema.optional(),
 });
 
 export const gridEventRules: readonly EntityRule<z.output<typeof gridEventShape>>[] = [
