@@ -154,6 +154,30 @@ describe('instructions to units (指令)', () => {
   });
 });
 
+const gridEvent = {
+  id: 'ge-1', version: 1, updatedAt: new Date(NOW).toISOString(), province: 'zj', county: '330822', position: [118.3, 28.85], source: 'test',
+  title: '边界山林纠纷', category: 'hazardous-building', subcategory: 'hazardous-building.1', gridId: 'grid-1', reporter: { name: '网格员', role: 'grid-worker' },
+  stage: 'analyze', stages: [{ stage: 'discover', at: new Date(NOW).toISOString(), side: 'zj' }, { stage: 'analyze', at: new Date(NOW).toISOString(), side: 'zj' }],
+  handoffs: [], dueAt: new Date(NOW + 86_400_000).toISOString(),
+};
+
+describe('grid events handed across the border (跨省交办)', () => {
+  it('lets the owning side hand an event over once, and only the other side accept it, once', async () => {
+    await store.append([{ at: NOW, change: { kind: 'gridEvent', op: 'upsert', record: gridEvent } }]);
+    expect(await post('/gridEvents/ge-1/handoff', { toSide: 'jx', note: '属地处置' }, yushan)).toMatchObject({ status: 403 });
+    const handed = await post('/gridEvents/ge-1/handoff', { toSide: 'jx', note: '属地处置' }, changshan);
+    expect(handed.body.record).toMatchObject({ handoffs: [{ fromSide: 'zj', toSide: 'jx', by: '球川派出所 李警官', note: '属地处置' }] });
+    expect(await post('/gridEvents/ge-1/handoff', { toSide: 'jx' }, changshanToo)).toMatchObject({ status: 409, body: { message: expect.stringContaining('球川派出所 李警官') } });
+    expect(await post('/gridEvents/ge-1/handoffs/0/accept', {}, changshan)).toMatchObject({ status: 403 });
+    const accepted = await post('/gridEvents/ge-1/handoffs/0/accept', {}, yushan);
+    expect(accepted.body.record).toMatchObject({ version: 3, handoffs: [{ acceptedBy: '双明派出所 陈警官' }] });
+    expect(await post('/gridEvents/ge-1/handoffs/0/accept', {}, yushan)).toMatchObject({ status: 409 });
+    // Now Yushan's: it may hand it back, Changshan may not hand it on.
+    expect(await post('/gridEvents/ge-1/handoff', { toSide: 'jx' }, yushan)).toMatchObject({ status: 400 });
+    expect(await post('/gridEvents/ge-1/handoff', { toSide: 'zj' }, changshan)).toMatchObject({ status: 403 });
+  });
+});
+
 describe('behind the deployment’s sign-in', () => {
   beforeEach(async () => {
     await store.close();

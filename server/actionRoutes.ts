@@ -1,6 +1,7 @@
 /**
  * The officers' actions over HTTP: acknowledging an alert, the assistance-request workflow,
- * instructions to units on alerts and grid events, and each record's audit trail. Who acts comes from the deployment's authentication header when
+ * instructions to units on alerts and grid events, grid events handed across the border and
+ * accepted, and each record's audit trail. Who acts comes from the deployment's authentication header when
  * `authUserHeader` is set (a reverse proxy's `X-Remote-User`, say: the body cannot override it),
  * else from the duty screen's configuration (`by` in the body); the desk's station from `X-Desk`;
  * the screen from `X-Screen`, and a wall, briefing or console screen is refused: they show, they
@@ -16,6 +17,7 @@ import { type ActionAnswer, type Actor, READ_ONLY_SCREENS } from './actions/acto
 import { ASSIST_STEPS, type AssistStep, raiseAssist, stepAssist } from './actions/assistActions';
 import { INSTRUCTION_STAGES, type InstructionStage } from '../src/domain/entities/instruction';
 import { advanceInstruction, dispatchInstruction, type InstructedKind } from './actions/instructionActions';
+import { acceptHandoff, handOffGridEvent } from './actions/handoffActions';
 import { readJsonBody, sendError, sendJson } from './httpHelpers';
 import type { ChangeStore } from './store/changeStore';
 
@@ -54,6 +56,12 @@ const advanceSchema = z.object({
   by: nameSchema.optional(),
   note: nameSchema.optional(),
   expectedVersion: z.number().int().nonnegative().optional(),
+});
+
+const handoffSchema = z.object({
+  by: nameSchema.optional(),
+  toSide: z.string().regex(/^[a-z]{2,8}$/, 'toSide is a province id such as jx'),
+  note: nameSchema.optional(),
 });
 
 const INSTRUCTED: Record<string, InstructedKind> = { alerts: 'alert', gridEvents: 'gridEvent' };
@@ -107,7 +115,9 @@ export async function routeActions(request: IncomingMessage, response: ServerRes
   const step = /^\/assistRequests\/([^/]+)\/([a-z]+)$/.exec(path);
   const dispatch = /^\/(alerts|gridEvents)\/([^/]+)\/instructions$/.exec(path);
   const advance = /^\/(alerts|gridEvents)\/([^/]+)\/instructions\/([^/]+)\/([a-z-]+)$/.exec(path);
-  if ((acknowledge || raise || step || dispatch || advance) && method === 'POST') {
+  const handoff = /^\/gridEvents\/([^/]+)\/handoff$/.exec(path);
+  const acceptance = /^\/gridEvents\/([^/]+)\/handoffs\/(\d{1,3})\/accept$/.exec(path);
+  if ((acknowledge || raise || step || dispatch || advance || handoff || acceptance) && method === 'POST') {
     const raw = (await readJsonBody(request)) as Record<string, unknown>;
     const by = typeof raw.by === 'string' && raw.by.trim() !== '' ? raw.by : undefined;
     const who = actorOf(request, { by }, options);
@@ -117,6 +127,16 @@ export async function routeActions(request: IncomingMessage, response: ServerRes
     }
     if (acknowledge) {
       answer(response, await acknowledgeAlert(options.store, decodeURIComponent(acknowledge[1]!), who.actor, options.now()));
+      return true;
+    }
+    if (handoff) {
+      const input = handoffSchema.safeParse(raw);
+      if (!input.success) sendError(response, 400, 'bad-request', firstIssue(input.error));
+      else answer(response, await handOffGridEvent(options.store, decodeURIComponent(handoff[1]!), { toSide: input.data.toSide, ...(input.data.note !== undefined ? { note: input.data.note } : {}) }, who.actor, options.now()));
+      return true;
+    }
+    if (acceptance) {
+      answer(response, await acceptHandoff(options.store, decodeURIComponent(acceptance[1]!), Number(acceptance[2]), who.actor, options.now()));
       return true;
     }
     if (dispatch) {

@@ -342,6 +342,23 @@ export function buildContractDocuments(): Record<string, JsonObject> {
           responses: actionResponses('The record after the step', ['Alert', 'GridEvent']),
         },
       },
+      '/gridEvents/{id}/handoff': {
+        post: {
+          summary: 'The side that owns a grid event hands it across the border (跨省交办), when /capabilities says handoffs',
+          description: 'Adds a handoff `{ at, fromSide, toSide, by, note }` waiting to be accepted; only the owning side may, and one waiting handoff at a time.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...actionHeaders],
+          requestBody: { required: true, content: json({ type: 'object', required: ['toSide'], properties: { by: { type: 'string', maxLength: 200 }, toSide: { type: 'string' }, note: { type: 'string', maxLength: 200 } } }) },
+          responses: actionResponses('The grid event with the handoff', ['GridEvent']),
+        },
+      },
+      '/gridEvents/{id}/handoffs/{index}/accept': {
+        post: {
+          summary: 'A desk on the receiving side accepts a handoff (接收): the event is that side\'s from now',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'index', in: 'path', required: true, schema: { type: 'integer', minimum: 0 } }, ...actionHeaders],
+          requestBody: { required: false, content: json({ type: 'object', properties: { by: { type: 'string', maxLength: 200 } } }) },
+          responses: actionResponses('The grid event with the handoff accepted', ['GridEvent']),
+        },
+      },
       '/audit/{kind}/{id}': {
         get: {
           summary: 'A record\'s audit trail: every officer\'s action on it, oldest first',

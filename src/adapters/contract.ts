@@ -94,6 +94,8 @@ export interface Capabilities {
   audit?: boolean;
   /** Instructions to units on alerts and grid events, followed to feedback (InstructionWorkflow). */
   instructions?: boolean;
+  /** Grid events handed across the border and accepted (HandoffWorkflow). */
+  handoffs?: boolean;
 }
 
 export interface Health {
@@ -276,4 +278,14 @@ export interface InstructionWorkflow {
 
 export function canInstruct(source: DataSource): source is DataSource & InstructionWorkflow {
   return typeof (source as Partial<InstructionWorkflow>).dispatchInstruction === 'function';
+}
+
+/** 跨省交办: the owning side hands a grid event across the border; a desk on the other side accepts it. */
+export interface HandoffWorkflow {
+  handOffGridEvent(id: string, input: { toSide: string; note?: string }, desk: DeskIdentity): Promise<Result<GridEvent>>;
+  acceptHandoff(id: string, index: number, desk: DeskIdentity): Promise<Result<GridEvent>>;
+}
+
+export function canHandOff(source: DataSource): source is DataSource & HandoffWorkflow {
+  return typeof (source as Partial<HandoffWorkflow>).acceptHandoff === 'function';
 }

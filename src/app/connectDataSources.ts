@@ -20,8 +20,10 @@ import {
   type AssistWorkflow,
   type AuditLine,
   type AuditReader,
+  type HandoffWorkflow,
   type InstructionWorkflow,
   canAcknowledgeAlerts,
+  canHandOff,
   canInstruct,
   canReadAudit,
   canReadHistory,
@@ -39,6 +41,8 @@ export interface Connections {
   writesBack(): boolean;
   /** The assistance workflow of the first source that declares it; null when none does. */
   assistWorkflow(): AssistWorkflow | null;
+  /** Grid-event handoffs, through the first source that declares them; null when none does. */
+  handoffs(): HandoffWorkflow | null;
   /** Instructions to units, through the first source that declares them; null when none does. */
   instructions(): InstructionWorkflow | null;
   /** A record's audit trail from the first source that keeps one; null when none does. */
@@ -64,6 +68,7 @@ export function connectDataSources(
   const assistDesks: (DataSource & AssistWorkflow)[] = [];
   const auditors: (DataSource & AuditReader)[] = [];
   const instructors: (DataSource & InstructionWorkflow)[] = [];
+  const handoffDesks: (DataSource & HandoffWorkflow)[] = [];
   /** Sources whose backend declared it serves history. */
   const historians: (DataSource & HistoryReader)[] = [];
   /** Which records each source delivered, so a resync removes exactly what that source no longer has. */
@@ -107,6 +112,7 @@ export function connectDataSources(
     if (capabilities.ok && capabilities.value.assistWorkflow === true && canRunAssistWorkflow(source)) assistDesks.push(source);
     if (capabilities.ok && capabilities.value.audit === true && canReadAudit(source)) auditors.push(source);
     if (capabilities.ok && capabilities.value.instructions === true && canInstruct(source)) instructors.push(source);
+    if (capabilities.ok && capabilities.value.handoffs === true && canHandOff(source)) handoffDesks.push(source);
 
     const owned = new Map<EntityKind, Set<string>>();
     ownedBySource.set(config.id, owned);
@@ -185,6 +191,7 @@ export function connectDataSources(
     assistWorkflow: () => assistDesks[0] ?? null,
     auditTrail: (kind, id) => auditors[0]?.auditTrail(kind, id) ?? null,
     instructions: () => instructors[0] ?? null,
+    handoffs: () => handoffDesks[0] ?? null,
     readHistory(query) {
       const historian = historians[0];
       return historian ? historian.history(query) : null;

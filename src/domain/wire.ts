@@ -73,6 +73,8 @@ export const capabilitiesResponseSchema = z.object({
   audit: z.boolean().optional(),
   /** POST /{alerts|gridEvents}/{id}/instructions and …/instructions/{instructionId}/{stage}. */
   instructions: z.boolean().optional(),
+  /** POST /gridEvents/{id}/handoff and /gridEvents/{id}/handoffs/{index}/accept. */
+  handoffs: z.boolean().optional(),
   crs: z.enum(['wgs84', 'cgcs2000', 'gcj02', 'bd09']),
 });
 export type CapabilitiesResponse = z.infer<typeof capabilitiesResponseSchema>;

@@ -86,10 +86,11 @@ function runLoop(context: SimulationContext, id: string): void {
       if (!event) return;
       const stages = event.stages as { stage: string; at: string; side: string }[];
       let side = stages[stages.length - 1]!.side;
-      let handoffs = event.handoffs as { at: string; fromSide: string; toSide: string; note?: string }[];
+      let handoffs = event.handoffs as { at: string; fromSide: string; toSide: string; note?: string; acceptedAt?: string }[];
       if (handsOff && stage === 'command') {
         const other = [...context.world.provinceOfCounty.values()].find((province) => province !== side) ?? side;
-        handoffs = [...handoffs, { at: context.iso(), fromSide: side, toSide: other, note: '属地处置，跨省交办' }];
+        // The other side's platform takes it at once: its command stage is that side's.
+        handoffs = [...handoffs, { at: context.iso(), fromSide: side, toSide: other, note: '属地处置，跨省交办', acceptedAt: context.iso() }];
         side = other;
       }
       context.put('gridEvent', { ...event, stage, stages: [...stages, { stage, at: context.iso(), side }], handoffs });

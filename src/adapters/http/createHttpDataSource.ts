@@ -14,6 +14,7 @@ import {
   type AssistWorkflow,
   type AuditReader,
   type DataSource,
+  type HandoffWorkflow,
   type InstructionWorkflow,
   type DeskIdentity,
   type History,
@@ -75,7 +76,7 @@ const invalid = (what: string, issues: string[]): Result<never> => failure('inva
 export function createHttpDataSource(
   config: HttpSourceConfig,
   environment: HttpEnvironment = {},
-): DataSource & AlertAcknowledger & AssistWorkflow & InstructionWorkflow & AuditReader & HistoryReader & ChangeLogReader {
+): DataSource & AlertAcknowledger & AssistWorkflow & InstructionWorkflow & HandoffWorkflow & AuditReader & HistoryReader & ChangeLogReader {
   const origin = environment.origin ?? (typeof location === 'undefined' ? 'http://127.0.0.1' : location.href);
   const root = new URL(config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`, origin);
   const headers: Record<string, string> = config.auth ? { [config.auth.header]: config.auth.value } : {};
@@ -176,6 +177,7 @@ export function createHttpDataSource(
         assistWorkflow: parsed.data.assistWorkflow === true,
         audit: parsed.data.audit === true,
         instructions: parsed.data.instructions === true,
+        handoffs: parsed.data.handoffs === true,
       });
     },
     async health() {
@@ -238,6 +240,12 @@ export function createHttpDataSource(
     },
     dispatchInstruction(kind, id, input, desk) {
       return act(kind, instructedPath(kind, id), { ...input, by: desk.officer }, desk, `instruct ${input.unitId} on ${id}`);
+    },
+    handOffGridEvent(id, input, desk) {
+      return act('gridEvent', `gridEvents/${encodeURIComponent(id)}/handoff`, { ...input, by: desk.officer }, desk, `hand ${id} to ${input.toSide}`);
+    },
+    acceptHandoff(id, index, desk) {
+      return act('gridEvent', `gridEvents/${encodeURIComponent(id)}/handoffs/${index}/accept`, { by: desk.officer }, desk, `accept the handoff of ${id}`);
     },
     advanceInstruction(kind, id, instructionId, stage, input, desk) {
       return act(kind, `${instructedPath(kind, id)}/${encodeURIComponent(instructionId)}/${stage}`, { ...input, by: desk.officer }, desk, `${stage} instruction ${instructionId}`);

@@ -79,6 +79,7 @@ export const en: Messages = {
     map2d: 'The 2D map failed',
   },
   ticker: { severity: 'L{level}', sides: 'set by {control} · hit in {hit}' },
+  handoff: { notePrompt: 'Why, e.g. theirs to handle locally', send: 'Hand to {side}', accept: 'Accept the handoff' },
   instructions: {
     title: 'Instructions',
     dispatch: 'Instruct a unit',
@@ -93,7 +94,7 @@ export const en: Messages = {
   audit: {
     title: 'Actions',
     refused: 'refused',
-    actions: { acknowledge: 'Acknowledged', instruct: 'Instructed', 'instruction-received': 'Instruction received', 'instruction-en-route': 'On the way', 'instruction-handled': 'Handled', 'instruction-feedback': 'Reported back', raise: 'Raised', accept: 'Accepted', decline: 'Declined', progress: 'Progress', complete: 'Settled', withdraw: 'Withdrawn' },
+    actions: { acknowledge: 'Acknowledged', instruct: 'Instructed', 'instruction-received': 'Instruction received', 'instruction-en-route': 'On the way', 'instruction-handled': 'Handled', 'instruction-feedback': 'Reported back', handoff: 'Handed across', 'accept-handoff': 'Handoff accepted', raise: 'Raised', accept: 'Accepted', decline: 'Declined', progress: 'Progress', complete: 'Settled', withdraw: 'Withdrawn' },
     screens: { duty: 'duty desk', unknown: 'API' },
   },
   assistDesk: {
@@ -117,6 +118,7 @@ export const en: Messages = {
   events: {
     loop: 'Closed loop',
     overdue: '{count} late',
+    handoffs: 'Handed across the border {total} · accepted {accepted}',
     stages: { discover: 'Found', analyze: 'Analysed', command: 'Ordered', handle: 'Handled', feedback: 'Reported', closed: 'Closed' },
   },
   freshness: { never: 'not connected', ago: 'updated {seconds} s ago' },

@@ -76,6 +76,7 @@ export const zhCN = {
     map2d: '二维地图出错',
   },
   ticker: { severity: '{level}级', sides: '{control}布控 · {hit}查获' },
+  handoff: { notePrompt: '交办说明，如：属地处置', send: '交办至{side}', accept: '接收交办' },
   instructions: {
     title: '指令',
     dispatch: '下达指令',
@@ -90,7 +91,7 @@ export const zhCN = {
   audit: {
     title: '操作记录',
     refused: '未生效',
-    actions: { acknowledge: '确认', instruct: '下达指令', 'instruction-received': '指令签收', 'instruction-en-route': '出警', 'instruction-handled': '处置', 'instruction-feedback': '反馈', raise: '发起协查', accept: '接受', decline: '拒绝', progress: '报进展', complete: '办结', withdraw: '撤回' },
+    actions: { acknowledge: '确认', instruct: '下达指令', 'instruction-received': '指令签收', 'instruction-en-route': '出警', 'instruction-handled': '处置', 'instruction-feedback': '反馈', handoff: '跨省交办', 'accept-handoff': '接收交办', raise: '发起协查', accept: '接受', decline: '拒绝', progress: '报进展', complete: '办结', withdraw: '撤回' },
     screens: { duty: '值班台', unknown: '接口' },
   },
   assistDesk: {
@@ -114,6 +115,7 @@ export const zhCN = {
   events: {
     loop: '闭环处置',
     overdue: '超期{count}',
+    handoffs: '跨省交办 {total} · 已接收 {accepted}',
     stages: { discover: '发现', analyze: '研判', command: '指令', handle: '处置', feedback: '反馈', closed: '归档' },
   },
   freshness: { never: '未连接', ago: '{seconds} 秒前更新' },

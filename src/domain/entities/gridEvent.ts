@@ -29,7 +29,18 @@ const gridEventShape = z.object({
     .min(1, 'an event has at least its discover stage')
     .max(GRID_EVENT_STAGES.length),
   handoffs: z
-    .array(z.object({ at: timestampSchema, fromSide: provinceIdSchema, toSide: provinceIdSchema, note: textSchema.optional() }))
+    .array(
+      z.object({
+        at: timestampSchema,
+        fromSide: provinceIdSchema,
+        toSide: provinceIdSchema,
+        note: textSchema.optional(),
+        /** Who handed it over, and when and by whom the other side took it (交办 → 接收). */
+        by: nameSchema.optional(),
+        acceptedAt: timestampSchema.optional(),
+        acceptedBy: nameSchema.optional(),
+      }),
+    )
     .max(50),
   /** When the loop should be closed by; past it and still open, the event is overdue. */
   dueAt: timestampSchema,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AssistRequest } from '../../domain/entities/assistRequest';
 import { describeAssistBoard } from '../live/describeAssistBoard';
+import { describeGridEventSummary } from '../live/describeGridEventSummary';
+import type { GridEvent } from '../../domain/entities/gridEvent';
 import { describeAssistDesk } from './describeAssistDesk';
 
 const NOW = new Date('2026-12-07T10:30:00+08:00');
@@ -53,5 +55,17 @@ describe('describeAssistBoard on a wall', () => {
       { id: 'accepted', kind: 'open', accepted: true, minutesSince: 9 },
       { id: 'declined', kind: 'settled', outcome: 'declined', minutesTaken: 5 },
     ]);
+  });
+});
+
+describe('describeGridEventSummary', () => {
+  it('counts the handoffs across the border and how many the other side accepted', () => {
+    const event = (id: string, handoffs: GridEvent['handoffs']) => ({ id, stage: 'command', category: 'hazardous-building', dueAt: '2026-12-08T00:00:00Z', handoffs }) as unknown as GridEvent;
+    const summary = describeGridEventSummary(
+      [event('a', [{ at: '2026-12-07T01:00:00Z', fromSide: 'zj', toSide: 'jx', acceptedAt: '2026-12-07T01:05:00Z' }]), event('b', [{ at: '2026-12-07T02:00:00Z', fromSide: 'jx', toSide: 'zj', by: '双明派出所 值班民警' }]), event('c', [])],
+      NOW,
+      'zh',
+    );
+    expect(summary.handoffs).toEqual({ total: 2, accepted: 1 });
   });
 });

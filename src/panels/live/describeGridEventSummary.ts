@@ -1,6 +1,7 @@
 /**
  * Grid events at a glance: open events by major category (the 11), and the closed loop as a
- * funnel (discover → closed) with how many at each stage are overdue.
+ * funnel (discover → closed) with how many at each stage are overdue, and how many were handed
+ * across the border and accepted there.
  */
 import { GRID_EVENT_STAGES, type GridEvent, type GridEventStage, isGridEventOverdue } from '../../domain/entities/gridEvent';
 import { GRID_EVENT_CATEGORIES } from '../../domain/entities/gridEventCategories';
@@ -22,6 +23,8 @@ export interface GridEventSummary {
   stages: StageCount[];
   open: number;
   overdue: number;
+  /** 跨省交办: handoffs across the border of the events held, and how many the other side accepted. */
+  handoffs: { total: number; accepted: number };
 }
 
 export function describeGridEventSummary(events: Iterable<GridEvent>, now: Date, language: 'zh' | 'en'): GridEventSummary {
@@ -29,7 +32,12 @@ export function describeGridEventSummary(events: Iterable<GridEvent>, now: Date,
   const byStage = new Map<GridEventStage, StageCount>(GRID_EVENT_STAGES.map((stage) => [stage, { stage, count: 0, overdue: 0 }]));
   let open = 0;
   let overdue = 0;
+  const handoffs = { total: 0, accepted: 0 };
   for (const event of events) {
+    for (const handoff of event.handoffs) {
+      handoffs.total += 1;
+      if (handoff.acceptedAt !== undefined) handoffs.accepted += 1;
+    }
     const stage = byStage.get(event.stage)!;
     stage.count += 1;
     if (event.stage === 'closed') continue;
@@ -45,5 +53,6 @@ export function describeGridEventSummary(events: Iterable<GridEvent>, now: Date,
     stages: [...byStage.values()],
     open,
     overdue,
+    handoffs,
   };
 }
