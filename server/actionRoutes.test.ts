@@ -110,6 +110,8 @@ describe('the assistance workflow over HTTP', () => {
     expect(await post(`/assistRequests/${id}/decline`, {}, yushan)).toMatchObject({ status: 400, body: { message: 'a decline needs a note saying why' } });
     expect(await post(`/assistRequests/${id}/complete`, { outcome: 'intercepted' }, yushan)).toMatchObject({ status: 409, body: { error: 'conflict' } });
     expect(await post(`/assistRequests/${id}/teleport`, {}, yushan)).toMatchObject({ status: 404 });
+    const nullBody = await fetch(`${api}/assistRequests/${id}/accept`, { method: 'POST', body: 'null', headers: { 'Content-Type': 'application/json', 'X-Desk': 'st-shuangming' } });
+    expect({ status: nullBody.status, body: await nullBody.json() }).toEqual({ status: 400, body: { error: 'bad-request', message: 'the body must be a JSON object' } });
     expect(await post('/assistRequests', { ...fleeingCar, subject: { type: 'vehicle', summary: ' ' } }, changshan)).toMatchObject({ status: 400, body: { message: expect.stringContaining('subject.summary') } });
     expect(await post('/assistRequests', { ...fleeingCar, toStationId: 'st-huangmei' }, changshan)).toMatchObject({ status: 400, body: { message: expect.stringContaining('own side') } });
     expect(await post('/assistRequests', fleeingCar, { by: '某人', station: 'st-nowhere' })).toMatchObject({ status: 400, body: { message: expect.stringContaining('st-nowhere') } });
@@ -151,6 +153,10 @@ describe('instructions to units (指令)', () => {
     // A desk acting on the version before all that is told who moved it.
     expect(await post('/alerts/alert-1/instructions', { unitId: 'st-shuangming', text: '再查', expectedVersion: 2 }, changshan)).toMatchObject({ status: 409, body: { changedBy: '双明派出所 陈警官' } });
     expect(await post('/alerts/alert-1/instructions', { unitId: 'st-nowhere', text: '再查' }, changshan)).toMatchObject({ status: 400, body: { message: expect.stringContaining('st-nowhere') } });
+    // An idempotency key reused on another call is a new submit, not the first call's answer.
+    const first = await post('/alerts/alert-1/instructions', { unitId: 'st-shuangming', text: '再查' }, { ...changshan, key: 'k-1' });
+    expect(await post('/alerts/alert-1/instructions', { unitId: 'st-shuangming', text: '再查' }, { ...changshan, key: 'k-1' })).toEqual({ ...first, replayed: true });
+    expect((await post('/assistRequests', fleeingCar, { ...changshan, key: 'k-1' })).body.record).toMatchObject({ status: 'open' });
   });
 });
 
@@ -175,6 +181,19 @@ describe('grid events handed across the border (跨省交办)', () => {
     // Now Yushan's: it may hand it back, Changshan may not hand it on.
     expect(await post('/gridEvents/ge-1/handoff', { toSide: 'jx' }, yushan)).toMatchObject({ status: 400 });
     expect(await post('/gridEvents/ge-1/handoff', { toSide: 'zj' }, changshan)).toMatchObject({ status: 403 });
+    expect(await post('/gridEvents/ge-1/handoff', { toSide: 'zz' }, yushan)).toMatchObject({ status: 400, body: { message: expect.stringContaining('no side zz') } });
+  });
+});
+
+describe('instructions on a grid event', () => {
+  it('bring the event to its command stage on the side that owns it, whichever desk gave them, and end when it closes', async () => {
+    await store.append([{ at: NOW, change: { kind: 'gridEvent', op: 'upsert', record: gridEvent } }]);
+    const given = await post('/gridEvents/ge-1/instructions', { unitId: 'st-shuangming', text: '协助核查山界' }, yushan);
+    expect(given.body.record).toMatchObject({ stage: 'command', stages: [{ stage: 'discover' }, { stage: 'analyze' }, { stage: 'command', side: 'zj' }] });
+    // Still Changshan's to hand over: an instruction from across the border does not take it.
+    expect(await post('/gridEvents/ge-1/handoff', { toSide: 'jx' }, yushan)).toMatchObject({ status: 403 });
+    await store.append([{ at: NOW, change: { kind: 'gridEvent', op: 'upsert', record: { ...(given.body.record as object), version: 9, stage: 'closed', stages: [...(given.body.record!.stages as object[]), { stage: 'closed', at: new Date(NOW).toISOString(), side: 'zj' }] } } }]);
+    expect(await post('/gridEvents/ge-1/instructions', { unitId: 'st-qiuchuan', text: '复查' }, changshan)).toMatchObject({ status: 409, body: { message: expect.stringContaining('closed') } });
   });
 });
 
@@ -183,12 +202,16 @@ describe('behind the deployment’s sign-in', () => {
     await store.close();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
-    await start({ authUserHeader: 'X-Remote-User' });
+    await start({ authUserHeader: 'X-Remote-User', authDeskHeader: 'X-Remote-Station' });
   });
 
-  it('names the officer from the sign-in header, never from the body, and refuses an action without it', async () => {
-    const raised = await post('/assistRequests', fleeingCar, { ...changshan, by: '冒名者', headers: { 'X-Remote-User': encodeURIComponent('球川派出所 赵警官') } });
-    expect(raised.body.record).toMatchObject({ raisedBy: '球川派出所 赵警官' });
+  it('names the officer and the station from the sign-in headers, never from the body or X-Desk, and refuses an action without them', async () => {
+    const signedIn = { 'X-Remote-User': encodeURIComponent('球川派出所 赵警官'), 'X-Remote-Station': 'st-qiuchuan' };
+    const raised = await post('/assistRequests', fleeingCar, { ...changshan, by: '冒名者', headers: signedIn });
+    expect(raised.body.record).toMatchObject({ raisedBy: '球川派出所 赵警官', fromStationId: 'st-qiuchuan' });
+    // A Changshan officer whose desk URL says 双明 still acts as 球川: not the side asked.
+    expect(await post(`/assistRequests/${String(raised.body.record!.id)}/accept`, {}, { ...yushan, headers: signedIn })).toMatchObject({ status: 403 });
     expect(await post('/assistRequests', fleeingCar, changshan)).toMatchObject({ status: 401, body: { error: 'unauthorized', message: expect.stringContaining('X-Remote-User') } });
+    expect(await post('/assistRequests', fleeingCar, { ...changshan, headers: { 'X-Remote-User': 'x' } })).toMatchObject({ status: 401, body: { message: expect.stringContaining('X-Remote-Station') } });
   });
 });

@@ -27,6 +27,11 @@ export interface ActionRouteOptions {
   now(): number;
   /** A header set by the deployment's authentication in front of the backend, naming the officer. */
   authUserHeader?: string;
+  /**
+   * A header the same authentication sets with the officer's station id: the desk's side then
+   * comes from the sign-in, and a desk cannot act for another station by changing its URL.
+   */
+  authDeskHeader?: string;
 }
 
 const DEFAULT_OFFICER = '值班民警';
@@ -83,7 +88,7 @@ function decodeHeader(value: string): string {
 
 type ActorOrRefusal = { actor: Actor } | { status: number; error: 'unauthorized' | 'forbidden'; message: string };
 
-function actorOf(request: IncomingMessage, body: { by?: string | undefined }, options: ActionRouteOptions): ActorOrRefusal {
+function actorOf(request: IncomingMessage, path: string, body: { by?: string | undefined }, options: ActionRouteOptions): ActorOrRefusal {
   const screen = (headerOf(request, 'x-screen') ?? 'unknown').slice(0, 40);
   if (READ_ONLY_SCREENS.has(screen)) return { status: 403, error: 'forbidden', message: `a ${screen} screen shows and does not act: act from a duty screen` };
   let by = body.by?.trim().slice(0, 200) ?? DEFAULT_OFFICER;
@@ -92,8 +97,14 @@ function actorOf(request: IncomingMessage, body: { by?: string | undefined }, op
     if (authenticated === undefined) return { status: 401, error: 'unauthorized', message: `no ${options.authUserHeader} header: actions need the deployment's sign-in` };
     by = decodeHeader(authenticated).slice(0, 200);
   }
-  const key = headerOf(request, 'idempotency-key')?.slice(0, 200);
-  const desk = headerOf(request, 'x-desk')?.slice(0, 128);
+  // A key answers again only for the same call: reused on another record or action, it is a new submit.
+  const sent = headerOf(request, 'idempotency-key')?.slice(0, 200);
+  const key = sent === undefined ? undefined : `${request.method ?? 'POST'} ${path} ${sent}`;
+  let desk = headerOf(request, 'x-desk')?.slice(0, 128);
+  if (options.authDeskHeader !== undefined) {
+    desk = headerOf(request, options.authDeskHeader)?.slice(0, 128);
+    if (desk === undefined) return { status: 401, error: 'unauthorized', message: `no ${options.authDeskHeader} header: actions need the officer's station from the sign-in` };
+  }
   return { actor: { by, screen, ...(key !== undefined ? { key } : {}), ...(desk !== undefined ? { desk } : {}) } };
 }
 
@@ -118,9 +129,14 @@ export async function routeActions(request: IncomingMessage, response: ServerRes
   const handoff = /^\/gridEvents\/([^/]+)\/handoff$/.exec(path);
   const acceptance = /^\/gridEvents\/([^/]+)\/handoffs\/(\d{1,3})\/accept$/.exec(path);
   if ((acknowledge || raise || step || dispatch || advance || handoff || acceptance) && method === 'POST') {
-    const raw = (await readJsonBody(request)) as Record<string, unknown>;
+    const body = await readJsonBody(request);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      sendError(response, 400, 'bad-request', 'the body must be a JSON object');
+      return true;
+    }
+    const raw = body as Record<string, unknown>;
     const by = typeof raw.by === 'string' && raw.by.trim() !== '' ? raw.by : undefined;
-    const who = actorOf(request, { by }, options);
+    const who = actorOf(request, path, { by }, options);
     if (!('actor' in who)) {
       sendError(response, who.status, who.error, who.message);
       return true;

@@ -22,7 +22,7 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { RegionPack } from '../../src/domain/regionPack';
 import type { CapabilitiesResponse, HealthResponse, HistoryResponse, WireChange } from '../../src/domain/wire';
-import { ENTITY_KINDS, type EntityKind, isEntityKind } from '../../src/domain/entities/entityKinds';
+import { ENTITY_KINDS, type EntityKind } from '../../src/domain/entities/entityKinds';
 import { BorderSimulator } from '../../src/simulator/borderSimulator';
 import { SimulationClock, driveSimulation } from '../../src/simulator/simulationClock';
 import { readJsonBody, sendError, sendJson } from '../../server/httpHelpers';
@@ -70,6 +70,8 @@ export interface MockBackendOptions {
    * actions then take the officer from it, never from the request body.
    */
   authUserHeader?: string;
+  /** The header the same sign-in sets with the officer's station id (else the desk's X-Desk). */
+  authDeskHeader?: string;
 }
 
 /** What a database remembers of the simulator that fed it, so a restart goes on with the same history. */
@@ -371,7 +373,7 @@ export async function createMockBackend(options: MockBackendOptions): Promise<Mo
       if (request.headers['x-ingest-token'] !== options.ingestToken) return sendError(response, 401, 'unauthorized', 'send X-Ingest-Token: <INGEST_TOKEN>');
       return sendJson(response, 200, await ingestChanges(store, await readJsonBody(request, INGEST_MAX_BYTES), simulator.now));
     }
-    if (await routeActions(request, response, path, { store, now: () => simulator.now, ...(options.authUserHeader !== undefined ? { authUserHeader: options.authUserHeader } : {}) })) return;
+    if (await routeActions(request, response, path, { store, now: () => simulator.now, ...(options.authUserHeader !== undefined ? { authUserHeader: options.authUserHeader } : {}), ...(options.authDeskHeader !== undefined ? { authDeskHeader: options.authDeskHeader } : {}) })) return;
     if (path === '/control') {
       return handleControl(request, response, {
         enabled: options.control === true,

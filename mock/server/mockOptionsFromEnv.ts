@@ -12,7 +12,8 @@ import type { MockBackendOptions } from './createMockBackend';
  * `npm start` and `npm run dev`), DATABASE_URL (keep the log in that PostgreSQL server) or else
  * DATA_DIR (the embedded database's folder, default `.data/pglite`; `:memory:` keeps nothing),
  * INGEST_TOKEN (lets source systems POST /api/v1/ingest with `X-Ingest-Token: <token>`),
- * AUTH_USER_HEADER (the header the deployment's sign-in sets with the officer's name).
+ * AUTH_USER_HEADER (the header the deployment's sign-in sets with the officer's name) and
+ * AUTH_DESK_HEADER (the one it sets with the officer's station id).
  */
 export function mockOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<MockBackendOptions, 'region'> {
   const number = (name: string, fallback: number) => {
@@ -39,6 +40,7 @@ export function mockOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<M
     ...(env.MOCK_TOKEN ? { token: env.MOCK_TOKEN } : {}),
     ...(env.INGEST_TOKEN ? { ingestToken: env.INGEST_TOKEN } : {}),
     ...(env.AUTH_USER_HEADER ? { authUserHeader: env.AUTH_USER_HEADER } : {}),
+    ...(env.AUTH_DESK_HEADER ? { authDeskHeader: env.AUTH_DESK_HEADER } : {}),
     storage: env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : env.DATA_DIR === ':memory:' ? {} : { dataDir: env.DATA_DIR || '.data/pglite' },
   };
 }

@@ -39,6 +39,8 @@ function ownerOf(event: VersionedRecord): string {
 }
 
 export async function handOffGridEvent(store: ChangeStore, id: string, input: { toSide: string; note?: string }, actor: Actor, now: number): Promise<ActionAnswer> {
+  // The sides a handoff may go to: those with stations on the map (a handoff to nobody would wait forever).
+  const sides = new Set([...store.all('station')].map((station) => String(station.province)));
   const audit: Audit = { at: now, actor: actor.by, screen: actor.screen, kind: 'gridEvent', recordId: id, action: 'handoff' };
   const { status, response, replayed } = await store.act(actor.key, (view) => {
     const event = view.get('gridEvent', id);
@@ -52,6 +54,7 @@ export async function handOffGridEvent(store: ChangeStore, id: string, input: { 
     const owner = ownerOf(event);
     if (desk.province !== owner) return refused(audit, 403, 'forbidden', `grid event ${id} is ${owner}'s to hand over`);
     if (input.toSide === owner) return refused(audit, 400, 'bad-request', `${input.toSide} already owns grid event ${id}: hand it across the border`);
+    if (!sides.has(input.toSide)) return refused(audit, 400, 'bad-request', `no side ${input.toSide} on this map: ${[...sides].join(', ')}`);
     const at = new Date(now).toISOString();
     const handoff: Handoff = { at, fromSide: owner, toSide: input.toSide, by: actor.by, ...(input.note !== undefined ? { note: input.note } : {}) };
     return done(audit, { ...event, version: event.version + 1, updatedAt: at, handoffs: [...handoffs, handoff].slice(-50) }, now);

@@ -7,7 +7,7 @@
  * version other than the one the desk saw is refused and says why (and who changed it).
  */
 import { randomUUID } from 'node:crypto';
-import { alertSchema, canTransitionAlert, type AlertStatus } from '../../src/domain/entities/alert';
+import { alertSchema, canTransitionAlert, isAlertOpen, type AlertStatus } from '../../src/domain/entities/alert';
 import { gridEventSchema, GRID_EVENT_STAGES } from '../../src/domain/entities/gridEvent';
 import { type Instruction, type InstructionStage, MAX_INSTRUCTIONS, nextInstructionStage } from '../../src/domain/entities/instruction';
 import type { AuditEntry } from '../store/auditEntry';
@@ -60,7 +60,7 @@ function checkVersion(record: VersionedRecord, expected: number | undefined, aud
 }
 
 /** The record moved along by an instruction given: alerts to `dispatched`, grid events to `command`. */
-function movedOn(kind: InstructedKind, record: VersionedRecord, side: string, at: string): VersionedRecord {
+function movedOn(kind: InstructedKind, record: VersionedRecord, at: string): VersionedRecord {
   if (kind === 'alert') {
     const status = record.status as AlertStatus;
     if (status === 'dispatched' || !canTransitionAlert(status, 'dispatched')) return record;
@@ -68,7 +68,9 @@ function movedOn(kind: InstructedKind, record: VersionedRecord, side: string, at
   }
   const stage = String(record.stage);
   if (GRID_EVENT_STAGES.indexOf(stage as never) >= GRID_EVENT_STAGES.indexOf('command')) return record;
-  return { ...record, stage: 'command', stages: [...(record.stages as unknown[]), { stage: 'command', at, side }] };
+  // The command stage is the owning side's, whichever desk gave the instruction.
+  const stages = record.stages as { side: string }[];
+  return { ...record, stage: 'command', stages: [...stages, { stage: 'command', at, side: stages[stages.length - 1]!.side }] };
 }
 
 export async function dispatchInstruction(store: ChangeStore, kind: InstructedKind, id: string, input: DispatchInput, actor: Actor, now: number): Promise<ActionAnswer> {
@@ -78,14 +80,17 @@ export async function dispatchInstruction(store: ChangeStore, kind: InstructedKi
     if (!record) return refused(audit, 404, 'not-found', `no ${kind} ${id}`);
     const desk = actor.desk === undefined ? undefined : view.get('station', actor.desk);
     if (!desk) return refused(audit, 400, 'bad-request', actor.desk === undefined ? 'an instruction needs the desk’s station: send X-Desk: <station id>' : `no station ${actor.desk} for X-Desk`);
-    if (!unitOf(view, input.unitId)) return refused(audit, 400, 'bad-request', `no unit ${input.unitId} (a station, checkpoint or patrol) to instruct`);
+    const unit = unitOf(view, input.unitId);
+    if (!unit) return refused(audit, 400, 'bad-request', `no unit ${input.unitId} (a station, checkpoint or patrol) to instruct`);
     const conflict = checkVersion(record, input.expectedVersion, audit, `${kind} ${id}`);
     if (conflict) return conflict;
+    const ended = kind === 'alert' ? !isAlertOpen(record.status as AlertStatus) : record.stage === 'closed';
+    if (ended) return refused(audit, 409, 'conflict', `${kind} ${id} is ${String(record.status ?? record.stage)}: it takes no more instructions`);
     const instructions = instructionsOf(record);
     if (instructions.length >= MAX_INSTRUCTIONS) return refused(audit, 409, 'conflict', `${kind} ${id} already has ${MAX_INSTRUCTIONS} instructions`);
     const at = new Date(now).toISOString();
-    const instruction: Instruction = { id: `ins-${randomUUID().slice(0, 13)}`, unitId: input.unitId, text: input.text, by: actor.by, side: String(desk.province), stage: 'sent', times: { sent: at } };
-    const next = movedOn(kind, { ...record, version: record.version + 1, updatedAt: at, instructions: [...instructions, instruction] }, String(desk.province), at);
+    const instruction: Instruction = { id: `ins-${randomUUID().slice(0, 13)}`, unitId: input.unitId, unitSide: unit.province, text: input.text, by: actor.by, side: String(desk.province), stage: 'sent', times: { sent: at } };
+    const next = movedOn(kind, { ...record, version: record.version + 1, updatedAt: at, instructions: [...instructions, instruction] }, at);
     return done(kind, audit, next, now);
   });
   return { status, body: response, replayed };
@@ -102,8 +107,9 @@ export async function advanceInstruction(store: ChangeStore, kind: InstructedKin
     if (!instruction) return refused(audit, 404, 'not-found', `no instruction ${instructionId} on ${kind} ${id}`);
     const desk = actor.desk === undefined ? undefined : view.get('station', actor.desk);
     if (!desk) return refused(audit, 400, 'bad-request', actor.desk === undefined ? 'reporting on an instruction needs the desk’s station: send X-Desk: <station id>' : `no station ${actor.desk} for X-Desk`);
-    const unit = unitOf(view, instruction.unitId);
-    if (unit && unit.province !== desk.province) return refused(audit, 403, 'forbidden', `only the instructed unit’s side (${unit.province}) reports on instruction ${instructionId}`);
+    // The unit's side as it is now, or as it was when instructed if the unit is gone since.
+    const unitSide = unitOf(view, instruction.unitId)?.province ?? instruction.unitSide;
+    if (unitSide !== desk.province) return refused(audit, 403, 'forbidden', `only the instructed unit’s side (${unitSide ?? 'unknown'}) reports on instruction ${instructionId}`);
     const conflict = checkVersion(record, input.expectedVersion, audit, `${kind} ${id}`);
     if (conflict) return conflict;
     const expected = nextInstructionStage(instruction.stage);

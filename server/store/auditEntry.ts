@@ -38,10 +38,13 @@ export async function findByKey(client: SqlQueryable, schema: string, key: strin
   return row ? { status: Number(row.status), response: JSON.parse(row.response) as unknown } : undefined;
 }
 
-/** A record's actions, oldest first, for the detail panel. */
+/** At most this many of a record's latest actions are listed (a record hammered by a script stays readable). */
+const AUDIT_LINES = 200;
+
+/** A record's latest actions, oldest first, for the detail panel. */
 export async function auditTrailOf(client: SqlQueryable, schema: string, kind: EntityKind, recordId: string): Promise<Omit<AuditEntry, 'response' | 'key'>[]> {
   const rows = await client.query<{ at: number; actor: string; screen: string; action: string; status: number }>(
-    `SELECT at, actor, screen, action, status FROM ${schema}.actions WHERE kind = $1 AND record_id = $2 ORDER BY at, id`,
+    `SELECT at, actor, screen, action, status FROM (SELECT id, at, actor, screen, action, status FROM ${schema}.actions WHERE kind = $1 AND record_id = $2 ORDER BY at DESC, id DESC LIMIT ${AUDIT_LINES}) latest ORDER BY at, id`,
     [kind, recordId],
   );
   return rows.rows.map((row) => ({ at: Number(row.at), actor: row.actor, screen: row.screen, kind, recordId, action: row.action, status: Number(row.status) }));

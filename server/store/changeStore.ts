@@ -398,6 +398,9 @@ export class ChangeStore {
         `DELETE FROM ${s}.current_records r WHERE r.deleted AND NOT EXISTS (SELECT 1 FROM ${s}.changes c WHERE c.kind = r.kind AND c.id = r.id) RETURNING kind, id`,
       );
       for (const { kind, id } of buried.rows) this.tombstones.delete(`${kind}\u0000${id}`);
+      // The audit trail is kept (who did what is a record of its own); the answers kept for
+      // replaying a retried submit are not needed past the retention, and they hold whole records.
+      await tx.query(`UPDATE ${s}.actions SET response = 'null' WHERE at < $1 AND response <> 'null'`, [retainFromMs]);
       const seqs = [...folded.rows, ...thinned].map(({ seq }) => Number(seq));
       const floor = Math.max(this.resumeFloor, ...seqs);
       const historyFrom = Math.max(this.historyFromMs, retainFromMs);

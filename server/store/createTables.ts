@@ -19,6 +19,7 @@ export async function createTables(client: SqlClient, schema: string): Promise<v
     `CREATE TABLE IF NOT EXISTS ${schema}.actions (id bigserial PRIMARY KEY, key text UNIQUE, at bigint NOT NULL, actor text NOT NULL, screen text NOT NULL, kind text NOT NULL, record_id text NOT NULL, action text NOT NULL, status integer NOT NULL, response text NOT NULL)`,
   );
   await client.query(`CREATE INDEX IF NOT EXISTS actions_by_record ON ${schema}.actions (kind, record_id, at)`);
+  await client.query(`CREATE INDEX IF NOT EXISTS actions_by_time ON ${schema}.actions (at)`);
   // Playback asks "each record's last change by then" and "every change in a window".
   await client.query(`CREATE INDEX IF NOT EXISTS changes_by_record ON ${schema}.changes (kind, id, seq)`);
   await client.query(`CREATE INDEX IF NOT EXISTS changes_by_time ON ${schema}.changes (at)`);

@@ -108,7 +108,7 @@ export function useAssistDesk(deps: AssistDeskDeps) {
     enabled: computed(() => side.value !== null),
     raise(input: RaiseAssistInput): Promise<boolean> {
       const desk = deps.desk();
-      if (!desk) return Promise.resolve(false);
+      if (!desk || deps.readonly()) return Promise.resolve(false);
       return run('new', () => deps.connections()?.assistWorkflow()?.raiseAssist(input, desk) ?? null);
     },
     step(row: Pick<AssistDeskRow, 'id' | 'version'>, step: AssistStep, input: Omit<AssistStepInput, 'expectedVersion'> = {}): Promise<boolean> {

@@ -3,7 +3,7 @@
  * side owns it, and accept a handoff waiting for the desk's side. The backend checks the same
  * rules; this only offers the steps that can succeed.
  */
-import { computed, ref, type Ref } from 'vue';
+import { computed, ref, watch, type Ref } from 'vue';
 import type { Failure } from '../adapters/contract';
 import type { GridEvent } from '../domain/entities/gridEvent';
 import type { PickTarget } from '../layers/mapView';
@@ -22,6 +22,8 @@ export interface HandoffDeps {
 export function useHandoffs(deps: HandoffDeps) {
   const pending = ref(false);
   const error = ref<string | null>(null);
+  // Another pick: the last one's refusal is not this record's.
+  watch(deps.selected, () => (error.value = null));
   const event = computed((): GridEvent | undefined => {
     void deps.revision();
     const picked = deps.selected.value;

@@ -4,8 +4,9 @@
  * Read from the live store on the record's own changes, so a step reported on the other desk shows
  * at once; nothing is acted on in playback or on a screen without a desk.
  */
-import { computed, ref, type Ref } from 'vue';
+import { computed, ref, watch, type Ref } from 'vue';
 import type { Failure, InstructedKind } from '../adapters/contract';
+import { type AlertStatus, isAlertOpen } from '../domain/entities/alert';
 import { type Instruction, nextInstructionStage } from '../domain/entities/instruction';
 import type { InstructionRow } from '../panels/details/instructionRow';
 import type { PickTarget } from '../layers/mapView';
@@ -26,6 +27,8 @@ const KIND_OF: Partial<Record<PickTarget['layer'], InstructedKind>> = { alerts: 
 export function useInstructions(deps: InstructionDeps) {
   const pending = ref(false);
   const error = ref<string | null>(null);
+  // Another pick: the last one's refusal is not this record's.
+  watch(deps.selected, () => (error.value = null));
 
   const target = computed(() => {
     const picked = deps.selected.value;
@@ -35,7 +38,7 @@ export function useInstructions(deps: InstructionDeps) {
   const record = computed(() => {
     void deps.revision();
     const picked = target.value;
-    return picked ? (deps.live.peek(picked.kind, picked.id) as { version: number; instructions?: Instruction[] } | undefined) : undefined;
+    return picked ? (deps.live.peek(picked.kind, picked.id) as { version: number; status?: string; stage?: string; instructions?: Instruction[] } | undefined) : undefined;
   });
   const deskSide = computed(() => {
     void deps.revision();
@@ -88,7 +91,11 @@ export function useInstructions(deps: InstructionDeps) {
     pending,
     error,
     /** Whether this screen may give instructions on the picked record. */
-    canDispatch: computed(() => target.value !== null && record.value !== undefined && deps.desk() !== null && !deps.readonly()),
+    canDispatch: computed(() => {
+      const current = record.value;
+      const ended = current === undefined || current.stage === 'closed' || (current.status !== undefined && !isAlertOpen(current.status as AlertStatus));
+      return target.value !== null && !ended && deps.desk() !== null && !deps.readonly();
+    }),
     dispatch(unitId: string, text: string): Promise<boolean> {
       const desk = deps.desk();
       const picked = target.value;

@@ -85,6 +85,9 @@ function runLoop(context: SimulationContext, id: string): void {
       const event = context.get('gridEvent', id);
       if (!event) return;
       const stages = event.stages as { stage: string; at: string; side: string }[];
+      // A desk may have moved it on already (an instruction takes it to its command stage): a
+      // stage it has reached is not run again.
+      if (GRID_EVENT_STAGES.indexOf(event.stage as GridEventStage) >= GRID_EVENT_STAGES.indexOf(stage)) return;
       let side = stages[stages.length - 1]!.side;
       let handoffs = event.handoffs as { at: string; fromSide: string; toSide: string; note?: string; acceptedAt?: string }[];
       if (handsOff && stage === 'command') {

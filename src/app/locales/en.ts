@@ -27,6 +27,8 @@ export const en: Messages = {
     keys: '↑↓ select · Enter acknowledge · F locate · M mute',
     officer: 'Duty officer',
     armSound: 'Click anywhere to turn the chime on',
+    soundOn: 'Chime on for new alerts of severity 3 and up',
+    mutedNote: 'Chime muted',
   },
   modes: {
     tour: 'Tour {index}/{count}',

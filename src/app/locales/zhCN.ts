@@ -25,6 +25,8 @@ export const zhCN = {
     keys: '↑↓ 选择 · Enter 确认 · F 定位 · M 静音',
     officer: '值班民警',
     armSound: '点击任意处开启提示音',
+    soundOn: '提示音已开启（3级及以上新预警）',
+    mutedNote: '提示音已静音',
   },
   modes: {
     tour: '巡屏 {index}/{count}',

@@ -13,6 +13,8 @@ const instructionSchema = z.object({
   id: idSchema,
   /** The unit told: a station id (stations, checkpoints) or a patrol's id. */
   unitId: idSchema,
+  /** The unit's side when instructed: it reports, even if the unit leaves the map meanwhile. */
+  unitSide: provinceIdSchema.optional(),
   text: nameSchema,
   /** The officer who gave it, and the side of the border their desk is on. */
   by: nameSchema,
