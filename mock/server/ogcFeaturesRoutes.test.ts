@@ -42,7 +42,7 @@ describe('the mock OGC API – Features', () => {
     ]);
     expect((await get('/conformance')).body.conformsTo).toEqual([OGC_CONFORMANCE.core, OGC_CONFORMANCE.geojson, OGC_CONFORMANCE.crs]);
     const collections = (await get('/collections')).body.collections as { id: string; crs: string[] }[];
-    expect(collections.map((c) => c.id)).toEqual(['stations', 'alerts', 'gridEvents', 'assistRequests', 'patrolTracks', 'grids']);
+    expect(collections.map((c) => c.id)).toEqual(['stations', 'alerts', 'gridEvents', 'assistRequests', 'controlOrders', 'patrolTracks', 'grids']);
     expect(collections.every((c) => c.crs.includes(CRS84))).toBe(true);
   });
 

@@ -29,6 +29,7 @@ export const OGC_COLLECTIONS: readonly { id: string; kind: EntityKind; title: st
   { id: 'alerts', kind: 'alert', title: '布控预警 Watchlist alerts' },
   { id: 'gridEvents', kind: 'gridEvent', title: '跨省网格事件 Cross-province grid events' },
   { id: 'assistRequests', kind: 'assistRequest', title: '协查请求 Assistance requests' },
+  { id: 'controlOrders', kind: 'controlOrder', title: '布控 Control orders' },
   { id: 'patrolTracks', kind: 'patrolTrack', title: '巡逻轨迹 Patrol tracks' },
   { id: 'grids', kind: 'grid', title: '跨省网格 Cross-province grids' },
 ];

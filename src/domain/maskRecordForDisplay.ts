@@ -14,6 +14,7 @@ import { maskIdNumber, maskName, maskPhone, maskPlate } from './maskPersonalData
 /** Fields holding one person's name or number whole, masked as such rather than scanned. */
 const FIELD_MASKERS: { readonly [K in EntityKind]?: FieldMaskers } = {
   alert: { 'subject.name': maskName, 'subject.idNumber': maskIdNumber, 'subject.phone': maskPhone, 'subject.plate': maskPlate },
+  controlOrder: { 'subject.name': maskName, 'subject.idNumber': maskIdNumber, 'subject.phone': maskPhone, 'subject.plate': maskPlate },
   // Residents report events too; a grid worker's name is no less personal on a public wall.
   gridEvent: { 'reporter.name': maskName },
   grid: { 'gridWorkers.name': maskName },

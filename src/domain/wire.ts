@@ -75,6 +75,8 @@ export const capabilitiesResponseSchema = z.object({
   instructions: z.boolean().optional(),
   /** POST /gridEvents/{id}/handoff and /gridEvents/{id}/handoffs/{index}/accept. */
   handoffs: z.boolean().optional(),
+  /** POST /controlOrders and /controlOrders/{id}/lift. */
+  controlOrders: z.boolean().optional(),
   crs: z.enum(['wgs84', 'cgcs2000', 'gcj02', 'bd09']),
 });
 export type CapabilitiesResponse = z.infer<typeof capabilitiesResponseSchema>;

@@ -30,7 +30,7 @@ describe('BorderSimulator', () => {
     const plain = new BorderSimulator({ seed: 5, region, start: START });
     drilled.advanceTo(START + HOUR);
     plain.advanceTo(START + HOUR);
-    expect(drilled.injectAlert(4).id).toMatch(/injected/);
+    expect(drilled.injectAlert(4)!.id).toMatch(/injected/);
     expect(drilled.injectAssistRequest()?.id).toMatch(/injected/);
     drilled.advanceTo(START + 4 * HOUR);
     plain.advanceTo(START + 4 * HOUR);

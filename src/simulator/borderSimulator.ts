@@ -1,6 +1,6 @@
 /**
  * A deterministic, seeded discrete-event simulation of the Changshan–Yushan border (or any region
- * pack): stations and grids, watchlist hits, grid events, assistance requests, patrols and KPIs.
+ * pack): stations and grids, control orders and their watchlist hits, grid events, assistance requests, patrols and KPIs.
  * It runs on simulated time: `advanceTo(t)` processes every event due by `t`, whatever the tick,
  * so the same seed gives the same records in the same order in Node and in the browser.
  */
@@ -15,6 +15,7 @@ import { SeededRandom } from './seededRandom';
 import { type DraftRecord, HOUR, MINUTE, type SimRecord, type SimulationContext } from './simulationContext';
 import { startAlerts } from './simulateAlerts';
 import { startAssistRequests } from './simulateAssistRequests';
+import { startControlOrders } from './simulateControlOrders';
 import { startGridEvents } from './simulateGridEvents';
 import { startPatrols } from './simulatePatrols';
 import { putKpis, putStationsAndGrids } from './simulateStations';
@@ -47,7 +48,7 @@ export class BorderSimulator {
   private readonly listeners = new Set<(changes: WireChange[]) => void>();
   private pending: WireChange[] = [];
   private readonly context: SimulationContext;
-  private readonly raiseAlert: (severity: number) => SimRecord;
+  private readonly raiseAlert: (severity: number) => SimRecord | undefined;
   private readonly raiseAssistRequest: () => string | undefined;
 
   constructor(options: BorderSimulatorOptions) {
@@ -87,6 +88,7 @@ export class BorderSimulator {
     // Drills (injected alerts and requests) draw on a stream of their own, so the seeded border is
     // the same with or without them: rebuilt from its seed after a restart, it makes the same records.
     const drills: SimulationContext = { ...this.context, random: new SeededRandom(options.seed ^ 0x5a5a5a5a) };
+    startControlOrders(this.context);
     this.raiseAlert = startAlerts(this.context, drills);
     startGridEvents(this.context);
     this.raiseAssistRequest = startAssistRequests(this.context, options.start, drills);
@@ -156,8 +158,8 @@ export class BorderSimulator {
     this.records.get(kind)!.set(record.id, record);
   }
 
-  /** Raises a watchlist hit now, outside the seeded schedule (a drill, or a test). */
-  injectAlert(severity: number): SimRecord {
+  /** Raises a watchlist hit now, outside the seeded schedule (a drill, or a test); undefined when no order is active. */
+  injectAlert(severity: number): SimRecord | undefined {
     const alert = this.raiseAlert(Math.min(4, Math.max(1, Math.round(severity))));
     this.flush();
     return alert;

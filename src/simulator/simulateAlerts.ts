@@ -6,16 +6,10 @@
 import { destination, point } from '@turf/turf';
 import { type AlertStatus, canTransitionAlert } from '../domain/entities/alert';
 import type { StationSeed } from './buildWorld';
-import { randomIdNumber, randomMobile, randomName, randomPlate } from './chineseIdentity';
+import { ordersInTerm } from './simulateControlOrders';
 import { DAY, MINUTE, type SimRecord, type SimulationContext } from './simulationContext';
 
 const MEAN_GAP_MS = 30 * MINUTE;
-const WATCHLISTS = {
-  person: ['在逃人员', '涉诈重点人员', '吸毒前科人员', '失踪人员', '重点管控人员'],
-  vehicle: ['盗抢车辆', '肇事逃逸车辆', '涉案车辆', '套牌车辆'],
-} as const;
-const SEVERITY_WEIGHTS: [number, number][] = [[1, 35], [2, 35], [3, 22], [4, 8]];
-const COUNTY_ADCODES = ['330822', '361123', '330881', '361103', '330824'];
 
 function stationsOf(context: SimulationContext, side: string, kinds: StationSeed['stationKind'][]): StationSeed[] {
   return context.world.stations.filter((s) => s.province === side && kinds.includes(s.stationKind));
@@ -39,37 +33,56 @@ function setCheckpoint(context: SimulationContext, stationId: string, status: 'o
   });
 }
 
-function createAlert(context: SimulationContext, id: string, severity?: number): SimRecord {
-  const { random, world } = context;
-  const sides = [...new Set(world.stations.map((s) => s.province))];
-  const controlSide = random.pick(sides);
-  const hitSide = random.chance(0.6) ? random.pick(sides.filter((s) => s !== controlSide)) : controlSide;
-  const subjectType = random.chance(0.55) ? 'vehicle' : 'person';
-  const checkpoints = stationsOf(context, hitSide, ['checkpoint']);
+/** Where a hit on `side` is seen: a checkpoint or a camera near a station of that side. */
+function hitDevice(context: SimulationContext, side: string) {
+  const { random } = context;
+  const checkpoints = stationsOf(context, side, ['checkpoint']);
   const viaCheckpoint = checkpoints.length > 0 && random.chance(0.5);
-  const device = viaCheckpoint ? random.pick(checkpoints) : random.pick(stationsOf(context, hitSide, ['police-station', 'border-workstation', 'police-office']));
-  const hitPosition = viaCheckpoint
+  const device = viaCheckpoint ? random.pick(checkpoints) : random.pick(stationsOf(context, side, ['police-station', 'border-workstation', 'police-office']));
+  const position = viaCheckpoint
     ? device.position
     : (destination(point(device.position), random.between(0.5, 3), random.between(0, 360), { units: 'kilometers' }).geometry.coordinates.map((v) => Math.round(v * 1e6) / 1e6) as [number, number]);
-  const controlStation = random.pick(stationsOf(context, controlSide, ['police-station', 'joint-control-centre']));
+  return { device, viaCheckpoint, position };
+}
+
+/** The order hit and the side whose device saw it: mostly the other side of the border. */
+function pickHit(context: SimulationContext): { order: SimRecord; hitSide: string } | undefined {
+  const { random } = context;
+  const orders = ordersInTerm(context);
+  if (orders.length === 0) return undefined;
+  const order = random.pick(orders);
+  const checkSides = order.checkSides as string[];
+  const across = checkSides.filter((side) => side !== order.province);
+  const hitSide = across.length > 0 && random.chance(0.6) ? random.pick(across) : random.pick(checkSides);
+  // A custom region may lack stations of a kind on the side that checks.
+  return stationsOf(context, hitSide, ['police-station', 'border-workstation', 'police-office']).length > 0 ? { order, hitSide } : undefined;
+}
+
+/**
+ * A hit on an order in force. Every draw is made whether or not the order is still active, and a
+ * hit on an order a desk lifted is then dropped: the seeded stream stays the same either way.
+ */
+function createAlert(context: SimulationContext, id: string, severity?: number): SimRecord | undefined {
+  const picked = pickHit(context);
+  if (!picked) return undefined;
+  const { order, hitSide } = picked;
+  const { device, viaCheckpoint, position } = hitDevice(context, hitSide);
+  if (order.status !== 'active') return undefined;
   const now = context.iso();
-  const subject =
-    subjectType === 'vehicle'
-      ? { type: 'vehicle', plate: randomPlate(random, random.chance(0.7) ? controlSide : hitSide), ...(random.chance(0.5) ? { name: randomName(random) } : {}) }
-      : { type: 'person', name: randomName(random), idNumber: randomIdNumber(random, random.pick(COUNTY_ADCODES)), phone: randomMobile(random) };
   return context.put('alert', {
     id,
     province: hitSide,
     county: device.county,
     ...(device.town ? { town: device.town } : {}),
-    position: hitPosition,
-    severity: severity ?? random.weighted(SEVERITY_WEIGHTS),
-    watchlist: random.pick(WATCHLISTS[subjectType]),
-    subject,
+    position,
+    severity: severity ?? order.severity,
+    watchlist: order.watchlist,
+    subject: order.subject,
     hit: { at: now, via: viaCheckpoint ? 'checkpoint' : 'camera', deviceId: viaCheckpoint ? device.id : `camera-${device.id}`, deviceName: viaCheckpoint ? device.name : `${device.name}周边视频` },
-    controlSide,
+    controlSide: order.province,
     hitSide,
-    controlStationId: controlStation.id,
+    controlStationId: order.setStationId,
+    controlOrderId: order.id,
     status: 'new',
     statusTimes: { new: now },
   });
@@ -103,19 +116,26 @@ function runLifecycle(context: SimulationContext, alert: SimRecord): void {
  * `inject`), drawing on `drills`' own randomness: a drill leaves the seeded stream as it was, so
  * a simulator rebuilt from its seed after a restart makes the same border again.
  */
-export function startAlerts(context: SimulationContext, drills: SimulationContext = context): (severity: number) => SimRecord {
+export function startAlerts(context: SimulationContext, drills: SimulationContext = context): (severity: number) => SimRecord | undefined {
   let sequence = 0;
   let injected = 0;
   const next = () => {
     context.schedule(context.now() + context.random.exponential(MEAN_GAP_MS), () => {
-      runLifecycle(context, createAlert(context, `alert-${String(++sequence).padStart(6, '0')}`));
+      // The id is used up even when the hit is dropped: ids stay where the seed put them.
+      const alert = createAlert(context, `alert-${String(++sequence).padStart(6, '0')}`);
+      if (alert) runLifecycle(context, alert);
       next();
     });
   };
   next();
   return (severity) => {
-    const alert = createAlert(drills, `alert-injected-${++injected}`, severity);
-    runLifecycle(drills, alert);
+    // Stamped with the simulated time: a simulator restarted on a database that holds earlier
+    // drills counts from 1 again, and a reused id would be a stale change that shows nothing.
+    const alert = createAlert(drills, `alert-injected-${drills.now().toString(36)}-${injected + 1}`, severity);
+    if (alert) {
+      injected++;
+      runLifecycle(drills, alert);
+    }
     return alert;
   };
 }

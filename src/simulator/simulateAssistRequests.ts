@@ -141,5 +141,6 @@ export function startAssistRequests(context: SimulationContext, liveFrom: number
     });
   }
   let injected = 0;
-  return () => raise(`assist-injected-${++injected}`, ordinaryPlan(drills.random), drills);
+  // Stamped with the simulated time, as drill alerts are: ids stay new across a restart.
+  return () => raise(`assist-injected-${drills.now().toString(36)}-${++injected}`, ordinaryPlan(drills.random), drills);
 }

@@ -26,6 +26,8 @@ export function isClosedRecord(kind: EntityKind, record: AnyEntity): boolean {
       return (record as EntityByKind['gridEvent']).stage === 'closed';
     case 'assistRequest':
       return (record as EntityByKind['assistRequest']).status === 'completed';
+    case 'controlOrder':
+      return (record as EntityByKind['controlOrder']).status !== 'active';
     case 'patrolTrack':
       return !(record as EntityByKind['patrolTrack']).active;
     default:

@@ -30,7 +30,7 @@ export function isAlertOpen(status: AlertStatus): boolean {
 }
 
 /** Subject fields are kept as sent so that masking happens in one place, just before display. */
-const alertSubjectSchema = z.object({
+export const alertSubjectSchema = z.object({
   type: z.enum(['person', 'vehicle']),
   name: nameSchema.optional(),
   idNumber: z.string().max(32).optional(),
@@ -54,6 +54,8 @@ const alertShape = z.object({
   hitSide: provinceIdSchema,
   /** The station of the side that set the control: the alert's line on the map ends there. */
   controlStationId: idSchema,
+  /** The control order (布控) this hit answers, when the source links them. */
+  controlOrderId: idSchema.optional(),
   status: z.enum(ALERT_STATUSES),
   statusTimes: z.partialRecord(z.enum(ALERT_STATUSES), timestampSchema),
   acknowledgedBy: nameSchema.optional(),

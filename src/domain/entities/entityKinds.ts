@@ -5,6 +5,7 @@
 import type { z } from '../z';
 import { type Alert, alertRules, alertSchema } from './alert';
 import { type AssistRequest, assistRequestRules, assistRequestSchema } from './assistRequest';
+import { type ControlOrder, controlOrderRules, controlOrderSchema } from './controlOrder';
 import type { EntityRule } from './entityRules';
 import { type Grid, gridSchema } from './grid';
 import { type GridEvent, gridEventRules, gridEventSchema } from './gridEvent';
@@ -12,7 +13,7 @@ import { type KpiSeries, kpiSeriesSchema, withYearOnYear } from './kpiSeries';
 import { type PatrolTrack, patrolTrackSchema } from './patrolTrack';
 import { type Station, stationSchema } from './station';
 
-export const ENTITY_KINDS = ['station', 'alert', 'gridEvent', 'assistRequest', 'patrolTrack', 'kpiSeries', 'grid'] as const;
+export const ENTITY_KINDS = ['station', 'alert', 'gridEvent', 'assistRequest', 'patrolTrack', 'kpiSeries', 'grid', 'controlOrder'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export interface EntityByKind {
@@ -23,6 +24,7 @@ export interface EntityByKind {
   patrolTrack: PatrolTrack;
   kpiSeries: KpiSeries;
   grid: Grid;
+  controlOrder: ControlOrder;
 }
 
 export type AnyEntity = EntityByKind[EntityKind];
@@ -35,6 +37,7 @@ export const ENTITY_SCHEMAS: { [K in EntityKind]: z.ZodType<EntityByKind[K], unk
   patrolTrack: patrolTrackSchema,
   kpiSeries: kpiSeriesSchema,
   grid: gridSchema,
+  controlOrder: controlOrderSchema,
 };
 
 export function isEntityKind(value: unknown): value is EntityKind {
@@ -50,6 +53,7 @@ export const ENTITY_RULES: { [K in EntityKind]: readonly EntityRule<never>[] } =
   patrolTrack: [],
   kpiSeries: [],
   grid: [],
+  controlOrder: controlOrderRules,
 };
 
 /** What zod's transforms add after validation, for records accepted by the fast validator. */

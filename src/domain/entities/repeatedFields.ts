@@ -33,4 +33,5 @@ export const REPEATED_FIELDS: { readonly [K in EntityKind]: readonly string[] } 
   patrolTrack: [...BASE, 'patrolKind', 'unitStationId'],
   kpiSeries: [...BASE, 'unit.zh', 'unit.en'],
   grid: BASE,
+  controlOrder: [...BASE, 'setStationId', 'watchlist', 'subject.type', 'status'],
 };

@@ -6,3 +6,4 @@ export declare const assistRequest: (data: unknown) => boolean;
 export declare const patrolTrack: (data: unknown) => boolean;
 export declare const kpiSeries: (data: unknown) => boolean;
 export declare const grid: (data: unknown) => boolean;
+export declare const controlOrder: (data: unknown) => boolean;
