@@ -1,7 +1,7 @@
 /**
  * The officers' actions over HTTP: acknowledging an alert, the assistance-request workflow,
  * instructions to units on alerts and grid events, grid events handed across the border and
- * accepted, and each record's audit trail. Who acts comes from the deployment's authentication header when
+ * accepted, control orders set and lifted, and each record's audit trail. Who acts comes from the deployment's authentication header when
  * `authUserHeader` is set (a reverse proxy's `X-Remote-User`, say: the body cannot override it),
  * else from the duty screen's configuration (`by` in the body); the desk's station from `X-Desk`;
  * the screen from `X-Screen`, and a wall, briefing or console screen is refused: they show, they
@@ -18,6 +18,8 @@ import { ASSIST_STEPS, type AssistStep, raiseAssist, stepAssist } from './action
 import { INSTRUCTION_STAGES, type InstructionStage } from '../src/domain/entities/instruction';
 import { advanceInstruction, dispatchInstruction, type InstructedKind } from './actions/instructionActions';
 import { acceptHandoff, handOffGridEvent } from './actions/handoffActions';
+import { liftControlOrder, setControlOrder } from './actions/controlOrderActions';
+import { alertSubjectSchema } from '../src/domain/entities/alert';
 import { readJsonBody, sendError, sendJson } from './httpHelpers';
 import type { ChangeStore } from './store/changeStore';
 
@@ -68,6 +70,17 @@ const handoffSchema = z.object({
   toSide: z.string().regex(/^[a-z]{2,8}$/, 'toSide is a province id such as jx'),
   note: nameSchema.optional(),
 });
+
+const controlSchema = z.object({
+  by: nameSchema.optional(),
+  watchlist: nameSchema,
+  severity: z.number().int().min(1).max(4),
+  subject: alertSubjectSchema,
+  checkSides: z.array(z.string().regex(/^[a-z]{2,8}$/, 'a side is a province id such as jx')).min(1).max(8).optional(),
+  hours: z.number().int().min(1).max(90 * 24).default(72),
+});
+
+const liftSchema = z.object({ by: nameSchema.optional(), expectedVersion: z.number().int().nonnegative().optional() });
 
 const INSTRUCTED: Record<string, InstructedKind> = { alerts: 'alert', gridEvents: 'gridEvent' };
 
@@ -128,7 +141,9 @@ export async function routeActions(request: IncomingMessage, response: ServerRes
   const advance = /^\/(alerts|gridEvents)\/([^/]+)\/instructions\/([^/]+)\/([a-z-]+)$/.exec(path);
   const handoff = /^\/gridEvents\/([^/]+)\/handoff$/.exec(path);
   const acceptance = /^\/gridEvents\/([^/]+)\/handoffs\/(\d{1,3})\/accept$/.exec(path);
-  if ((acknowledge || raise || step || dispatch || advance || handoff || acceptance) && method === 'POST') {
+  const control = path === '/controlOrders';
+  const lift = /^\/controlOrders\/([^/]+)\/lift$/.exec(path);
+  if ((acknowledge || raise || step || dispatch || advance || handoff || acceptance || control || lift) && method === 'POST') {
     const body = await readJsonBody(request);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       sendError(response, 400, 'bad-request', 'the body must be a JSON object');
@@ -149,6 +164,21 @@ export async function routeActions(request: IncomingMessage, response: ServerRes
       const input = handoffSchema.safeParse(raw);
       if (!input.success) sendError(response, 400, 'bad-request', firstIssue(input.error));
       else answer(response, await handOffGridEvent(options.store, decodeURIComponent(handoff[1]!), { toSide: input.data.toSide, ...(input.data.note !== undefined ? { note: input.data.note } : {}) }, who.actor, options.now()));
+      return true;
+    }
+    if (control) {
+      const input = controlSchema.safeParse(raw);
+      if (!input.success) sendError(response, 400, 'bad-request', firstIssue(input.error));
+      else {
+        const { by: _by, checkSides, ...rest } = input.data;
+        answer(response, await setControlOrder(options.store, { ...rest, ...(checkSides ? { checkSides } : {}) }, who.actor, options.now()));
+      }
+      return true;
+    }
+    if (lift) {
+      const input = liftSchema.safeParse(raw);
+      if (!input.success) sendError(response, 400, 'bad-request', firstIssue(input.error));
+      else answer(response, await liftControlOrder(options.store, decodeURIComponent(lift[1]!), input.data.expectedVersion !== undefined ? { expectedVersion: input.data.expectedVersion } : {}, who.actor, options.now()));
       return true;
     }
     if (acceptance) {

@@ -238,7 +238,7 @@ describe('the mock backend', () => {
     try {
       await restart({ storage: { dataDir: dir } });
       await backend.advanceTo(backend.simulator.now + 2 * 3_600_000);
-      const fresh = backend.simulator.injectAlert(4);
+      const fresh = backend.simulator.injectAlert(4)!;
       await backend.settled();
       const acked = await json(await fetch(`${api}/alerts/${fresh.id}/acknowledge`, { method: 'POST', body: JSON.stringify({ by: '球川派出所 李警官' }), headers: { 'Content-Type': 'application/json' } }));
       expect(acked.status).toBe(200);
@@ -255,6 +255,36 @@ describe('the mock backend', () => {
       expect(later.acknowledgedBy).toBe('球川派出所 李警官');
       const health = await json(await fetch(`${api}/health`));
       expect(health.body).toMatchObject({ epoch: before.epoch, seq: backend.store.latestSeq });
+    } finally {
+      await backend.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
+      await start();
+    }
+  });
+
+  it('keeps a desk’s lifted control orders lifted across a restart, and raises no hit on them after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'safe-border-backend-'));
+    try {
+      await restart({ storage: { dataDir: dir } });
+      // Every order one side has in force, lifted: the seeded hits of the next hours fall on some.
+      const side = 'zj';
+      const desk = [...backend.store.all('station')].find((station) => station.province === side)!;
+      const orders = [...backend.store.all('controlOrder')].filter((o) => o.status === 'active' && o.province === side).map((o) => o.id);
+      expect(orders.length).toBeGreaterThan(3);
+      for (const id of orders) {
+        const lifted = await fetch(`${api}/controlOrders/${id}/lift`, { method: 'POST', body: JSON.stringify({ by: '球川派出所 李警官' }), headers: { 'Content-Type': 'application/json', 'X-Screen': 'duty', 'X-Desk': desk.id } });
+        expect(lifted.status).toBe(200);
+      }
+      const liftedAt = backend.simulator.now;
+      // Hours pass before the restart: a simulator replaying its seed through them must not hit them.
+      await backend.advanceTo(backend.simulator.now + 12 * 3_600_000);
+      await restart({ storage: { dataDir: dir } });
+      await backend.advanceTo(backend.simulator.now + 12 * 3_600_000);
+      for (const id of orders) expect(backend.store.get('controlOrder', id), id).toMatchObject({ status: 'lifted', liftedBy: '球川派出所 李警官' });
+      const after = [...backend.store.all('alert')].filter((alert) => orders.includes(String(alert.controlOrderId)) && Date.parse(String((alert.hit as { at: string }).at)) > liftedAt);
+      expect(after.map((alert) => alert.id)).toEqual([]);
     } finally {
       await backend.close();
       server.closeAllConnections();

@@ -329,7 +329,7 @@ export async function createMockBackend(options: MockBackendOptions): Promise<Mo
       return sendJson(response, 200, body);
     }
     if (path === '/capabilities' && method === 'GET') {
-      const body: CapabilitiesResponse = { kinds: [...ENTITY_KINDS], streams: ['sse', 'websocket'], acknowledgeAlert: true, history: true, assistWorkflow: true, audit: true, instructions: true, handoffs: true, crs: 'wgs84' };
+      const body: CapabilitiesResponse = { kinds: [...ENTITY_KINDS], streams: ['sse', 'websocket'], acknowledgeAlert: true, history: true, assistWorkflow: true, audit: true, instructions: true, handoffs: true, controlOrders: true, crs: 'wgs84' };
       return sendJson(response, 200, body);
     }
     if (path === '/snapshot' && method === 'GET') {

@@ -62,6 +62,8 @@ export async function handleControl(request: IncomingMessage, response: ServerRe
       : body.inject?.kind === 'assistRequest'
         ? simulator.injectAssistRequest()
         : undefined;
+  // A drill with nothing to hit says so, rather than answering as if it had raised one.
+  if (body.inject?.kind === 'alert' && !injected) return sendJson(response, 409, { error: 'conflict', message: 'no control order is in force for a drill hit', ...state() });
   // Answered once the injected record is in the store: a snapshot taken next holds it.
   await target.settled();
   return sendJson(response, 200, { ...state(), ...(injected ? { injected: { kind: body.inject!.kind, id: injected.id } } : {}) });

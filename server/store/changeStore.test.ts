@@ -5,11 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireChangeDraft } from '../../src/domain/wire';
-import { type Postgres, postgresMissing, startPostgres } from '../../tests/contract/startPostgres';
+import { STORE_ENGINES, type StoreDatabase } from '../../tests/contract/storeEngines';
 import { ChangeStore, type TimedChangeDraft } from './changeStore';
-import { openPgliteClient } from './openPgliteClient';
-import { openPostgresClient } from './openPostgresClient';
-import type { SqlClient } from './sqlClient';
 
 const T0 = Date.parse('2026-12-01T08:00:00Z');
 const MINUTE = 60_000;
@@ -22,32 +19,10 @@ const upsert = (at: number, id: string, version: number, status?: string, kind: 
 const remove = (at: number, id: string, version: number): TimedChangeDraft => ({ at, change: { kind: 'alert', op: 'delete', id, version } });
 
 let schemas = 0;
-const engines: { name: string; missing: () => string | undefined; open: () => Promise<{ client: () => Promise<SqlClient>; done: () => Promise<void> }> }[] = [
-  {
-    name: 'PGlite',
-    missing: () => undefined,
-    async open() {
-      const shared = await openPgliteClient();
-      // Stores close their client; the file's one in-memory database outlives them.
-      return { client: async () => ({ ...shared, close: async () => undefined }), done: () => shared.close() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    missing: postgresMissing,
-    async open() {
-      const server: Postgres = await startPostgres();
-      return {
-        client: () => openPostgresClient(server.url),
-        done: async () => server.stop(),
-      };
-    },
-  },
-];
 
-for (const engine of engines) {
+for (const engine of STORE_ENGINES) {
   describe.skipIf(engine.missing() !== undefined)(`the change store on ${engine.name}`, () => {
-    let database: Awaited<ReturnType<(typeof engines)[number]['open']>>;
+    let database: StoreDatabase;
     beforeAll(async () => {
       database = await engine.open();
     });
