@@ -6,6 +6,7 @@
 import { z } from '../../src/domain/z';
 import { ENTITY_KINDS, ENTITY_SCHEMAS, type EntityKind } from '../../src/domain/entities/entityKinds';
 import { capabilitiesResponseSchema, errorResponseSchema, healthResponseSchema } from '../../src/domain/wire';
+import { ACTION_PATHS, errorResponse, json, ref } from './actionOperations';
 
 const ENTITY_TITLES: Record<EntityKind, { title: string; description: string }> = {
   station: { title: 'Station', description: 'A police station, office, joint workstation, control centre, eco-police office, shared court or checkpoint.' },
@@ -15,6 +16,7 @@ const ENTITY_TITLES: Record<EntityKind, { title: string; description: string }> 
   patrolTrack: { title: 'PatrolTrack', description: 'A drone or vehicle patrol as timestamped WGS84 positions.' },
   kpiSeries: { title: 'KpiSeries', description: 'A KPI with monthly values this year and last; clients derive the year-on-year change.' },
   grid: { title: 'Grid', description: 'A cross-province grid (跨省网格) spanning both sides of the border.' },
+  controlOrder: { title: 'ControlOrder', description: 'A control order (布控): the side that set it, the sides that check for its subject, and its hits so far.' },
 };
 
 type JsonObject = Record<string, unknown>;
@@ -23,29 +25,6 @@ function jsonSchemaOf(schema: z.ZodType): JsonObject {
   // `input`: what a backend sends (before the client derives fields such as yearOnYear).
   const { $schema: _schema, ...rest } = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as JsonObject;
   return rest;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: unknown) => ({ 'application/json': { schema } });
-const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
-
-/** The headers every officer's action takes. */
-const actionHeaders = [
-  { name: 'Idempotency-Key', in: 'header', required: false, description: 'A key the client makes once per submit and repeats on a retry', schema: { type: 'string', maxLength: 200 } },
-  { name: 'X-Screen', in: 'header', required: false, description: 'Which screen acts (`duty`); `wall`, `briefing` and `console` are refused', schema: { type: 'string', maxLength: 40 } },
-  { name: 'X-Desk', in: 'header', required: true, description: 'The station the desk acts for: its side of the border', schema: { type: 'string', maxLength: 128 } },
-];
-
-function actionResponses(done: string, records: readonly string[] = ['AssistRequest']) {
-  const record = records.length === 1 ? ref(records[0]!) : { oneOf: records.map(ref) };
-  return {
-    200: { description: `${done} (the change also appears in the stream)`, content: json({ type: 'object', required: ['record'], properties: { record } }) },
-    400: errorResponse('The body, the desk or the unit is wrong, or the step lacks its note or outcome; the message names what'),
-    401: errorResponse('The backend takes the officer from a sign-in header (AUTH_USER_HEADER) and the request has none'),
-    403: errorResponse('`forbidden`: a read-only screen, the other side\'s step, or another origin'),
-    404: errorResponse('No such request or step'),
-    409: errorResponse('`conflict`: the request changed since the desk saw it, or is past this step; `changedBy` names who changed it'),
-  };
 }
 
 /** Each entity kind's JSON Schema (what a backend may send), keyed by kind. */
@@ -239,155 +218,7 @@ export function buildContractDocuments(): Record<string, JsonObject> {
           responses: { 101: { description: 'Switching protocols' } },
         },
       },
-      '/alerts/{id}/acknowledge': {
-        post: {
-          summary: 'A duty officer acknowledges a new alert (write-back, when /capabilities says acknowledgeAlert)',
-          description:
-            'Recorded in the audit trail (GET /audit/alert/{id}) with the officer, the screen and the outcome, refusals included. ' +
-            'A submit repeated with the same `Idempotency-Key` is answered with the first answer (header `Idempotent-Replayed: true`) and acts no second time.',
-          parameters: [
-            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'Idempotency-Key', in: 'header', required: false, description: 'A key the client makes once per submit and repeats on a retry', schema: { type: 'string', maxLength: 200 } },
-            { name: 'X-Screen', in: 'header', required: false, description: 'Which screen acts (`duty`), for the audit trail', schema: { type: 'string', maxLength: 40 } },
-          ],
-          requestBody: { required: true, content: json({ type: 'object', properties: { by: { type: 'string', maxLength: 200 } } }) },
-          responses: {
-            200: { description: 'The acknowledged alert (the change also appears in the stream)', content: json({ type: 'object', required: ['record'], properties: { record: ref('Alert') } }) },
-            403: errorResponse('`forbidden`: the request came from another origin (`Origin` not this host, or `Sec-Fetch-Site` not same-origin)'),
-            404: errorResponse('No such alert'),
-            409: errorResponse('The alert is no longer new'),
-            415: errorResponse('`unsupported-media-type`: the body is not sent as `Content-Type: application/json`'),
-          },
-        },
-      },
-      '/assistRequests': {
-        post: {
-          summary: 'A duty desk raises an assistance request to a station across the border (when /capabilities says assistWorkflow)',
-          description:
-            'The desk\'s station (`X-Desk`) gives the raising side; the target must be on the other side. The record (status `open`) also appears in the stream. ' +
-            'Idempotent by `Idempotency-Key`; audited (GET /audit/assistRequest/{id}). Walls, briefings and consoles (`X-Screen`) are refused with 403.',
-          parameters: actionHeaders,
-          requestBody: {
-            required: true,
-            content: json({
-              type: 'object',
-              required: ['toStationId', 'subject', 'slaMinutes'],
-              properties: {
-                by: { type: 'string', maxLength: 200, description: 'The officer, as the duty screen names them; ignored when the backend takes it from the sign-in header (AUTH_USER_HEADER)' },
-                toStationId: { type: 'string' },
-                subject: { type: 'object', required: ['type', 'summary'], properties: { type: { type: 'string', enum: ['person', 'vehicle', 'item'] }, summary: { type: 'string', maxLength: 200 }, details: { type: 'string', maxLength: 2000 } } },
-                slaMinutes: { type: 'integer', minimum: 1, maximum: 10080, description: 'Minutes the other side has to answer' },
-              },
-            }),
-          },
-          responses: actionResponses('The request raised'),
-        },
-      },
-      '/assistRequests/{id}/{step}': {
-        post: {
-          summary: 'A duty desk takes a step on an assistance request: accept, decline, progress, complete, withdraw',
-          description:
-            'accept, decline (with a note) and complete (with an outcome: intercepted, located, not-found) are the receiving side\'s; withdraw is the raising side\'s; ' +
-            'progress (a note) is either side\'s. With `expectedVersion`, a request changed meanwhile is refused with 409 naming who changed it (`changedBy`).',
-          parameters: [
-            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'step', in: 'path', required: true, schema: { type: 'string', enum: ['accept', 'decline', 'progress', 'complete', 'withdraw'] } },
-            ...actionHeaders,
-          ],
-          requestBody: {
-            required: true,
-            content: json({
-              type: 'object',
-              properties: {
-                by: { type: 'string', maxLength: 200 },
-                expectedVersion: { type: 'integer', minimum: 0, description: 'The version the desk acted on' },
-                note: { type: 'string', maxLength: 200 },
-                outcome: { type: 'string', enum: ['intercepted', 'located', 'not-found'] },
-              },
-            }),
-          },
-          responses: actionResponses('The request after the step'),
-        },
-      },
-      '/{kinds}/{id}/instructions': {
-        post: {
-          summary: 'A duty desk instructs a unit (指令) about an alert (`alerts`) or a grid event (`gridEvents`), when /capabilities says instructions',
-          description:
-            'The instruction is added to the record (`instructions`, stage `sent`); an alert not yet dispatched becomes `dispatched`, a grid event before ' +
-            'its command stage reaches `command`. The unit is a station, checkpoint or patrol id. Idempotent by `Idempotency-Key`; audited as `instruct`.',
-          parameters: [
-            { name: 'kinds', in: 'path', required: true, schema: { type: 'string', enum: ['alerts', 'gridEvents'] } },
-            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-            ...actionHeaders,
-          ],
-          requestBody: {
-            required: true,
-            content: json({ type: 'object', required: ['unitId', 'text'], properties: { by: { type: 'string', maxLength: 200 }, unitId: { type: 'string' }, text: { type: 'string', maxLength: 200 }, expectedVersion: { type: 'integer', minimum: 0 } } }),
-          },
-          responses: actionResponses('The alert or grid event with the instruction', ['Alert', 'GridEvent']),
-        },
-      },
-      '/{kinds}/{id}/instructions/{instructionId}/{stage}': {
-        post: {
-          summary: 'The instructed unit\'s side reports the next step: received, en-route, handled, feedback (with a note)',
-          description: 'Steps go in order; a step out of order or reported twice is refused with 409 saying which step is next. Only a desk on the unit\'s side reports.',
-          parameters: [
-            { name: 'kinds', in: 'path', required: true, schema: { type: 'string', enum: ['alerts', 'gridEvents'] } },
-            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'instructionId', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'stage', in: 'path', required: true, schema: { type: 'string', enum: ['received', 'en-route', 'handled', 'feedback'] } },
-            ...actionHeaders,
-          ],
-          requestBody: { required: true, content: json({ type: 'object', properties: { by: { type: 'string', maxLength: 200 }, note: { type: 'string', maxLength: 200 }, expectedVersion: { type: 'integer', minimum: 0 } } }) },
-          responses: actionResponses('The record after the step', ['Alert', 'GridEvent']),
-        },
-      },
-      '/gridEvents/{id}/handoff': {
-        post: {
-          summary: 'The side that owns a grid event hands it across the border (跨省交办), when /capabilities says handoffs',
-          description: 'Adds a handoff `{ at, fromSide, toSide, by, note }` waiting to be accepted; only the owning side may, and one waiting handoff at a time.',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...actionHeaders],
-          requestBody: { required: true, content: json({ type: 'object', required: ['toSide'], properties: { by: { type: 'string', maxLength: 200 }, toSide: { type: 'string' }, note: { type: 'string', maxLength: 200 } } }) },
-          responses: actionResponses('The grid event with the handoff', ['GridEvent']),
-        },
-      },
-      '/gridEvents/{id}/handoffs/{index}/accept': {
-        post: {
-          summary: 'A desk on the receiving side accepts a handoff (接收): the event is that side\'s from now',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'index', in: 'path', required: true, schema: { type: 'integer', minimum: 0 } }, ...actionHeaders],
-          requestBody: { required: false, content: json({ type: 'object', properties: { by: { type: 'string', maxLength: 200 } } }) },
-          responses: actionResponses('The grid event with the handoff accepted', ['GridEvent']),
-        },
-      },
-      '/audit/{kind}/{id}': {
-        get: {
-          summary: 'A record\'s audit trail: every officer\'s action on it, oldest first',
-          parameters: [
-            { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: [...ENTITY_KINDS] } },
-            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-          ],
-          responses: {
-            200: {
-              description: 'Who acted, from which screen, when, and the status answered (2xx done, 4xx refused)',
-              content: json({
-                type: 'object',
-                required: ['entries'],
-                properties: {
-                  entries: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      required: ['at', 'actor', 'screen', 'action', 'status'],
-                      properties: { at: { type: 'string', format: 'date-time' }, actor: { type: 'string' }, screen: { type: 'string' }, action: { type: 'string' }, status: { type: 'integer' } },
-                    },
-                  },
-                },
-              }),
-            },
-            400: errorResponse('Not a kind of the contract'),
-          },
-        },
-      },
+      ...ACTION_PATHS,
       '/ingest': {
         post: {
           summary: 'A source system sends a batch of changes (the bundled backend: with `X-Ingest-Token`, when started with INGEST_TOKEN)',

@@ -9,6 +9,7 @@
  */
 import type { Alert } from '../domain/entities/alert';
 import type { AssistOutcome, AssistRequest } from '../domain/entities/assistRequest';
+import type { ControlOrder } from '../domain/entities/controlOrder';
 import type { GridEvent } from '../domain/entities/gridEvent';
 import type { InstructionStage } from '../domain/entities/instruction';
 import type { AnyEntity, EntityKind } from '../domain/entities/entityKinds';
@@ -96,6 +97,8 @@ export interface Capabilities {
   instructions?: boolean;
   /** Grid events handed across the border and accepted (HandoffWorkflow). */
   handoffs?: boolean;
+  /** Control orders (布控) set and lifted from duty screens (ControlOrderWorkflow). */
+  controlOrders?: boolean;
 }
 
 export interface Health {
@@ -288,4 +291,24 @@ export interface HandoffWorkflow {
 
 export function canHandOff(source: DataSource): source is DataSource & HandoffWorkflow {
   return typeof (source as Partial<HandoffWorkflow>).acceptHandoff === 'function';
+}
+
+export interface SetControlOrderInput {
+  watchlist: string;
+  severity: number;
+  subject: ControlOrder['subject'];
+  /** The sides that check; both sides of the border when left out. */
+  checkSides?: string[];
+  /** How long it runs before it expires. */
+  hours: number;
+}
+
+/** 布控: a desk sets a control order for its side, checked on the sides it names; only that side lifts it. */
+export interface ControlOrderWorkflow {
+  setControlOrder(input: SetControlOrderInput, desk: DeskIdentity): Promise<Result<ControlOrder>>;
+  liftControlOrder(id: string, input: { expectedVersion?: number }, desk: DeskIdentity): Promise<Result<ControlOrder>>;
+}
+
+export function canSetControlOrders(source: DataSource): source is DataSource & ControlOrderWorkflow {
+  return typeof (source as Partial<ControlOrderWorkflow>).setControlOrder === 'function';
 }

@@ -21,9 +21,11 @@ import {
   type AuditLine,
   type AuditReader,
   type HandoffWorkflow,
+  type ControlOrderWorkflow,
   type InstructionWorkflow,
   canAcknowledgeAlerts,
   canHandOff,
+  canSetControlOrders,
   canInstruct,
   canReadAudit,
   canReadHistory,
@@ -43,6 +45,8 @@ export interface Connections {
   assistWorkflow(): AssistWorkflow | null;
   /** Grid-event handoffs, through the first source that declares them; null when none does. */
   handoffs(): HandoffWorkflow | null;
+  /** Control orders set and lifted, through the first source that declares them; null when none does. */
+  controlOrders(): ControlOrderWorkflow | null;
   /** Instructions to units, through the first source that declares them; null when none does. */
   instructions(): InstructionWorkflow | null;
   /** A record's audit trail from the first source that keeps one; null when none does. */
@@ -69,6 +73,7 @@ export function connectDataSources(
   const auditors: (DataSource & AuditReader)[] = [];
   const instructors: (DataSource & InstructionWorkflow)[] = [];
   const handoffDesks: (DataSource & HandoffWorkflow)[] = [];
+  const controlDesks: (DataSource & ControlOrderWorkflow)[] = [];
   /** Sources whose backend declared it serves history. */
   const historians: (DataSource & HistoryReader)[] = [];
   /** Which records each source delivered, so a resync removes exactly what that source no longer has. */
@@ -113,6 +118,7 @@ export function connectDataSources(
     if (capabilities.ok && capabilities.value.audit === true && canReadAudit(source)) auditors.push(source);
     if (capabilities.ok && capabilities.value.instructions === true && canInstruct(source)) instructors.push(source);
     if (capabilities.ok && capabilities.value.handoffs === true && canHandOff(source)) handoffDesks.push(source);
+    if (capabilities.ok && capabilities.value.controlOrders === true && canSetControlOrders(source)) controlDesks.push(source);
 
     const owned = new Map<EntityKind, Set<string>>();
     ownedBySource.set(config.id, owned);
@@ -192,6 +198,7 @@ export function connectDataSources(
     auditTrail: (kind, id) => auditors[0]?.auditTrail(kind, id) ?? null,
     instructions: () => instructors[0] ?? null,
     handoffs: () => handoffDesks[0] ?? null,
+    controlOrders: () => controlDesks[0] ?? null,
     readHistory(query) {
       const historian = historians[0];
       return historian ? historian.history(query) : null;

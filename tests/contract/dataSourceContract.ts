@@ -9,6 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Change, type DataSource, type EntityRecord, type Rejection, type StreamStatus, type Subscription, canReadHistory } from '../../src/adapters/contract';
 import { EntityState } from '../../src/stores/entityState';
+import { ENTITY_KINDS } from '../../src/domain/entities/entityKinds';
 
 export interface ContractHarness {
   source: DataSource;
@@ -107,7 +108,7 @@ function stateFrom(records: EntityRecord[]): EntityState {
   return state;
 }
 
-const KINDS = ['station', 'alert', 'gridEvent', 'assistRequest', 'patrolTrack', 'kpiSeries', 'grid'];
+const KINDS: readonly string[] = ENTITY_KINDS;
 
 const sameState = (a: Map<string, number>, b: Map<string, number>) => a.size === b.size && [...a].every(([key, version]) => b.get(key) === version);
 

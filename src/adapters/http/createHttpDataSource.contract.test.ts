@@ -74,12 +74,30 @@ it('acknowledges an alert through the backend, which audits it as the duty scree
   const { current, baseUrl, close } = await startMockServer();
   const source = createHttpDataSource({ id: 'duty-test', baseUrl, stream: 'none', crs: 'wgs84' }, { WebSocket: WebSocket as unknown as WebSocketConstructor });
   try {
-    const alert = current().simulator.injectAlert(4);
+    const alert = current().simulator.injectAlert(4)!;
     await current().settled();
     const answer = await source.acknowledgeAlert(alert.id, '球川派出所 李警官');
     expect(answer).toMatchObject({ ok: true, value: { status: 'acknowledged', acknowledgedBy: '球川派出所 李警官' } });
     const trail = (await (await fetch(`${baseUrl}/audit/alert/${alert.id}`)).json()) as { entries: { actor: string; screen: string; status: number }[] };
     expect(trail.entries.map(({ actor, screen, status }) => [actor, screen, status])).toEqual([['球川派出所 李警官', 'duty', 200]]);
+  } finally {
+    source.close();
+    await close();
+  }
+});
+
+it('sets and lifts a control order through the backend from a desk, declared in its capabilities, the record checked on the way back', async () => {
+  const { current, baseUrl, close } = await startMockServer();
+  const source = createHttpDataSource({ id: 'desk-test', baseUrl, stream: 'none', crs: 'wgs84' }, { WebSocket: WebSocket as unknown as WebSocketConstructor });
+  try {
+    expect(await source.capabilities()).toMatchObject({ ok: true, value: { controlOrders: true } });
+    const station = [...current().store.all('station')].find((record) => record.province === 'zj' && record.stationKind === 'police-station')!;
+    const desk = { station: station.id, officer: '球川派出所 李警官' };
+    const set = await source.setControlOrder({ watchlist: '盗抢车辆', severity: 3, subject: { type: 'vehicle', plate: '浙H·3K291' }, hours: 24 }, desk);
+    expect(set).toMatchObject({ ok: true, value: { province: 'zj', setBy: '球川派出所 李警官', status: 'active', checkSides: ['zj', 'jx'] } });
+    const id = set.ok ? set.value.id : '';
+    expect(await source.liftControlOrder(id, { expectedVersion: 1 }, { station: [...current().store.all('station')].find((record) => record.province === 'jx')!.id, officer: '双明派出所 陈警官' })).toMatchObject({ ok: false, error: { code: 'unauthorized', detail: expect.stringContaining('only the side that set') } });
+    expect(await source.liftControlOrder(id, { expectedVersion: 1 }, desk)).toMatchObject({ ok: true, value: { status: 'lifted', liftedBy: '球川派出所 李警官' } });
   } finally {
     source.close();
     await close();

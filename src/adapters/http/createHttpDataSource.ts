@@ -15,6 +15,7 @@ import {
   type AuditReader,
   type DataSource,
   type HandoffWorkflow,
+  type ControlOrderWorkflow,
   type InstructionWorkflow,
   type DeskIdentity,
   type History,
@@ -76,7 +77,7 @@ const invalid = (what: string, issues: string[]): Result<never> => failure('inva
 export function createHttpDataSource(
   config: HttpSourceConfig,
   environment: HttpEnvironment = {},
-): DataSource & AlertAcknowledger & AssistWorkflow & InstructionWorkflow & HandoffWorkflow & AuditReader & HistoryReader & ChangeLogReader {
+): DataSource & AlertAcknowledger & AssistWorkflow & InstructionWorkflow & HandoffWorkflow & ControlOrderWorkflow & AuditReader & HistoryReader & ChangeLogReader {
   const origin = environment.origin ?? (typeof location === 'undefined' ? 'http://127.0.0.1' : location.href);
   const root = new URL(config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`, origin);
   const headers: Record<string, string> = config.auth ? { [config.auth.header]: config.auth.value } : {};
@@ -151,7 +152,7 @@ export function createHttpDataSource(
   }
 
   /** An officer's action: one idempotency key per submit, the desk's station and screen named; the answer's record checked. */
-  async function act<K extends 'assistRequest' | 'alert' | 'gridEvent'>(kind: K, path: string, body: unknown, desk: DeskIdentity, what: string): Promise<Result<EntityByKind[K]>> {
+  async function act<K extends 'assistRequest' | 'alert' | 'gridEvent' | 'controlOrder'>(kind: K, path: string, body: unknown, desk: DeskIdentity, what: string): Promise<Result<EntityByKind[K]>> {
     const actHeaders = { 'Idempotency-Key': submitKey(), 'X-Screen': 'duty', 'X-Desk': desk.station };
     const answer = await request.json({ url: path, body, headers: actHeaders, what: `${config.id} ${what}` });
     if (!answer.ok) return answer;
@@ -178,6 +179,7 @@ export function createHttpDataSource(
         audit: parsed.data.audit === true,
         instructions: parsed.data.instructions === true,
         handoffs: parsed.data.handoffs === true,
+        controlOrders: parsed.data.controlOrders === true,
       });
     },
     async health() {
@@ -246,6 +248,12 @@ export function createHttpDataSource(
     },
     acceptHandoff(id, index, desk) {
       return act('gridEvent', `gridEvents/${encodeURIComponent(id)}/handoffs/${index}/accept`, { by: desk.officer }, desk, `accept the handoff of ${id}`);
+    },
+    setControlOrder(input, desk) {
+      return act('controlOrder', 'controlOrders', { ...input, by: desk.officer }, desk, `set a control order on ${input.watchlist}`);
+    },
+    liftControlOrder(id, input, desk) {
+      return act('controlOrder', `controlOrders/${encodeURIComponent(id)}/lift`, { ...input, by: desk.officer }, desk, `lift control order ${id}`);
     },
     advanceInstruction(kind, id, instructionId, stage, input, desk) {
       return act(kind, `${instructedPath(kind, id)}/${encodeURIComponent(instructionId)}/${stage}`, { ...input, by: desk.officer }, desk, `${stage} instruction ${instructionId}`);

@@ -5,6 +5,7 @@
  */
 import type { MockSourceSettings } from '../../domain/appConfig';
 import type { Alert } from '../../domain/entities/alert';
+import { ENTITY_KINDS } from '../../domain/entities/entityKinds';
 import type { RegionPack } from '../../domain/regionPack';
 import { BorderSimulator } from '../../simulator/borderSimulator';
 import { SimulationClock, driveSimulation } from '../../simulator/simulationClock';
@@ -39,7 +40,7 @@ export function createMockDataSource(settings: MockSourceSettings, region: Regio
     id: settings.id,
     type: 'mock',
     async capabilities() {
-      return success({ kinds: ['station', 'alert', 'gridEvent', 'assistRequest', 'patrolTrack', 'kpiSeries', 'grid'], stream: true, acknowledgeAlert: true, history: true });
+      return success({ kinds: [...ENTITY_KINDS], stream: true, acknowledgeAlert: true, history: true });
     },
     async health() {
       return success({ ok: true, time: new Date(simulator.now).toISOString(), latestCursor: simulator.log.latestSeq });

@@ -8,7 +8,7 @@
  */
 import type { MqttSourceSettings } from '../../domain/appConfig';
 import { ENTITY_KINDS } from '../../domain/entities/entityKinds';
-import { type AlertAcknowledger, type AssistWorkflow, type AuditReader, type DataSource, type HandoffWorkflow, type HistoryReader, type InstructionWorkflow, success } from '../contract';
+import { type AlertAcknowledger, type AssistWorkflow, type AuditReader, type DataSource, type ControlOrderWorkflow, type HandoffWorkflow, type HistoryReader, type InstructionWorkflow, success } from '../contract';
 import { type HttpEnvironment, createHttpDataSource } from '../http/createHttpDataSource';
 import { startResumableStream } from '../stream/startResumableStream';
 import { openMqttStream } from './openMqttStream';
@@ -33,7 +33,7 @@ function webSocketUrl(path: string, origin: string): string {
   return url.href;
 }
 
-export function createMqttDataSource(settings: MqttSourceSettings, environment: MqttEnvironment = {}): DataSource & AlertAcknowledger & AssistWorkflow & InstructionWorkflow & HandoffWorkflow & AuditReader & HistoryReader {
+export function createMqttDataSource(settings: MqttSourceSettings, environment: MqttEnvironment = {}): DataSource & AlertAcknowledger & AssistWorkflow & InstructionWorkflow & HandoffWorkflow & ControlOrderWorkflow & AuditReader & HistoryReader {
   const origin = environment.origin ?? (typeof location === 'undefined' ? 'http://127.0.0.1' : location.href);
   const rest = createHttpDataSource(
     {
@@ -68,6 +68,8 @@ export function createMqttDataSource(settings: MqttSourceSettings, environment: 
     dispatchInstruction: (kind, id, input, desk) => rest.dispatchInstruction(kind, id, input, desk),
     handOffGridEvent: (id, input, desk) => rest.handOffGridEvent(id, input, desk),
     acceptHandoff: (id, index, desk) => rest.acceptHandoff(id, index, desk),
+    setControlOrder: (input, desk) => rest.setControlOrder(input, desk),
+    liftControlOrder: (id, input, desk) => rest.liftControlOrder(id, input, desk),
     advanceInstruction: (kind, id, instructionId, stage, input, desk) => rest.advanceInstruction(kind, id, instructionId, stage, input, desk),
     subscribe(handlers, options) {
       const narrowed = options.kinds?.length ? options.kinds : settings.kinds?.length ? settings.kinds : undefined;
