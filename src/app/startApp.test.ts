@@ -12,7 +12,8 @@ function setUp(config: Partial<AppConfig>, region: { pack: RegionPack | null; er
   const steps: string[] = [];
   let finishRegion!: () => void;
   let regionPromise: Promise<RegionPack> | undefined;
-  const connections: Connections = { acknowledgeAlert: () => null, writesBack: () => false, assistWorkflow: () => null, auditTrail: () => null, instructions: () => null, handoffs: () => null, readHistory: () => null, stop: vi.fn() };
+  const connections: Connections = { acknowledgeAlert: () => null, writesBack: () => false, assistWorkflow: () => null, auditTrail: () => null, instructions: () => null, handoffs: () => null,
+    controlOrders: () => null, readHistory: () => null, stop: vi.fn() };
   const removed = vi.fn();
   const deps: StartAppDeps = {
     loadConfig: async () => ({ config: { ...defaultAppConfig, ...config }, problems: ['config.json: HTTP 500'] }) as ResolvedAppConfig,

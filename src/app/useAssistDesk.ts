@@ -10,6 +10,7 @@ import type { AssistStep, AssistStepInput, RaiseAssistInput } from '../adapters/
 import type { EntityReader } from '../stores/entityStore';
 import { describeAssistDesk, type AssistDeskRow } from '../panels/duty/describeAssistDesk';
 import type { Connections } from './connectDataSources';
+import { useDeskAction } from './useDeskAction';
 
 export interface AssistDeskDeps {
   live: EntityReader;
@@ -31,8 +32,7 @@ export interface AssistDeskDeps {
 const FRESH_MS = 2 * 60_000;
 
 export function useAssistDesk(deps: AssistDeskDeps) {
-  const pending = ref(new Set<string>());
-  const error = ref<string | null>(null);
+  const { pending, error, run } = useDeskAction('the backend does not take assistance requests');
   const chimes = ref(0);
 
   const side = computed(() => {
@@ -84,18 +84,6 @@ export function useAssistDesk(deps: AssistDeskDeps) {
     stop();
     clearInterval(overdueWatch);
   });
-
-  async function run(id: string, submit: () => Promise<{ ok: true } | { ok: false; error: { reason: string; detail?: string } }> | null): Promise<boolean> {
-    error.value = null;
-    pending.value = new Set(pending.value).add(id);
-    const unsupported = { ok: false as const, error: { reason: 'the backend does not take assistance requests' } as { reason: string; detail?: string } };
-    const result = await (submit() ?? Promise.resolve(unsupported));
-    const still = new Set(pending.value);
-    still.delete(id);
-    pending.value = still;
-    if (!result.ok) error.value = result.error.detail ?? result.error.reason;
-    return result.ok;
-  }
 
   return {
     rows,

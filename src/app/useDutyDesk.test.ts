@@ -38,7 +38,8 @@ function setUp(connections: Connections | undefined) {
 
 const connections = (answer: ReturnType<Connections['acknowledgeAlert']>, writesBack = true): Connections & { calls: [string, string][] } => {
   const calls: [string, string][] = [];
-  return { calls, acknowledgeAlert: (id, by) => (calls.push([id, by]), answer), writesBack: () => writesBack, assistWorkflow: () => null, auditTrail: () => null, instructions: () => null, handoffs: () => null, readHistory: () => null, stop() {} };
+  return { calls, acknowledgeAlert: (id, by) => (calls.push([id, by]), answer), writesBack: () => writesBack, assistWorkflow: () => null, auditTrail: () => null, instructions: () => null, handoffs: () => null,
+    controlOrders: () => null, readHistory: () => null, stop() {} };
 };
 
 describe('useDutyDesk', () => {

@@ -1,7 +1,7 @@
 /**
  * What the HUD's panels show, from the shown records (live or playback): KPI cards and the trend
  * of the chosen one, the alert ticker (narrowed by a scene's filters), assistance requests, the
- * town ranking, grid events and the legend.
+ * control orders with the day between the provinces, the town ranking, grid events and the legend.
  */
 import { computed, ref, type Ref } from 'vue';
 import type { Language } from '../domain/appConfig';
@@ -13,6 +13,7 @@ import { type BorderSide, sidesOf } from '../panels/kpi/describeTrendLines';
 import { describeLegend, type LegendStyle } from '../panels/describeLegend';
 import { describeAlertTicker } from '../panels/live/describeAlertTicker';
 import { describeAssistBoard } from '../panels/live/describeAssistBoard';
+import { describeControlOrders } from '../panels/live/describeControlOrders';
 import { describeGridEventSummary } from '../panels/live/describeGridEventSummary';
 import { describeTownRanking } from '../panels/live/describeTownRanking';
 import type { LegendEntry } from '../panels/MapLegend.vue';
@@ -75,6 +76,7 @@ export function useHudData(deps: HudDataDeps) {
       const pack = deps.region.value;
       return pack ? describeTownRanking(pack, { alerts: entities.each('alert'), events: entities.each('gridEvent'), assists: entities.each('assistRequest') }, key.value) : [];
     }),
+    controlBoard: live((entities) => describeControlOrders(entities.each('controlOrder'), entities.each('alert'), deps.region.value?.provinces.map((p) => p.id) ?? [], deps.now.value)),
     eventSummary: live((entities) => describeGridEventSummary(entities.each('gridEvent'), deps.now.value, key.value)),
     legend: computed(() => describeLegend(deps.region.value, deps.layerEntries.value, key.value, deps.legendStyle())),
   };

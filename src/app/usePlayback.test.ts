@@ -28,7 +28,8 @@ const day: History = {
 };
 
 const live: EntityReader = { peek: () => undefined, each: () => [][Symbol.iterator]() as never, onDiff: () => () => {} };
-const backend = (answer: () => Promise<Result<History>> | null): Connections => ({ acknowledgeAlert: () => null, writesBack: () => false, assistWorkflow: () => null, auditTrail: () => null, instructions: () => null, handoffs: () => null, readHistory: answer, stop() {} });
+const backend = (answer: () => Promise<Result<History>> | null): Connections => ({ acknowledgeAlert: () => null, writesBack: () => false, assistWorkflow: () => null, auditTrail: () => null, instructions: () => null, handoffs: () => null,
+    controlOrders: () => null, readHistory: answer, stop() {} });
 
 function setUp(connections: Connections | undefined, showPersonalData = false) {
   const scope = effectScope();

@@ -3,7 +3,8 @@
  * (SIGKILL) in the middle: 球川派出所 (Changshan, Zhejiang) asks 双明派出所 (Yushan, Jiangxi) to
  * stop a fleeing car; Yushan's desk hears it and accepts; the backend dies and comes back on its
  * database; Yushan reports the car intercepted; Changshan and the wall see each step, and the
- * detail panel's audit trail lists every action with its desk. Nothing acknowledged is lost.
+ * detail panel's audit trail lists every action with its desk. Nothing acknowledged is lost. The
+ * same desks give instructions and set and lift control orders (布控) the other side and the wall see.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -174,5 +175,46 @@ describe('two duty desks across the border and a wall', () => {
     expect(stored).toMatchObject({ status: expect.stringMatching(/^(dispatched|intercepted|released|closed)$/), instructions: [{ unitId: shuangming.id, stage: 'feedback', side: qiuchuan.province }] });
     await expect.poll(() => changshan.page.getByTestId('detail-audit-line').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
     await changshan.page.screenshot({ path: 'tests/output/cross-border-instruction.png' });
+  }, 300_000);
+
+  it('set a control order on one side that both desks and the wall list, checked on both sides, and only the setting side lifts', async () => {
+    const server = [...running][0] ?? (await backend());
+    const { records } = (await server.api('/snapshot?kinds=station')) as { records: { record: Station }[] };
+    const station = (prefix: string) => records.map((r) => r.record).find((s) => s.name.startsWith(prefix) && s.stationKind === 'police-station')!;
+    const [qiuchuan, shuangming] = [station('球川'), station('双明')];
+    const changshan = await open(`?mode=duty&view=2d&focus=off&desk=${qiuchuan.id}`);
+    const yushan = await open(`?mode=duty&view=2d&focus=off&desk=${shuangming.id}`);
+    const wall = await open('?mode=wall&view=2d&focus=off&dwell=600');
+    for (const { page } of [changshan, yushan, wall]) await expect.poll(() => live(page), { timeout: 60_000 }).toBe('live');
+
+    const plate = '浙H·7Q5K2';
+    await changshan.page.getByTestId('control-set').click();
+    await changshan.page.getByTestId('control-form-watchlist').selectOption('盗抢车辆');
+    await changshan.page.getByTestId('control-form-subject').fill(plate);
+    await changshan.page.getByTestId('control-form-severity').selectOption('4');
+    await changshan.page.getByTestId('control-form-submit').click();
+    const stored = async () =>
+      ((await server.api('/snapshot?kinds=controlOrder')) as { records: { record: Record<string, unknown> }[] }).records.map((r) => r.record).find((r) => (r.subject as { plate?: string }).plate === plate);
+    await expect.poll(async () => (await stored())?.status, { timeout: 15_000 }).toBe('active');
+    const order = (await stored())!;
+    expect(order).toMatchObject({ province: qiuchuan.province, setStationId: qiuchuan.id, checkSides: expect.arrayContaining([qiuchuan.province, shuangming.province]), severity: 4, hitCount: 0 });
+
+    const rowOn = (page: Page) => page.locator(`[data-testid="control-row"][data-id="${String(order.id)}"]`);
+    for (const { page } of [changshan, yushan, wall]) await expect.poll(() => rowOn(page).count(), { timeout: 15_000 }).toBe(1);
+    expect(await rowOn(yushan.page).innerText()).toMatch(/球川派出所 布控 · 两域双查/);
+    expect(await rowOn(yushan.page).getByTestId('control-hits').innerText()).toBe('命中 0');
+    // Only Changshan lifts it; the wall shows it masked and has nothing to act with.
+    expect(await rowOn(yushan.page).getByTestId('control-lift').count()).toBe(0);
+    expect(await wall.page.getByTestId('control-set').count()).toBe(0);
+    expect(await rowOn(wall.page).getByTestId('control-lift').count()).toBe(0);
+    expect(await rowOn(wall.page).innerText()).not.toContain(plate);
+    await wall.page.screenshot({ path: 'tests/output/cross-border-control-wall.png' });
+
+    await rowOn(changshan.page).getByTestId('control-lift').click();
+    for (const { page } of [changshan, yushan, wall]) await expect.poll(() => rowOn(page).count(), { timeout: 15_000 }).toBe(0);
+    expect(await stored()).toMatchObject({ status: 'lifted', liftedBy: '球川派出所 值班民警' });
+    const trail = (await server.api(`/audit/controlOrder/${String(order.id)}`)) as { entries: { action: string; actor: string; status: number }[] };
+    expect(trail.entries.map(({ action, actor, status }) => `${action} ${actor} ${status}`)).toEqual(['set 球川派出所 值班民警 200', 'lift 球川派出所 值班民警 200']);
+    for (const session of [changshan, yushan, wall]) expect(session.externalRequests).toEqual([]);
   }, 300_000);
 });

@@ -48,6 +48,7 @@ function piiChanges(): { changes: unknown[]; fed: Set<string> } {
     r.version = (r.version as number) + 1000;
     if (kind === 'alert') Object.assign(r, { status: 'new', statusTimes: { new: now }, hit: { ...(r.hit as object), at: now }, subject: { description: '描述', ...(r.subject as object) } });
     if (kind === 'assistRequest') r.subject = { details: '详情', ...(r.subject as object) };
+    if (kind === 'controlOrder') Object.assign(r, { setBy: '值班民警', subject: { description: '描述', ...(r.subject as object) } });
     if (kind === 'gridEvent') r.handoffs = [{ at: now, fromSide: 'zj', toSide: 'jx', note: '交办' }];
     for (const path of stringLeaves(r)) {
       if (isKey(path)) continue;
@@ -93,7 +94,7 @@ async function feed(session: DashboardSession): Promise<void> {
   await session.page.waitForFunction(() => window.safeBorder!.diagnostics().sources[0]?.state === 'live', undefined, { timeout: 60_000 });
   const { changes, fed } = piiChanges();
   // Every text field of every kind was fed: the fields the schemas accept personal data in.
-  for (const field of ['station.name', 'alert.hit.deviceName', 'alert.watchlist', 'alert.subject.description', 'gridEvent.title', 'gridEvent.handoffs.note', 'assistRequest.subject.summary', 'assistRequest.subject.details', 'patrolTrack.name', 'grid.name.zh', 'grid.villages.name', 'grid.gridWorkers.name', 'kpiSeries.label.zh', 'kpiSeries.unit.zh', 'kpiSeries.provenance.source', 'kpiSeries.definition.zh']) {
+  for (const field of ['station.name', 'alert.hit.deviceName', 'alert.watchlist', 'alert.subject.description', 'gridEvent.title', 'gridEvent.handoffs.note', 'assistRequest.subject.summary', 'assistRequest.subject.details', 'controlOrder.watchlist', 'controlOrder.setBy', 'controlOrder.subject.description', 'patrolTrack.name', 'grid.name.zh', 'grid.villages.name', 'grid.gridWorkers.name', 'kpiSeries.label.zh', 'kpiSeries.unit.zh', 'kpiSeries.provenance.source', 'kpiSeries.definition.zh']) {
     expect(fed, field).toContain(field);
   }
   const result = await session.page.evaluate((raw) => window.safeBorder!.ingest(raw), changes);
