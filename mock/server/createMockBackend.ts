@@ -38,6 +38,7 @@ import { type StoreLocation, openChangeStore } from '../../server/store/openChan
 import { ingestChanges } from '../../server/ingestChanges';
 import { feedSimulator } from './feedSimulator';
 import { routeActions } from '../../server/actionRoutes';
+import { createWallRoutes } from '../../server/wallRoutes';
 
 export const API_PREFIX = '/api/v1';
 
@@ -163,6 +164,7 @@ export async function createMockBackend(options: MockBackendOptions): Promise<Mo
   // Up to the clock before feeding (after a restart: through the time the backend was down), so
   // what the store holds from the last run is never ahead of the simulator's own records.
   simulator.advanceTo(clock.now());
+  const walls = createWallRoutes({ store, ...(options.authUserHeader !== undefined ? { authUserHeader: options.authUserHeader } : {}) });
   const feeder = feedSimulator(simulator, store, (error) => console.error(`mock: feeding the store failed: ${error instanceof Error ? error.message : String(error)}`));
   const stopDriving = driveSimulation(simulator, clock, options.tickMs ?? 100);
   const subscribers = new Set<Subscriber>();
@@ -373,6 +375,7 @@ export async function createMockBackend(options: MockBackendOptions): Promise<Mo
       if (request.headers['x-ingest-token'] !== options.ingestToken) return sendError(response, 401, 'unauthorized', 'send X-Ingest-Token: <INGEST_TOKEN>');
       return sendJson(response, 200, await ingestChanges(store, await readJsonBody(request, INGEST_MAX_BYTES), simulator.now));
     }
+    if (await walls.route(request, response, path, params)) return;
     if (await routeActions(request, response, path, { store, now: () => simulator.now, ...(options.authUserHeader !== undefined ? { authUserHeader: options.authUserHeader } : {}), ...(options.authDeskHeader !== undefined ? { authDeskHeader: options.authDeskHeader } : {}) })) return;
     if (path === '/control') {
       return handleControl(request, response, {
@@ -438,6 +441,7 @@ export async function createMockBackend(options: MockBackendOptions): Promise<Mo
       malformedNext = count;
     },
     async close() {
+      walls.dropStreams();
       stopDriving();
       feeder.stop();
       stopListening();
