@@ -10,6 +10,7 @@ import type { RegionPack } from '../domain/regionPack';
 import type { SceneCamera } from '../domain/scenes/sceneDeck';
 import type { LiveRecords } from './live/liveLayerSet';
 import type { ScreenRect } from './freeMapArea';
+import type { WallViewport } from '../domain/wall/wallLayout';
 
 /** A point in CSS pixels from the canvas's top-left corner, or null when it is not on screen. */
 export type ScreenPoint = { x: number; y: number } | null;
@@ -77,6 +78,8 @@ export interface MapViewProps {
    * playhead is history, not news.
    */
   followAlerts: boolean;
+  /** One screen of a wall of screens: where it sits in the wall's picture (null: a screen of its own). */
+  wallViewport: WallViewport | null;
   /** On screen: a hidden view (the other one is shown) follows no store and flies nowhere. */
   active: boolean;
 }

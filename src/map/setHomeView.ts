@@ -11,6 +11,8 @@ export interface HomeFrame {
   heightPixels: number;
   /** What the HUD covers at each edge of the canvas. */
   padding: MapPadding;
+  /** The field of view to frame with, when it is not the camera's own (a wall's picture is wider than its screen). */
+  fovRadians?: number;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface HomeFrame {
  * that the corridor fills the map area the HUD leaves free, whatever the wall's aspect.
  */
 export function setHomeView(camera: Camera, home: HomeCamera, targetHeightMeters: number, frame: HomeFrame): void {
-  const fovRadians = camera.frustum instanceof PerspectiveFrustum && camera.frustum.fov !== undefined ? camera.frustum.fov : CesiumMath.PI_OVER_THREE;
+  const fovRadians = frame.fovRadians ?? (camera.frustum instanceof PerspectiveFrustum && camera.frustum.fov !== undefined ? camera.frustum.fov : CesiumMath.PI_OVER_THREE);
   const { target, rangeMeters } = frameCorridor({ ...frame, fovRadians, headingDegrees: home.headingDegrees, pitchDegrees: home.pitchDegrees });
   camera.lookAt(
     Cartesian3.fromDegrees(target[0], target[1], targetHeightMeters),
