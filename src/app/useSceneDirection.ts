@@ -3,7 +3,8 @@
  * layers, the panel that glows, the alert filters and a time window played through. A new alert
  * that takes the wall's camera holds the tour until the camera is back.
  */
-import { ref } from 'vue';
+import { type Ref, ref, watch } from 'vue';
+import type { WallState } from '../domain/wall/wallState';
 import type { AppConfig } from '../domain/appConfig';
 import type { LayerId } from '../domain/layerIds';
 import type { PanelId, Scene } from '../domain/scenes/sceneDeck';
@@ -30,6 +31,8 @@ export interface SceneDirectionDeps {
   marks: Record<string, string | undefined>;
   loadDeck(id: string): Promise<DeckLoad>;
   recordError(source: string, error: unknown): void;
+  /** A wall of screens' shared state, when this page follows one (a wall screen or its console). */
+  wall?: { follows(): boolean; state: Ref<WallState | null>; serverNow(): number };
 }
 
 export function useSceneDirection(deps: SceneDirectionDeps) {
@@ -43,7 +46,9 @@ export function useSceneDirection(deps: SceneDirectionDeps) {
   function apply(scene: Scene): void {
     deps.marks.scene = scene.id;
     deps.mapView()?.flyToView(scene.camera);
-    if (scene.layers) deps.liveLayers.show(scene.layers);
+    // A console's choice of layers stands over every scene's own.
+    const layers = deps.wall?.state.value?.layers ?? scene.layers;
+    if (layers) deps.liveLayers.show(layers);
     highlightedPanel.value = scene.highlight?.panel ?? null;
     if (scene.highlight?.kpi) deps.chooseMetric(scene.highlight.kpi);
     sceneFilters.value = scene.filters ? { minSeverity: scene.filters.minSeverity ?? 1, sides: scene.filters.sides ?? [], towns: scene.filters.towns ?? [] } : null;
@@ -79,6 +84,42 @@ function alertFocused(): void {
   }
 
   const tour = useWallTour(apply);
+
+  /** Follows the wall's shared state: its tour's deck, where the tour stands, the console's layers. */
+  function followWall(wall: NonNullable<SceneDirectionDeps['wall']>): void {
+    let deckId: string | null = null;
+    let deck: Parameters<typeof tour.follow>[0] | null = null;
+    let loading: Promise<void> | null = null;
+    const sync = async (state: WallState | null) => {
+      if (!state) return;
+      if (state.tour !== deckId) {
+        deckId = state.tour;
+        deck = null;
+        const load = (loading = deps.loadDeck(state.tour).then((loaded) => {
+          if (loading !== load) return;
+          if (!loaded.ok) {
+            deckProblems.value = { id: state.tour, problems: loaded.problems };
+            for (const problem of loaded.problems) deps.recordError('deck', `${state.tour}: ${problem}`);
+            return;
+          }
+          deckProblems.value = null;
+          deck = loaded.deck;
+        }));
+        await load;
+      } else if (loading) await loading;
+      const current = wall.state.value;
+      if (deck && current && current.tour === deckId) tour.follow(deck, current, () => wall.serverNow());
+    };
+    watch(wall.state, (state, before) => {
+      void sync(state);
+      // Layers changed alone: the scene stays, the layers follow the console (or the scene's again).
+      if (state && before && JSON.stringify(state.layers) !== JSON.stringify(before.layers) && state.anchorMs === before.anchorMs) {
+        const layers = state.layers ?? tour.scene.value?.layers;
+        if (layers) deps.liveLayers.show(layers);
+      }
+    });
+    void sync(wall.state.value);
+  }
   const briefing = useBriefing(apply, leave);
 
   return {
@@ -90,7 +131,12 @@ function alertFocused(): void {
     /** Once the region is first drawn: the wall starts its tour, the briefing opens its deck (once). */
     async start(): Promise<void> {
       const config = deps.config();
-      if (started || (config.mode !== 'wall' && config.mode !== 'briefing')) return;
+      if (started) return;
+      if (deps.wall?.follows()) {
+        started = true;
+        return followWall(deps.wall);
+      }
+      if (config.mode !== 'wall' && config.mode !== 'briefing') return;
       started = true;
       const id = config.mode === 'wall' ? config.tour : config.deck;
       const loaded = await deps.loadDeck(id);

@@ -45,4 +45,31 @@ describe('useWallTour', () => {
     expect(shown).toEqual(['one', 'one', 'two']);
     scope.stop();
   });
+
+  it('follows the wall state shared by all screens: two screens opened 20 s apart change scene together', () => {
+    const T0 = Date.parse('2026-12-07T02:00:00Z');
+    vi.setSystemTime(T0);
+    const wall = { anchorScene: 0, anchorMs: T0, paused: null };
+    const shown: string[][] = [[], []];
+    const scope = effectScope();
+    const tours = [0, 1].map((i) => scope.run(() => useWallTour((s) => void shown[i]!.push(s.id)))!);
+    tours[0]!.follow(deck, wall, () => Date.now());
+    vi.advanceTimersByTime(20_000);
+    tours[1]!.follow(deck, wall, () => Date.now());
+    expect(shown).toEqual([['one'], ['one']]);
+    vi.advanceTimersByTime(9_999);
+    expect(shown).toEqual([['one'], ['one']]);
+    vi.advanceTimersByTime(2);
+    expect(shown).toEqual([
+      ['one', 'two'],
+      ['one', 'two'],
+    ]);
+    // A console holds scene two: the screens re-read the state and stay, with no timer left running.
+    const held = { ...wall, paused: { scene: 1 } };
+    tours.forEach((tour) => tour.follow(deck, held, () => Date.now()));
+    vi.advanceTimersByTime(600_000);
+    expect(shown[0]).toEqual(['one', 'two', 'two']);
+    expect(tours[0]!.sceneOf(held, Date.now())).toBe(1);
+    scope.stop();
+  });
 });

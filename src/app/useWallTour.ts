@@ -6,14 +6,19 @@
 import { onScopeDispose, ref, shallowRef } from 'vue';
 import type { Scene, SceneDeck } from '../domain/scenes/sceneDeck';
 import { type TourState, currentScene, interruptTour, msUntilNextChange, startTour, tickTour } from '../domain/scenes/tourScheduler';
+import { type WallState, wallScene } from '../domain/wall/wallState';
 
 const DEFAULT_DWELL_SECONDS = 20;
+
+const dwellsOf = (deck: SceneDeck, dwellSeconds?: number) => deck.scenes.map((scene) => (dwellSeconds ?? scene.dwellSeconds ?? DEFAULT_DWELL_SECONDS) * 1000);
 
 export function useWallTour(apply: (scene: Scene) => void) {
   const index = ref(-1);
   const count = ref(0);
   /** The scene on screen, whose title the wall shows large while it is up. */
   const scene = shallowRef<Scene | null>(null);
+  /** The tour's scenes, in order (the console lists them to pick from). */
+  const scenes = shallowRef<readonly Scene[]>([]);
   let deck: SceneDeck | null = null;
   let state: TourState | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -41,23 +46,66 @@ export function useWallTour(apply: (scene: Scene) => void) {
 
   onScopeDispose(() => clearTimeout(timer));
 
+  /** A wall of screens: the tour as the backend's shared state has it, on the backend's clock. */
+  let shared: { state: Pick<WallState, 'anchorScene' | 'anchorMs' | 'paused'>; dwellsMs: number[]; now: () => number } | null = null;
+  let sharedAnchor = '';
+
+  function followShared(): void {
+    clearTimeout(timer);
+    if (!deck || !shared) return;
+    const { state: wall, dwellsMs, now: serverNow } = shared;
+    const { index: next, endsAt } = wallScene(wall, dwellsMs, serverNow());
+    // A new anchor (a scene picked, the tour resumed) flies to its scene again, even the same one.
+    const anchor = `${wall.anchorScene}@${wall.anchorMs}@${wall.paused?.scene ?? ''}`;
+    if (next !== index.value || anchor !== sharedAnchor) {
+      sharedAnchor = anchor;
+      index.value = next;
+      scene.value = deck.scenes[next]!;
+      apply(scene.value);
+    }
+    // Woken at the scene's end on the backend's clock; early by a little, it simply sleeps again.
+    if (endsAt !== null) timer = setTimeout(followShared, Math.max(0, endsAt - serverNow()) + 1);
+  }
+
   return {
     index,
     count,
     scene,
+    scenes,
     /** `firstScene` is 0-based (a wall resumed at a scene after a reload, or shown one scene). */
     start(next: SceneDeck, dwellSeconds?: number, firstScene = 0): void {
       deck = next;
       count.value = next.scenes.length;
+      scenes.value = next.scenes;
       state = startTour(
-        next.scenes.map((scene) => (dwellSeconds ?? scene.dwellSeconds ?? DEFAULT_DWELL_SECONDS) * 1000),
+        dwellsOf(next, dwellSeconds),
         now(),
         firstScene,
       );
       show();
       schedule();
     },
-    /** The camera is elsewhere for `ms`: the scene's clock stops until then. */
+    /**
+     * Shows the scene the wall's shared state has up now, and each next one when its time comes;
+     * call again whenever the state changes. Every screen of the wall reckons the same scene.
+     */
+    follow(next: SceneDeck, wall: Pick<WallState, 'anchorScene' | 'anchorMs' | 'paused'>, serverNow: () => number, dwellSeconds?: number): void {
+      if (deck !== next) sharedAnchor = '';
+      deck = next;
+      state = null;
+      count.value = next.scenes.length;
+      scenes.value = next.scenes;
+      shared = { state: wall, dwellsMs: dwellsOf(next, dwellSeconds), now: serverNow };
+      followShared();
+    },
+    /**
+     * The scene a wall's state has up at the backend's `now`, on this tour's dwell times: what a
+     * console holds when it pauses, whether or not this page has flown there yet.
+     */
+    sceneOf(wall: Pick<WallState, 'anchorScene' | 'anchorMs' | 'paused'>, now: number): number {
+      return deck ? wallScene(wall, dwellsOf(deck), now).index : Math.max(0, index.value);
+    },
+    /** The camera is elsewhere for `ms`: the scene's clock stops until then (not on a wall of screens, whose clock is shared). */
     interrupt(ms: number): void {
       if (!state) return;
       state = interruptTour(state, now(), now() + ms);
@@ -66,6 +114,7 @@ export function useWallTour(apply: (scene: Scene) => void) {
     stop(): void {
       clearTimeout(timer);
       state = null;
+      shared = null;
     },
   };
 }

@@ -303,6 +303,9 @@ const URL_OVERRIDES: Record<string, (config: AppConfig, value: string) => unknow
   /** `focus=off` keeps the camera still; `focus=3` flies to every new alert of severity 3 and up. */
   mode: (config, value) => ({ ...config, mode: value }),
   tour: (config, value) => ({ ...config, tour: value }),
+  wall: (config, value) => ({ ...config, wall: { ...config.wall, id: value } }),
+  /** A screen of a wall is a wall screen, whatever else the URL says. */
+  screen: (config, value) => ({ ...config, mode: 'wall', wall: config.wall && { ...config.wall, screen: value } }),
   deck: (config, value) => ({ ...config, deck: value }),
   diag: (config, value) => ({ ...config, diag: value === '1' || value === 'true' ? true : value === '0' || value === 'false' ? false : value }),
   slide: (config, value) => ({ ...config, slide: numeric(value) }),

@@ -1,6 +1,6 @@
 /**
  * How a screen is used, all of it settable from the URL so a wall is configured by its URL alone:
- * `mode=` (standard, wall, briefing, duty), the wall's tour and the briefing's deck, the duty
+ * `mode=` (standard, wall, briefing, duty, console), the wall's tour and the briefing's deck, the duty
  * queue's filters and time playback. Whether a duty screen may show personal data whole is a
  * deployment's policy, so it lives in config.json only: a URL anyone can type must not unmask.
  */
@@ -8,7 +8,7 @@ import { z } from './z';
 import { defaultReloadWindow, reloadWindowSchema } from './scenes/reloadWindow';
 import { MAX_SCENES } from './scenes/sceneDeck';
 
-const MODES = ['standard', 'wall', 'briefing', 'duty'] as const;
+const MODES = ['standard', 'wall', 'briefing', 'duty', 'console'] as const;
 export type Mode = (typeof MODES)[number];
 
 const deckIdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'a deck id uses letters, digits, dot, dash or underscore');
@@ -32,6 +32,11 @@ export const PLAYBACK_SPEEDS = [1, 10, 60, 300, 900, 3600] as const;
 export const modeConfigShape = {
   /** `mode=`: the plain dashboard, the video wall, a briefing, or the duty officer's screen. */
   mode: z.enum(MODES).default('standard'),
+  /**
+   * `wall=` and `screen=`: one screen of a wall of screens (public/walls/<id>.json), at column,row;
+   * on a console (`mode=console`), the wall it steers.
+   */
+  wall: z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'a wall id uses letters, digits, dot, dash or underscore'), screen: z.string().regex(/^\d{1,2},\d{1,2}$/, 'screen= is column,row, from 0,0 at the top left').optional() }).optional(),
   /** `tour=`: the wall's tour of scenes (public/decks/<id>.json). */
   tour: deckIdSchema.default('wall-tour'),
   /** `diag=1`: the diagnostics overlay open at start (Ctrl+Shift+D toggles it). */

@@ -8,7 +8,7 @@
 import { z } from '../z';
 
 /** The HUD's blocks a screen can carry; a screen that names none shows the map alone. */
-export const WALL_PANELS = ['title', 'heroes', 'kpi', 'live', 'footer'] as const;
+const WALL_PANELS = ['title', 'heroes', 'kpi', 'live', 'footer'] as const;
 export type WallPanel = (typeof WALL_PANELS)[number];
 
 export const wallIdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'a wall id uses letters, digits, dot, dash or underscore');
@@ -49,7 +49,7 @@ export interface WallViewport {
   height: number;
 }
 
-export function wallSize(layout: WallLayout): { width: number; height: number } {
+function wallSize(layout: WallLayout): { width: number; height: number } {
   return {
     width: layout.columns * layout.screen.width + (layout.columns - 1) * layout.bezel.x,
     height: layout.rows * layout.screen.height + (layout.rows - 1) * layout.bezel.y,

@@ -1,0 +1,103 @@
+/**
+ * This page as one screen of a wall of screens (`?wall=<id>&screen=<col>,<row>`), or as the console
+ * that steers the wall (`?mode=console&wall=<id>`): the wall's layout, where this screen sits in the
+ * wall's picture and which panels it carries, and the wall's shared state as the backend keeps it.
+ * A page that is neither is ready at once and follows nothing.
+ */
+import { computed, onScopeDispose, ref, shallowRef } from 'vue';
+import type { AppConfig } from '../domain/appConfig';
+import { formatIssues } from '../domain/formatIssues';
+import { type WallLayout, type WallPanel, parseScreenCell, screenPanels, screenViewport, wallLayoutSchema } from '../domain/wall/wallLayout';
+import type { WallCommand, WallState } from '../domain/wall/wallState';
+import { type WallChannel, openWallChannel, sendWallCommand } from '../adapters/http/openWallChannel';
+
+export interface WallScreenDeps {
+  config: () => AppConfig;
+  recordError(source: string, error: unknown): void;
+}
+
+/** The backend that keeps walls: the first http source's, else the bundled backend's. */
+function wallBackend(config: AppConfig): string {
+  const http = config.sources.find((source) => source.type === 'http') as { baseUrl?: string } | undefined;
+  return http?.baseUrl ?? '/api/v1';
+}
+
+async function loadLayout(id: string): Promise<WallLayout> {
+  const response = await fetch(`walls/${encodeURIComponent(id)}.json`, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`walls/${id}.json: HTTP ${response.status}`);
+  const parsed = wallLayoutSchema.safeParse(await response.json());
+  if (!parsed.success) throw new Error(`walls/${id}.json: ${formatIssues(parsed.error).join('; ')}`);
+  if (parsed.data.id !== id) throw new Error(`walls/${id}.json describes wall "${parsed.data.id}"`);
+  return parsed.data;
+}
+
+export function useWallScreen(deps: WallScreenDeps) {
+  const layout = shallowRef<WallLayout | null>(null);
+  const cell = shallowRef<{ column: number; row: number } | null>(null);
+  const state = shallowRef<WallState | null>(null);
+  /** Why the wall cannot be followed (a missing layout, the line down), in words for the HUD. */
+  const problem = ref<string | null>(null);
+  /** The map views may start: the layout is in (or failed, and the page runs as a screen of its own). */
+  const ready = ref(false);
+  let channel: WallChannel | null = null;
+  /** The stream and a command's answer may arrive in either order: the newer version stays. */
+  const accept = (next: WallState) => {
+    if (!state.value || next.version >= state.value.version || next.wallId !== state.value.wallId) state.value = next;
+  };
+
+  const viewport = computed(() => (layout.value && cell.value ? screenViewport(layout.value, cell.value) : null));
+  /** The panels this screen carries; null: all of them (not a wall screen). */
+  const panels = computed((): ReadonlySet<WallPanel> | null => (layout.value && cell.value ? new Set(screenPanels(layout.value, cell.value)) : null));
+  const shows = (panel: WallPanel) => panels.value === null || panels.value.has(panel);
+
+  onScopeDispose(() => channel?.close());
+
+  return {
+    layout,
+    cell,
+    viewport,
+    panels,
+    shows,
+    state,
+    problem,
+    ready,
+    /** Whether this page follows a wall's shared state (a wall screen or its console). */
+    follows: () => {
+      const config = deps.config();
+      return config.wall !== undefined && (config.mode === 'wall' || config.mode === 'console');
+    },
+    serverNow: () => channel?.serverNow() ?? Date.now(),
+    async start(): Promise<void> {
+      const config = deps.config();
+      const wall = config.wall;
+      if (!wall || (config.mode !== 'wall' && config.mode !== 'console')) {
+        ready.value = true;
+        return;
+      }
+      if (config.mode === 'wall' && wall.screen !== undefined) {
+        try {
+          const loaded = await loadLayout(wall.id);
+          cell.value = parseScreenCell(loaded, wall.screen);
+          layout.value = loaded;
+        } catch (error) {
+          problem.value = error instanceof Error ? error.message : String(error);
+          deps.recordError('wall', problem.value);
+        }
+      }
+      ready.value = true;
+      channel = openWallChannel(wallBackend(config), wall.id, config.tour, {
+        state: accept,
+        problem: (text) => {
+          if (text !== null && text !== problem.value) deps.recordError('wall', text);
+          problem.value = text;
+        },
+      });
+    },
+    /** A console's command; throws with the backend's reason when refused. */
+    async command(command: WallCommand, by: string): Promise<void> {
+      const config = deps.config();
+      if (!config.wall) throw new Error('this console steers no wall: open it with ?mode=console&wall=<id>');
+      accept(await sendWallCommand(wallBackend(config), config.wall.id, command, by));
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * A wall of three screens (public/walls/demo-3x1.json, three 960×540 browsers side by side with
+ * 12 px bezels) and the console that steers it: the three pictures are one picture, the border
+ * line crossing the bezels where it would be; a console's press reaches all three; a screen
+ * reloaded comes back to the same scene; the wall goes dark and back; the console names who steered
+ * last, as text, ID numbers masked.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { parseRegionPack, type RegionPack } from '../../src/domain/regionPack';
+import { launchBrowser } from './launchBrowser';
+import { type DashboardSession, openDashboard } from './openDashboard';
+import { borderSamples } from './borderSamples';
+import { anyPixelNear, decodePng, isInside, type Rgb } from './pixels';
+
+const baseUrl = inject('baseUrl');
+const outputDir = join(import.meta.dirname, '..', 'output');
+const WALL = 'demo-3x1';
+const SCREEN = { width: 960, height: 540 };
+const BEZEL = 12;
+/** The border glow: hot pink-red, unlike either province's fill or the navy backdrop. */
+const isBorderColour = ([r, g, b]: Rgb) => r > 170 && r - g > 90 && b > 60;
+
+let browser: Browser;
+let pack: RegionPack;
+const screens: DashboardSession[] = [];
+let console_: DashboardSession;
+
+const scene = (page: Page) => page.evaluate(() => document.documentElement.dataset.scene ?? null);
+const wallState = async () => ((await (await fetch(`${baseUrl}api/v1/walls/${WALL}`)).json()) as { state: Record<string, unknown> }).state;
+
+async function openScreen(column: number): Promise<DashboardSession> {
+  return openDashboard(browser, baseUrl, { ...SCREEN, query: `?wall=${WALL}&screen=${column},0&focus=off` });
+}
+
+beforeAll(async () => {
+  mkdirSync(outputDir, { recursive: true });
+  browser = await launchBrowser();
+  pack = parseRegionPack(await (await fetch(`${baseUrl}regions/changshan-yushan.json`)).json());
+  console_ = await openDashboard(browser, baseUrl, { width: 1280, height: 800, query: `?mode=console&wall=${WALL}&view=2d&focus=off` });
+  for (const column of [0, 1, 2]) screens.push(await openScreen(column));
+}, 600_000);
+
+afterAll(async () => {
+  for (const session of [...screens, console_]) await session?.close();
+  await browser?.close();
+});
+
+describe('a wall of three screens and its console', () => {
+  it('holds a scene from the console on all three screens, drawn as one picture across the bezels', async () => {
+    const { page } = console_;
+    await expect.poll(() => page.getByTestId('console-scene').count(), { timeout: 60_000 }).toBeGreaterThan(2);
+    await page.getByTestId('console-scene').nth(0).click();
+    await page.getByTestId('console-pause').click();
+    await expect.poll(async () => (await wallState()).paused, { timeout: 60_000 }).toEqual({ scene: 0 });
+    for (const { page: screen } of screens) await expect.poll(() => scene(screen), { timeout: 60_000 }).toBe('overview');
+    // The overview flies for 3 s; the picture is compared once every screen has landed.
+    const samples = borderSamples(pack, 400).map((sample) => sample.onBorder);
+    const project = (session: DashboardSession) => session.page.evaluate(([positions]) => window.safeBorder!.worldToScreen(positions), [samples] as const);
+    let projected: Awaited<ReturnType<typeof project>>[] = [];
+    await expect
+      .poll(
+        async () => {
+          const before = JSON.stringify(projected);
+          projected = await Promise.all(screens.map(project));
+          return JSON.stringify(projected) === before;
+        },
+        { timeout: 60_000, interval: 1500 },
+      )
+      .toBe(true);
+
+    // One picture: each screen's projection of a place, moved by where the screen sits, is the same
+    // wall position, whether the place is on that screen, a neighbour's, or behind a bezel.
+    const wallX = (column: number, x: number) => x + column * (SCREEN.width + BEZEL);
+    let compared = 0;
+    samples.forEach((_, i) => {
+      const [a, b, c] = projected.map((points) => points[i]);
+      if (!a || !b || !c) return;
+      compared += 1;
+      expect(Math.abs(wallX(0, a.x) - wallX(1, b.x)), `sample ${i}`).toBeLessThan(1.5);
+      expect(Math.abs(wallX(1, b.x) - wallX(2, c.x)), `sample ${i}`).toBeLessThan(1.5);
+      expect(Math.abs(a.y - b.y) + Math.abs(b.y - c.y), `sample ${i}`).toBeLessThan(2);
+    });
+    expect(compared).toBe(samples.length);
+
+    // And what is drawn is that picture: the border glows where the projection says, on every
+    // screen it crosses, and it crosses from one screen to the next.
+    const shots = await Promise.all(screens.map(async ({ page: screen }, column) => decodePng(await screen.screenshot({ path: join(outputDir, `wall-screen-${column}.png`) }))));
+    const glowing = shots.map((png, column) => {
+      const shown = projected[column]!.filter((p): p is { x: number; y: number } => p !== null && isInside(png, p.x, p.y, 6));
+      return { shown: shown.length, glow: shown.filter((p) => anyPixelNear(png, p.x, p.y, 3, isBorderColour)).length };
+    });
+    expect(glowing.filter((screen) => screen.shown > 5).length, JSON.stringify(glowing)).toBeGreaterThanOrEqual(2);
+    for (const screen of glowing.filter((s) => s.shown > 5)) expect(screen.glow / screen.shown, JSON.stringify(glowing)).toBeGreaterThan(0.85);
+    // The stitched wall, bezels black, for a person to look at.
+    const wall = new PNG({ width: 3 * SCREEN.width + 2 * BEZEL, height: SCREEN.height });
+    shots.forEach((png, column) => PNG.bitblt(png, wall, 0, 0, SCREEN.width, SCREEN.height, column * (SCREEN.width + BEZEL), 0));
+    writeFileSync(join(outputDir, 'wall-stitched.png'), PNG.sync.write(wall));
+  }, 300_000);
+
+  it('takes a scene picked on the console to all three screens, and a reloaded screen rejoins it', async () => {
+    const { page } = console_;
+    await page.getByTestId('console-scene').nth(3).click();
+    for (const { page: screen } of screens) await expect.poll(() => scene(screen), { timeout: 90_000 }).toBe('grids');
+    const reloaded = screens[1]!;
+    await reloaded.page.reload();
+    await reloaded.page.waitForSelector('html[data-ready="true"]', { state: 'attached', timeout: 120_000 });
+    await expect.poll(() => scene(reloaded.page), { timeout: 90_000 }).toBe('grids');
+    // The console's map shows the wall's scene too.
+    await expect.poll(() => scene(page), { timeout: 90_000 }).toBe('grids');
+  }, 300_000);
+
+  it('blanks every screen and brings them back, and names who steered it last', async () => {
+    const { page } = console_;
+    await page.getByTestId('console-blank').click();
+    for (const { page: screen } of screens) await expect.poll(() => screen.getByTestId('wall-blank').count(), { timeout: 90_000 }).toBe(1);
+    await page.getByTestId('console-blank').click();
+    for (const { page: screen } of screens) await expect.poll(() => screen.getByTestId('wall-blank').count(), { timeout: 90_000 }).toBe(0);
+
+    // A second console (here, a script) takes over: the last press wins and the console says who.
+    // Its operator field carries an ID number and markup: shown as text, the number masked.
+    const by = '二号控制台 张建国 330822199001011234 <img src=x onerror=alert(1)>';
+    const response = await fetch(`${baseUrl}api/v1/walls/${WALL}/commands`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Screen': 'console' }, body: JSON.stringify({ action: 'resume', by }) });
+    expect(response.status).toBe(200);
+    await expect.poll(() => page.getByTestId('console-last-change').innerText(), { timeout: 60_000 }).toContain('二号控制台');
+    const shown = await page.getByTestId('console-last-change').innerText();
+    expect(shown).not.toContain('330822199001011234');
+    expect(shown).not.toContain('张建国');
+    expect(shown).toContain('<img src=x');
+    expect(await page.locator('[data-testid="console-last-change"] img').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('console-pause').count(), { timeout: 60_000 }).toBe(1);
+
+    // A wall screen cannot steer.
+    const refused = await fetch(`${baseUrl}api/v1/walls/${WALL}/commands`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Screen': 'wall' }, body: JSON.stringify({ action: 'blank', blank: true }) });
+    expect(refused.status).toBe(403);
+    for (const session of [...screens, console_]) {
+      expect(session.externalRequests).toEqual([]);
+      expect(session.consoleErrors).toEqual([]);
+    }
+  }, 300_000);
+});
