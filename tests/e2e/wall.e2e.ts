@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { parseRegionPack, type RegionPack } from '../../src/domain/regionPack';
 import { launchBrowser } from './launchBrowser';
 import { type DashboardSession, openDashboard } from './openDashboard';
@@ -29,6 +29,16 @@ let browser: Browser;
 let pack: RegionPack;
 const screens: DashboardSession[] = [];
 let console_: DashboardSession;
+
+/**
+ * A press on a console button, once it is enabled. The event goes to the button itself: on a
+ * 2-core machine drawing four WebGL pages in software, Playwright's pointer checks (stable box,
+ * hit target) wait on frames that take seconds, and the press is what is under test, not them.
+ */
+async function press(button: Locator): Promise<void> {
+  await expect.poll(() => button.isEnabled(), { timeout: 90_000 }).toBe(true);
+  await button.dispatchEvent('click');
+}
 
 const scene = (page: Page) => page.evaluate(() => document.documentElement.dataset.scene ?? null);
 const command = async (body: unknown, by: string) =>
@@ -57,8 +67,8 @@ describe('a wall of three screens and its console', () => {
     const { page } = console_;
     await expect.poll(() => page.getByTestId('console-scene').count(), { timeout: 60_000 }).toBeGreaterThan(2);
     // The northern border scene: the line runs from the middle screen across the bezel to the right.
-    await page.getByTestId('console-scene').nth(1).click();
-    await page.getByTestId('console-pause').click();
+    await press(page.getByTestId('console-scene').nth(1));
+    await press(page.getByTestId('console-pause'));
     await expect.poll(async () => (await wallState()).paused, { timeout: 60_000 }).toEqual({ scene: 1 });
     // No live marks over the line (a second console's press, as any console's).
     expect((await command({ action: 'layers', layers: [] }, '二号控制台')).status).toBe(200);
@@ -95,13 +105,22 @@ describe('a wall of three screens and its console', () => {
 
     // And what is drawn is that picture: the border glows where the projection says, on every
     // screen it crosses, and it crosses from one screen to the next.
-    const shots = await Promise.all(screens.map(async ({ page: screen }, column) => decodePng(await screen.screenshot({ path: join(outputDir, `wall-screen-${column}.png`) }))));
-    const glowing = shots.map((png, column) => {
-      const shown = projected[column]!.filter((p): p is { x: number; y: number } => p !== null && isInside(png, p.x, p.y, 6));
-      return { shown: shown.length, glow: shown.filter((p) => anyPixelNear(png, p.x, p.y, 3, isBorderColour)).length };
-    });
-    expect(glowing.filter((screen) => screen.shown > 3).length, JSON.stringify(glowing)).toBeGreaterThanOrEqual(2);
-    for (const screen of glowing.filter((s) => s.shown > 3)) expect(screen.glow / screen.shown, JSON.stringify(glowing)).toBeGreaterThan(0.8);
+    // On a busy machine a screen may still be drawing its last frame: look again until it settles.
+    let shots: PNG[] = [];
+    const glowing = async () => {
+      shots = await Promise.all(screens.map(async ({ page: screen }, column) => decodePng(await screen.screenshot({ path: join(outputDir, `wall-screen-${column}.png`) }))));
+      return shots.map((png, column) => {
+        const shown = projected[column]!.filter((p): p is { x: number; y: number } => p !== null && isInside(png, p.x, p.y, 6));
+        return { shown: shown.length, glowing: shown.filter((p) => anyPixelNear(png, p.x, p.y, 3, isBorderColour)).length / Math.max(1, shown.length) };
+      });
+    };
+    const crossed = (screensSeen: Awaited<ReturnType<typeof glowing>>) => screensSeen.filter((screen) => screen.shown > 3);
+    await expect
+      .poll(async () => {
+        const seen = await glowing();
+        return { screensCrossed: crossed(seen).length >= 2, allGlow: crossed(seen).every((screen) => screen.glowing > 0.8), seen };
+      }, { timeout: 60_000, interval: 2000 })
+      .toMatchObject({ screensCrossed: true, allGlow: true });
     // The stitched wall, bezels black, for a person to look at.
     const wall = new PNG({ width: 3 * SCREEN.width + 2 * BEZEL, height: SCREEN.height });
     shots.forEach((png, column) => PNG.bitblt(png, wall, 0, 0, SCREEN.width, SCREEN.height, column * (SCREEN.width + BEZEL), 0));
@@ -110,7 +129,7 @@ describe('a wall of three screens and its console', () => {
 
   it('takes a scene picked on the console to all three screens, and a reloaded screen rejoins it', async () => {
     const { page } = console_;
-    await page.getByTestId('console-scene').nth(3).click();
+    await press(page.getByTestId('console-scene').nth(3));
     for (const { page: screen } of screens) await expect.poll(() => scene(screen), { timeout: 90_000 }).toBe('grids');
     const reloaded = screens[1]!;
     await reloaded.page.reload();
@@ -122,9 +141,9 @@ describe('a wall of three screens and its console', () => {
 
   it('blanks every screen and brings them back, and names who steered it last', async () => {
     const { page } = console_;
-    await page.getByTestId('console-blank').click();
+    await press(page.getByTestId('console-blank'));
     for (const { page: screen } of screens) await expect.poll(() => screen.getByTestId('wall-blank').count(), { timeout: 90_000 }).toBe(1);
-    await page.getByTestId('console-blank').click();
+    await press(page.getByTestId('console-blank'));
     for (const { page: screen } of screens) await expect.poll(() => screen.getByTestId('wall-blank').count(), { timeout: 90_000 }).toBe(0);
 
     // A second console (here, a script) takes over: the last press wins and the console says who.
