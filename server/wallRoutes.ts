@@ -85,6 +85,8 @@ export function createWallRoutes(options: WallRouteOptions): WallRoutes {
   }
 
   function openStream(id: string, response: ServerResponse, state: WallState): void {
+    // Gone while its state was read (a reconnect burst after a restart): nothing to follow.
+    if (response.destroyed || response.socket === null || response.socket.destroyed) return;
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     response.write(`retry: 1000\n\nevent: wall\ndata: ${JSON.stringify({ state, serverTime: now() } satisfies WallMessage)}\n\n`);
     const set = streams.get(id) ?? new Set();

@@ -19,6 +19,8 @@ import { useWallTour } from './useWallTour';
 const SCENE_PLAYBACK_SPEED = 3600;
 /** The tour waits this long after the alert's own dwell before it takes the camera back. */
 const TOUR_RESUME_MARGIN_MS = 5000;
+/** A wall screen whose tour's deck did not load asks again this often. */
+const DECK_RETRY_MS = 15_000;
 
 export interface SceneDirectionDeps {
   config: () => AppConfig;
@@ -100,6 +102,9 @@ function alertFocused(): void {
           if (!loaded.ok) {
             deckProblems.value = { id: state.tour, problems: loaded.problems };
             for (const problem of loaded.problems) deps.recordError('deck', `${state.tour}: ${problem}`);
+            // A fetch that failed once (the server restarting) is tried again, not given up for good.
+            deckId = null;
+            setTimeout(() => void sync(wall.state.value), DECK_RETRY_MS);
             return;
           }
           deckProblems.value = null;

@@ -35,14 +35,21 @@ export function useWallScreen(deps: WallScreenDeps) {
   const layout = shallowRef<WallLayout | null>(null);
   const cell = shallowRef<{ column: number; row: number } | null>(null);
   const state = shallowRef<WallState | null>(null);
-  /** Why the wall cannot be followed (a missing layout, the line down), in words for the HUD. */
-  const problem = ref<string | null>(null);
+  /** Why this screen cannot take its place in the wall (no layout, a screen outside it): stays. */
+  const layoutProblem = ref<string | null>(null);
+  /** The line to the backend down, or a state it cannot read: clears when a good state comes. */
+  const lineProblem = ref<string | null>(null);
+  /** Why the wall cannot be followed, in words for the HUD. */
+  const problem = computed(() => layoutProblem.value ?? sizeProblem.value ?? lineProblem.value);
   /** The map views may start: the layout is in (or failed, and the page runs as a screen of its own). */
   const ready = ref(false);
   let channel: WallChannel | null = null;
-  /** The stream and a command's answer may arrive in either order: the newer version stays. */
-  const accept = (next: WallState) => {
-    if (!state.value || next.version >= state.value.version || next.wallId !== state.value.wallId) state.value = next;
+  /**
+   * The stream and a command's answer may arrive in either order: the newer version stays. The
+   * first state after the line (re)opens stands whatever its version (a new database starts at 0).
+   */
+  const accept = (next: WallState, first = false) => {
+    if (first || !state.value || next.version >= state.value.version || next.wallId !== state.value.wallId) state.value = next;
   };
 
   const viewport = computed(() => (layout.value && cell.value ? screenViewport(layout.value, cell.value) : null));
@@ -50,7 +57,25 @@ export function useWallScreen(deps: WallScreenDeps) {
   const panels = computed((): ReadonlySet<WallPanel> | null => (layout.value && cell.value ? new Set(screenPanels(layout.value, cell.value)) : null));
   const shows = (panel: WallPanel) => panels.value === null || panels.value.has(panel);
 
-  onScopeDispose(() => channel?.close());
+  /** The picture is cut for the layout's screen size: a window of another size breaks lines at the bezels. */
+  const sizeProblem = ref<string | null>(null);
+  let stopWatchingSize = () => {};
+  function watchWindowSize(loaded: WallLayout): void {
+    const check = () => {
+      const [width, height] = [window.innerWidth, window.innerHeight];
+      const { width: wanted, height: wantedHeight } = loaded.screen;
+      sizeProblem.value =
+        width === wanted && height === wantedHeight ? null : `wall ${loaded.id}: this window is ${width}×${height}, the layout's screens are ${wanted}×${wantedHeight}: lines will not meet across the bezels (open it full screen, or fix walls/${loaded.id}.json)`;
+    };
+    check();
+    window.addEventListener('resize', check);
+    stopWatchingSize = () => window.removeEventListener('resize', check);
+  }
+
+  onScopeDispose(() => {
+    channel?.close();
+    stopWatchingSize();
+  });
 
   return {
     layout,
@@ -79,17 +104,18 @@ export function useWallScreen(deps: WallScreenDeps) {
           const loaded = await loadLayout(wall.id);
           cell.value = parseScreenCell(loaded, wall.screen);
           layout.value = loaded;
+          watchWindowSize(loaded);
         } catch (error) {
-          problem.value = error instanceof Error ? error.message : String(error);
-          deps.recordError('wall', problem.value);
+          layoutProblem.value = error instanceof Error ? error.message : String(error);
+          deps.recordError('wall', layoutProblem.value);
         }
       }
       ready.value = true;
       channel = openWallChannel(wallBackend(config), wall.id, config.tour, {
         state: accept,
         problem: (text) => {
-          if (text !== null && text !== problem.value) deps.recordError('wall', text);
-          problem.value = text;
+          if (text !== null && text !== lineProblem.value) deps.recordError('wall', text);
+          lineProblem.value = text;
         },
       });
     },

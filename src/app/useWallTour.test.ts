@@ -64,11 +64,17 @@ describe('useWallTour', () => {
       ['one', 'two'],
       ['one', 'two'],
     ]);
-    // A console holds scene two: the screens re-read the state and stay, with no timer left running.
+    // A console holds scene two: the screens stay on it without flying again (the camera may be on
+    // an alert the console pointed at), with no timer left running.
     const held = { ...wall, paused: { scene: 1 } };
     tours.forEach((tour) => tour.follow(deck, held, () => Date.now()));
     vi.advanceTimersByTime(600_000);
-    expect(shown[0]).toEqual(['one', 'two', 'two']);
+    expect(shown[0]).toEqual(['one', 'two']);
+    // Resumed, the scene starts its whole dwell again from now.
+    const resumed = { anchorScene: 1, anchorMs: Date.now(), paused: null };
+    tours.forEach((tour) => tour.follow(deck, resumed, () => Date.now()));
+    vi.advanceTimersByTime(10_001);
+    expect(shown[1]).toEqual(['one', 'two', 'two', 'one']);
     expect(tours[0]!.sceneOf(held, Date.now())).toBe(1);
     scope.stop();
   });

@@ -55,8 +55,9 @@ export function useWallTour(apply: (scene: Scene) => void) {
     if (!deck || !shared) return;
     const { state: wall, dwellsMs, now: serverNow } = shared;
     const { index: next, endsAt } = wallScene(wall, dwellsMs, serverNow());
-    // A new anchor (a scene picked, the tour resumed) flies to its scene again, even the same one.
-    const anchor = `${wall.anchorScene}@${wall.anchorMs}@${wall.paused?.scene ?? ''}`;
+    // A new anchor (a scene picked, the tour resumed) flies to its scene again, even the same one;
+    // holding the scene on screen does not (the camera may be on an alert the console pointed at).
+    const anchor = `${wall.anchorScene}@${wall.anchorMs}`;
     if (next !== index.value || anchor !== sharedAnchor) {
       sharedAnchor = anchor;
       index.value = next;

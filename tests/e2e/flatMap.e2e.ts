@@ -75,7 +75,8 @@ describe('2D view', () => {
         png = decodePng(await session.page.screenshot({ path: join(outputDir, 'flat-map-region-1920x1080.png') }));
         const onBorder = await session.page.evaluate(([positions]) => window.safeBorder!.worldToScreen(positions), [samples.map((s) => s.onBorder)] as const);
         const shown = onBorder.filter((p): p is { x: number; y: number } => p !== null && isInside(png, p.x, p.y, 5));
-        expect(shown.length).toBe(samples.length);
+        // A map still easing into its framing has part of the border off screen: not settled yet.
+        if (shown.length < samples.length) return 0;
         return shown.filter((p) => anyPixelNear(png, p.x, p.y, 3, isBorderColour)).length / shown.length;
       };
       await expect.poll(glowing, { timeout: 40_000, interval: 1000 }).toBeGreaterThan(0.9);
@@ -105,8 +106,8 @@ describe('2D view', () => {
           const samples = borderSamples(quzhou, 1000, 3000, line);
           const points = await session.page.evaluate(([positions]) => window.safeBorder!.worldToScreen(positions), [samples.map((s) => s.onBorder)] as const);
           const shown = points.filter((p): p is { x: number; y: number } => p !== null && isInside(png, p.x, p.y, 5));
-          expect(shown.length, line.id).toBe(samples.length);
-          shares[line.id] = shown.filter((p) => anyPixelNear(png, p.x, p.y, 3, isBorderColour)).length / shown.length;
+          // A map still easing into its framing has part of a line off screen: not settled yet.
+          shares[line.id] = shown.length < samples.length ? 0 : shown.filter((p) => anyPixelNear(png, p.x, p.y, 3, isBorderColour)).length / shown.length;
         }
         return shares;
       };
@@ -196,7 +197,9 @@ describe('2D view', () => {
     const { page } = session;
     try {
       const snapshot = (await (await fetch(`${baseUrl}api/v1/snapshot?kinds=station,alert`)).json()) as { records: { kind: string; record: unknown }[] };
-      const changes = snapshot.records.map(({ kind, record }, i) => ({ seq: i + 1, kind, op: 'upsert', record }));
+      // Answered, so no severe-alert banner comes down over the border at the top of the map (the
+      // simulator's latest 4级 alerts are new whenever the test happens to run after one).
+      const changes = snapshot.records.map(({ kind, record }, i) => ({ seq: i + 1, kind, op: 'upsert', record: kind === 'alert' && (record as { status?: string }).status === 'new' ? { ...(record as object), status: 'acknowledged' } : record }));
       expect(await page.evaluate((wire) => window.safeBorder!.ingest(wire), changes)).toEqual({ applied: changes.length, rejected: 0 });
       // The counts taken once every fed record is drawn: a busy machine may take more than one frame.
       const counts = () => page.evaluate(() => window.safeBorder!.viewCounts()['2d'] ?? {});
@@ -217,7 +220,8 @@ describe('2D view', () => {
         const png = decodePng(await page.screenshot({ path: join(outputDir, screenshot) }));
         const onBorder = await page.evaluate(([positions]) => window.safeBorder!.worldToScreen(positions), [samples.map((s) => s.onBorder)] as const);
         const shown = onBorder.filter((p): p is { x: number; y: number } => p !== null && isInside(png, p.x, p.y, 5));
-        expect(shown.length).toBe(samples.length);
+        // A map still easing into its framing has part of the border off screen: not settled yet.
+        if (shown.length < samples.length) return 0;
         return shown.filter((p) => anyPixelNear(png, p.x, p.y, 3, isBorderColour)).length / shown.length;
       };
       // On a busy machine the map may still be easing into its framing or drawing: ask again until it settles.

@@ -67,8 +67,10 @@ describe('a wall of three screens and its console', () => {
     const { page } = console_;
     await expect.poll(() => page.getByTestId('console-scene').count(), { timeout: 60_000 }).toBeGreaterThan(2);
     // The northern border scene: the line runs from the middle screen across the bezel to the right.
-    await press(page.getByTestId('console-scene').nth(1));
+    // Held first, then picked: a held tour holds the scene picked, however slow the machine.
     await press(page.getByTestId('console-pause'));
+    await expect.poll(async () => (await wallState()).paused, { timeout: 60_000 }).not.toBeNull();
+    await press(page.getByTestId('console-scene').nth(1));
     await expect.poll(async () => (await wallState()).paused, { timeout: 60_000 }).toEqual({ scene: 1 });
     // No live marks over the line (a second console's press, as any console's).
     expect((await command({ action: 'layers', layers: [] }, '二号控制台')).status).toBe(200);

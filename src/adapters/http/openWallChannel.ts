@@ -16,13 +16,19 @@ export interface WallChannel {
 }
 
 export interface WallChannelHandlers {
-  state(state: WallState): void;
+  /**
+   * A state from the backend. `first` is the first after the line (re)opened: it stands whatever
+   * its version, since a backend that lost its state (a new database) counts versions again from 0.
+   */
+  state(state: WallState, first: boolean): void;
   /** The line is down or a message could not be read, in words; null once it is up again. */
   problem(text: string | null): void;
 }
 
 /** Clock samples kept: enough to ride out one slow message, few enough to follow a changed clock. */
 const SAMPLES = 8;
+/** EventSource gives up for good on an HTTP error (a proxy's 502 while the backend restarts): open it again. */
+const REOPEN_MS = [1000, 2000, 5000, 10_000] as const;
 
 const wallPath = (baseUrl: string, wallId: string) => `${baseUrl.replace(/\/$/, '')}/walls/${encodeURIComponent(wallId)}`;
 
@@ -33,37 +39,64 @@ export function openWallChannel(baseUrl: string, wallId: string, tour: string, h
     offsets.push(serverTime - now());
     if (offsets.length > SAMPLES) offsets.shift();
   };
-  const source = new EventSource(`${wallPath(baseUrl, wallId)}/stream?tour=${encodeURIComponent(tour)}`);
-  source.addEventListener('wall', (event) => {
-    let message: { state?: unknown; serverTime?: unknown };
-    try {
-      message = JSON.parse((event as MessageEvent<string>).data) as typeof message;
-    } catch {
-      handlers.problem(`wall ${wallId}: a state message was not JSON`);
-      return;
-    }
-    sample(message.serverTime);
-    const parsed = wallStateSchema.safeParse(message.state);
-    if (!parsed.success) {
-      handlers.problem(`wall ${wallId}: the backend sent a state this screen cannot read (${parsed.error.issues[0]?.message ?? 'invalid'})`);
-      return;
-    }
-    handlers.problem(null);
-    handlers.state(parsed.data);
-  });
-  source.addEventListener('heartbeat', (event) => {
-    try {
-      sample((JSON.parse((event as MessageEvent<string>).data) as { serverTime?: unknown }).serverTime);
-    } catch {
-      // A heartbeat that cannot be read only loses one clock sample.
-    }
-  });
-  source.addEventListener('error', () => handlers.problem(`wall ${wallId}: the line to the backend is down; the wall goes on with its last state`));
+  let source: EventSource | null = null;
+  let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let closed = false;
+  /** The next state is the first on this connection. */
+  let first = true;
+
+  function open(): void {
+    source = new EventSource(`${wallPath(baseUrl, wallId)}/stream?tour=${encodeURIComponent(tour)}`);
+    source.addEventListener('open', () => {
+      first = true;
+    });
+    source.addEventListener('wall', (event) => {
+      let message: { state?: unknown; serverTime?: unknown };
+      try {
+        message = JSON.parse((event as MessageEvent<string>).data) as typeof message;
+      } catch {
+        handlers.problem(`wall ${wallId}: a state message was not JSON`);
+        return;
+      }
+      sample(message.serverTime);
+      const parsed = wallStateSchema.safeParse(message.state);
+      if (!parsed.success) {
+        handlers.problem(`wall ${wallId}: the backend sent a state this screen cannot read (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+        return;
+      }
+      failures = 0;
+      handlers.problem(null);
+      handlers.state(parsed.data, first);
+      first = false;
+    });
+    source.addEventListener('heartbeat', (event) => {
+      try {
+        sample((JSON.parse((event as MessageEvent<string>).data) as { serverTime?: unknown }).serverTime);
+      } catch {
+        // A heartbeat that cannot be read only loses one clock sample.
+      }
+    });
+    source.addEventListener('error', () => {
+      handlers.problem(`wall ${wallId}: the line to the backend is down; the wall goes on with its last state`);
+      if (closed || source?.readyState !== EventSource.CLOSED) return;
+      // The backend's clock may differ after a restart elsewhere: sample it afresh.
+      offsets.length = 0;
+      reopenTimer = setTimeout(open, REOPEN_MS[Math.min(failures++, REOPEN_MS.length - 1)]);
+    });
+  }
+  open();
   return {
     serverNow: () => now() + (offsets.length > 0 ? Math.max(...offsets) : 0),
-    close: () => source.close(),
+    close: () => {
+      closed = true;
+      clearTimeout(reopenTimer);
+      source?.close();
+    },
   };
 }
+
+const COMMAND_TIMEOUT_MS = 8000;
 
 /** A console's command; the answer is the new state, or an error naming why it was refused. */
 export async function sendWallCommand(baseUrl: string, wallId: string, command: WallCommand, by: string): Promise<WallState> {
@@ -71,6 +104,8 @@ export async function sendWallCommand(baseUrl: string, wallId: string, command: 
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Screen': 'console' },
     body: JSON.stringify({ ...command, by }),
+    // A backend that hangs must not leave the console's buttons disabled for good.
+    signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS),
   });
   const body = (await response.json().catch(() => ({}))) as { state?: unknown; message?: string };
   if (!response.ok) throw new Error(body.message ?? `HTTP ${response.status}`);
