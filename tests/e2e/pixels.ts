@@ -39,3 +39,15 @@ export function colourVariety(png: PNG, box = { x: 0, y: 0, width: png.width, he
   }
   return seen.size;
 }
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** True when (x, y) lies within `margin` pixels of any of the boxes. */
+export function isUnderAny(boxes: readonly Box[], x: number, y: number, margin = 0): boolean {
+  return boxes.some((b) => x >= b.x - margin && y >= b.y - margin && x <= b.x + b.width + margin && y <= b.y + b.height + margin);
+}
