@@ -55,7 +55,13 @@ async function isolatedStation(session: DashboardSession, width: number): Promis
     })
     .map((c) => ({ ...c, clearance: Math.min(...others.filter((o) => o !== c.point).map((o) => Math.hypot(o.x - c.point.x, o.y - c.point.y))) }))
     .sort((a, b) => b.clearance - a.clearance);
-  const best = candidates[0]!;
+  // A click lands on whatever is on top: a station under the HUD (the severe-alert banner an earlier
+  // test's 4级 alert brought down, a panel) is not one a person could click.
+  const onMap = await session.page.evaluate(
+    (points) => points.map(({ x, y }) => document.elementFromPoint(x, y)?.tagName === 'CANVAS'),
+    candidates.map((c) => c.point),
+  );
+  const best = candidates.find((_, i) => onMap[i])!;
   return { station: best.station, x: best.point.x, y: best.point.y };
 }
 
