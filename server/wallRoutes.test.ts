@@ -65,6 +65,18 @@ describe('a wall of screens, steered from a console', () => {
     expect(later.serverTime).toBe(clock);
   });
 
+  it('stops making walls for made-up ids, and still serves the walls it has', async () => {
+    await fetch(`${api}/walls/command-3x1`);
+    const statuses: number[] = [];
+    for (let i = 0; i < 64; i++) statuses.push((await fetch(`${api}/walls/typo-${i}`)).status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(63);
+    const refused = await fetch(`${api}/walls/typo-64`);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/wall "typo-64" is not made: this backend has made 64 walls/);
+    expect((await fetch(`${api}/walls/command-3x1`)).status).toBe(200);
+    expect((await fetch(`${api}/walls/typo-3`)).status).toBe(200);
+  });
+
   it('takes commands from a console only, names who sent each, and keeps them across a restart', async () => {
     expect((await command({ action: 'blank', blank: true }, 'wall')).status).toBe(403);
     expect((await command({ action: 'blank', blank: true }, 'duty')).status).toBe(403);

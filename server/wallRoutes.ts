@@ -32,10 +32,20 @@ export interface WallRoutes {
   route(request: IncomingMessage, response: ServerResponse, path: string, params: URLSearchParams): Promise<boolean>;
   /** Ends every wall stream (a backend going down, a test dropping connections). */
   dropStreams(): void;
+  /**
+   * Hands `listener` every wall state this backend has read or written, now and on every change,
+   * until the returned function is called: the MQTT bridge publishes them as retained messages.
+   */
+  follow(listener: (state: WallState) => void): () => void;
 }
 
 const DEFAULT_TOUR = 'wall-tour';
 const HEARTBEAT_MS = 15_000;
+/**
+ * Walls one backend run makes: each is a row kept for good, and anyone who can reach the
+ * backend can name a new id, so a flood of made-up ids stops here instead of in the database.
+ */
+const MAX_NEW_WALLS = 64;
 /** Screens that may steer a wall; a duty desk or a wall screen itself may not. */
 const STEERING_SCREENS = new Set(['console']);
 
@@ -45,11 +55,22 @@ const header = (request: IncomingMessage, name: string): string | undefined => {
   return typeof text === 'string' && text.trim() !== '' ? text.trim() : undefined;
 };
 
+class TooManyWalls extends Error {
+  constructor(id: string) {
+    super(`wall "${id}" is not made: this backend has made ${MAX_NEW_WALLS} walls since it started (is a screen asking for a mistyped id?)`);
+  }
+}
+
 export function createWallRoutes(options: WallRouteOptions): WallRoutes {
   const now = options.now ?? Date.now;
   const streams = new Map<string, Set<ServerResponse>>();
   /** Commands on one wall are applied one after another, each on the state the last one left. */
   const queues = new Map<string, Promise<unknown>>();
+
+  /** The walls read or written in this run, for followers that join late. */
+  const known = new Map<string, WallState>();
+  const listeners = new Set<(state: WallState) => void>();
+  let made = 0;
 
   const metaKey = (id: string) => `wall:${id}`;
 
@@ -58,11 +79,18 @@ export function createWallRoutes(options: WallRouteOptions): WallRoutes {
     if (text === undefined) return undefined;
     const parsed = wallStateSchema.safeParse(JSON.parse(text));
     // A state written by an older version that no longer parses is replaced, not served broken.
-    return parsed.success ? parsed.data : undefined;
+    if (!parsed.success) return undefined;
+    if (!known.has(id)) {
+      known.set(id, parsed.data);
+      for (const listener of listeners) listener(parsed.data);
+    }
+    return parsed.data;
   }
 
   async function save(state: WallState): Promise<void> {
     await options.store.append([], { [metaKey(state.wallId)]: JSON.stringify(state) });
+    known.set(state.wallId, state);
+    for (const listener of listeners) listener(state);
     const message = `event: wall\ndata: ${JSON.stringify({ state, serverTime: now() } satisfies WallMessage)}\n\n`;
     for (const response of streams.get(state.wallId) ?? []) response.write(message);
   }
@@ -78,6 +106,7 @@ export function createWallRoutes(options: WallRouteOptions): WallRoutes {
     return serialized(id, async () => {
       const existing = stored(id);
       if (existing) return existing;
+      if (++made > MAX_NEW_WALLS) throw new TooManyWalls(id);
       const fresh = initialWallState(id, tour && /^[a-z0-9][a-z0-9._-]{0,63}$/i.test(tour) ? tour : DEFAULT_TOUR, now());
       await save(fresh);
       return fresh;
@@ -109,12 +138,17 @@ export function createWallRoutes(options: WallRouteOptions): WallRoutes {
         sendError(response, 400, 'bad-request', `"${id}" is not a wall id: letters, digits, dot, dash or underscore, up to 64`);
         return true;
       }
-      if (match[2] === undefined && method === 'GET') {
-        sendJson(response, 200, { state: await stateOf(id, params.get('tour')), serverTime: now() } satisfies WallMessage);
-        return true;
-      }
-      if (match[2] === '/stream' && method === 'GET') {
-        openStream(id, response, await stateOf(id, params.get('tour')));
+      if (method === 'GET' && (match[2] === undefined || match[2] === '/stream')) {
+        let state: WallState;
+        try {
+          state = await stateOf(id, params.get('tour'));
+        } catch (error) {
+          if (!(error instanceof TooManyWalls)) throw error;
+          sendError(response, 409, 'conflict', error.message);
+          return true;
+        }
+        if (match[2] === undefined) sendJson(response, 200, { state, serverTime: now() } satisfies WallMessage);
+        else openStream(id, response, state);
         return true;
       }
       if (match[2] === '/commands' && method === 'POST') {
@@ -156,6 +190,11 @@ export function createWallRoutes(options: WallRouteOptions): WallRoutes {
       }
       sendError(response, 405, 'bad-request', `${method} ${path}: a wall answers GET /walls/{id}, GET /walls/{id}/stream and POST /walls/{id}/commands`);
       return true;
+    },
+    follow(listener) {
+      listeners.add(listener);
+      for (const state of known.values()) listener(state);
+      return () => listeners.delete(listener);
     },
     dropStreams() {
       for (const set of streams.values()) for (const response of set) response.destroy();

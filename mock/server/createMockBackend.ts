@@ -38,7 +38,7 @@ import { type StoreLocation, openChangeStore } from '../../server/store/openChan
 import { ingestChanges } from '../../server/ingestChanges';
 import { feedSimulator } from './feedSimulator';
 import { routeActions } from '../../server/actionRoutes';
-import { createWallRoutes } from '../../server/wallRoutes';
+import { type WallRoutes, createWallRoutes } from '../../server/wallRoutes';
 
 export const API_PREFIX = '/api/v1';
 
@@ -112,6 +112,8 @@ export interface MockBackend {
   readonly clock: SimulationClock;
   /** The same data as OGC API – Features, under /ogc/v1. */
   readonly ogc: OgcFeaturesRoutes;
+  /** The walls' shared states (GET/POST /walls/...); the MQTT bridge follows them. */
+  readonly walls: WallRoutes;
   /** Handles /api/v1 (and /ogc/v1) requests; calls `next` (or answers 404) for anything else. */
   handle(request: IncomingMessage, response: ServerResponse, next?: () => void): void;
   /** Handles WebSocket upgrades to /api/v1/ws; returns false for other paths. */
@@ -429,6 +431,7 @@ export async function createMockBackend(options: MockBackendOptions): Promise<Mo
       webSockets.handleUpgrade(request, socket, head, (ws) => openWebSocket(ws, url.searchParams));
       return true;
     },
+    walls,
     follow(follower) {
       followers.add(follower);
       return () => followers.delete(follower);

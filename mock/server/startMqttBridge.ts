@@ -4,6 +4,12 @@
  * message per kind on `<prefix>/changes/<kind>` at QoS 1, never retained, the payload the same
  * `{ seq, epoch, changes }` envelope as GET /changes; a heartbeat `{ at, seq, epoch, intervalMs }` on
  * `<prefix>/heartbeat` at QoS 0 (a missed heartbeat is harmless, and a queued stale one useless).
+ *
+ * Walls of screens: each wall's shared state, retained at QoS 1 on `<prefix>/walls/<id>/state`
+ * (`{ state, serverTime }`, as the backend's wall stream sends it), so a screen in any command
+ * centre on this broker gets the wall as it is the moment it subscribes; and the backend's clock,
+ * `{ serverTime }` on `<prefix>/walls/clock` at QoS 0 with every heartbeat, for screens to reckon
+ * the tour on (a retained state's `serverTime` is as old as the state).
  */
 import { connect } from 'mqtt';
 import type { WireChange } from '../../src/domain/wire';
@@ -51,6 +57,9 @@ export async function startMqttBridge(backend: MockBackend, options: MqttBridgeO
   let messages = 0;
   let acknowledged = 0;
   let lastSeq = 0;
+  const stopWalls = backend.walls.follow((state) => {
+    client.publish(`${prefix}/walls/${state.wallId}/state`, JSON.stringify({ state, serverTime: Date.now() }), { qos: 1, retain: true });
+  });
   const stopFollowing = backend.follow({
     changes(changes, seq, extra) {
       const byKind = new Map<string, WireChange[]>();
@@ -71,6 +80,7 @@ export async function startMqttBridge(backend: MockBackend, options: MqttBridgeO
     },
     heartbeat(beat) {
       client.publish(`${prefix}/heartbeat`, JSON.stringify(beat), { qos: 0, retain: false });
+      client.publish(`${prefix}/walls/clock`, JSON.stringify({ serverTime: Date.now() }), { qos: 0, retain: false });
     },
   });
 
@@ -86,6 +96,7 @@ export async function startMqttBridge(backend: MockBackend, options: MqttBridgeO
     },
     close() {
       stopFollowing();
+      stopWalls();
       return new Promise<void>((resolve) => client.end(false, {}, () => resolve()));
     },
   };

@@ -5,21 +5,43 @@
  * A page that is neither is ready at once and follows nothing.
  */
 import { computed, onScopeDispose, ref, shallowRef } from 'vue';
-import type { AppConfig } from '../domain/appConfig';
+import type { AppConfig, MqttSourceSettings } from '../domain/appConfig';
 import { formatIssues } from '../domain/formatIssues';
 import { type WallLayout, type WallPanel, parseScreenCell, screenPanels, screenViewport, wallLayoutSchema } from '../domain/wall/wallLayout';
 import type { WallCommand, WallState } from '../domain/wall/wallState';
-import { type WallChannel, openWallChannel, sendWallCommand } from '../adapters/http/openWallChannel';
+import { type WallChannel, type WallChannelHandlers, openWallChannel, sendWallCommand } from '../adapters/http/openWallChannel';
 
 export interface WallScreenDeps {
   config: () => AppConfig;
   recordError(source: string, error: unknown): void;
 }
 
-/** The backend that keeps walls: the first http source's, else the bundled backend's. */
+/** The backend that keeps walls: the first http or mqtt source's REST side, else the bundled backend's. */
 function wallBackend(config: AppConfig): string {
-  const http = config.sources.find((source) => source.type === 'http') as { baseUrl?: string } | undefined;
-  return http?.baseUrl ?? '/api/v1';
+  const rest = config.sources.find((source) => source.type === 'http' || source.type === 'mqtt') as { baseUrl?: string } | undefined;
+  return rest?.baseUrl ?? '/api/v1';
+}
+
+/**
+ * A wall screen of a deployment whose live data comes through a broker follows its wall there
+ * too (a retained topic per wall), so walls in several centres follow one console; a console, and
+ * every other deployment, keeps the line to its own backend.
+ */
+async function openChannel(config: AppConfig, wallId: string, handlers: WallChannelHandlers): Promise<WallChannel> {
+  const broker = config.sources.find((source): source is MqttSourceSettings => source.type === 'mqtt');
+  if (config.mode !== 'wall' || !broker) return openWallChannel(wallBackend(config), wallId, config.tour, handlers);
+  const [{ openMqttWallChannel }, { webSocketUrl }] = await Promise.all([import('../adapters/mqtt/openMqttWallChannel'), import('../adapters/mqtt/createMqttDataSource')]);
+  return openMqttWallChannel(
+    {
+      url: webSocketUrl(broker.brokerUrl, location.href),
+      topicPrefix: broker.topicPrefix,
+      connectTimeoutMs: broker.timeoutMs,
+      ...(broker.username !== undefined ? { username: broker.username } : {}),
+      ...(broker.password !== undefined ? { password: broker.password } : {}),
+    },
+    wallId,
+    handlers,
+  );
 }
 
 async function loadLayout(id: string): Promise<WallLayout> {
@@ -72,7 +94,9 @@ export function useWallScreen(deps: WallScreenDeps) {
     stopWatchingSize = () => window.removeEventListener('resize', check);
   }
 
+  let disposed = false;
   onScopeDispose(() => {
+    disposed = true;
     channel?.close();
     stopWatchingSize();
   });
@@ -111,13 +135,15 @@ export function useWallScreen(deps: WallScreenDeps) {
         }
       }
       ready.value = true;
-      channel = openWallChannel(wallBackend(config), wall.id, config.tour, {
+      channel = await openChannel(config, wall.id, {
         state: accept,
         problem: (text) => {
           if (text !== null && text !== lineProblem.value) deps.recordError('wall', text);
           lineProblem.value = text;
         },
       });
+      // Gone while the broker's client loaded: nothing is left to follow the wall for.
+      if (disposed) channel.close();
     },
     /** A console's command; throws with the backend's reason when refused. */
     async command(command: WallCommand, by: string): Promise<void> {

@@ -30,15 +30,41 @@ const SAMPLES = 8;
 /** EventSource gives up for good on an HTTP error (a proxy's 502 while the backend restarts): open it again. */
 const REOPEN_MS = [1000, 2000, 5000, 10_000] as const;
 
+/** The backend's clock as this screen can tell it, from the `serverTime` of fresh messages. */
+export function createServerClock(now: () => number = Date.now) {
+  const offsets: number[] = [];
+  return {
+    sample(serverTime: unknown): void {
+      if (typeof serverTime !== 'number' || !Number.isFinite(serverTime)) return;
+      offsets.push(serverTime - now());
+      if (offsets.length > SAMPLES) offsets.shift();
+    },
+    /** Forget the samples: the backend on the other end of a reopened line may be another. */
+    reset(): void {
+      offsets.length = 0;
+    },
+    serverNow: () => now() + (offsets.length > 0 ? Math.max(...offsets) : 0),
+  };
+}
+
+/** A wall message's state, or the problem with it in words. */
+export function readWallMessage(wallId: string, text: string): { state: WallState; serverTime: unknown } | { problem: string } {
+  let message: { state?: unknown; serverTime?: unknown };
+  try {
+    message = JSON.parse(text) as typeof message;
+  } catch {
+    return { problem: `wall ${wallId}: a state message was not JSON` };
+  }
+  const parsed = wallStateSchema.safeParse(message?.state);
+  if (!parsed.success) return { problem: `wall ${wallId}: the backend sent a state this screen cannot read (${parsed.error.issues[0]?.message ?? 'invalid'})` };
+  if (parsed.data.wallId !== wallId) return { problem: `wall ${wallId}: the backend sent the state of wall ${parsed.data.wallId}` };
+  return { state: parsed.data, serverTime: message.serverTime };
+}
+
 const wallPath = (baseUrl: string, wallId: string) => `${baseUrl.replace(/\/$/, '')}/walls/${encodeURIComponent(wallId)}`;
 
 export function openWallChannel(baseUrl: string, wallId: string, tour: string, handlers: WallChannelHandlers, now: () => number = Date.now): WallChannel {
-  const offsets: number[] = [];
-  const sample = (serverTime: unknown) => {
-    if (typeof serverTime !== 'number' || !Number.isFinite(serverTime)) return;
-    offsets.push(serverTime - now());
-    if (offsets.length > SAMPLES) offsets.shift();
-  };
+  const clock = createServerClock(now);
   let source: EventSource | null = null;
   let reopenTimer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
@@ -52,27 +78,20 @@ export function openWallChannel(baseUrl: string, wallId: string, tour: string, h
       first = true;
     });
     source.addEventListener('wall', (event) => {
-      let message: { state?: unknown; serverTime?: unknown };
-      try {
-        message = JSON.parse((event as MessageEvent<string>).data) as typeof message;
-      } catch {
-        handlers.problem(`wall ${wallId}: a state message was not JSON`);
+      const message = readWallMessage(wallId, (event as MessageEvent<string>).data);
+      if ('problem' in message) {
+        handlers.problem(message.problem);
         return;
       }
-      sample(message.serverTime);
-      const parsed = wallStateSchema.safeParse(message.state);
-      if (!parsed.success) {
-        handlers.problem(`wall ${wallId}: the backend sent a state this screen cannot read (${parsed.error.issues[0]?.message ?? 'invalid'})`);
-        return;
-      }
+      clock.sample(message.serverTime);
       failures = 0;
       handlers.problem(null);
-      handlers.state(parsed.data, first);
+      handlers.state(message.state, first);
       first = false;
     });
     source.addEventListener('heartbeat', (event) => {
       try {
-        sample((JSON.parse((event as MessageEvent<string>).data) as { serverTime?: unknown }).serverTime);
+        clock.sample((JSON.parse((event as MessageEvent<string>).data) as { serverTime?: unknown }).serverTime);
       } catch {
         // A heartbeat that cannot be read only loses one clock sample.
       }
@@ -81,13 +100,13 @@ export function openWallChannel(baseUrl: string, wallId: string, tour: string, h
       handlers.problem(`wall ${wallId}: the line to the backend is down; the wall goes on with its last state`);
       if (closed || source?.readyState !== EventSource.CLOSED) return;
       // The backend's clock may differ after a restart elsewhere: sample it afresh.
-      offsets.length = 0;
+      clock.reset();
       reopenTimer = setTimeout(open, REOPEN_MS[Math.min(failures++, REOPEN_MS.length - 1)]);
     });
   }
   open();
   return {
-    serverNow: () => now() + (offsets.length > 0 ? Math.max(...offsets) : 0),
+    serverNow: clock.serverNow,
     close: () => {
       closed = true;
       clearTimeout(reopenTimer);

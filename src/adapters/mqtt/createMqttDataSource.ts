@@ -27,7 +27,7 @@ export interface MqttEnvironment extends HttpEnvironment {
 }
 
 /** `/mqtt` on the page's origin, as ws: or wss: to match the page. */
-function webSocketUrl(path: string, origin: string): string {
+export function webSocketUrl(path: string, origin: string): string {
   const url = new URL(path, origin);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return url.href;
