@@ -56,4 +56,26 @@ describe.skipIf(missing)(`live changes through a broker${missing ? ` (${missing}
       await session.close();
     }
   }, 120_000);
+
+  it('bring a wall screen its wall from the retained topic, and a console command after', async () => {
+    // The wall's backend opens it (as its console does); the screen asks the broker, not a backend.
+    await fetch(`${site.baseUrl}api/v1/walls/demo-3x1`);
+    const session = await openDashboard(browser, site.baseUrl, { width: 960, height: 540, query: '?wall=demo-3x1&screen=1,0&view=2d&focus=off' });
+    try {
+      const wallRequests: string[] = [];
+      session.page.on('request', (request) => {
+        if (request.url().includes('/walls/')) wallRequests.push(request.url());
+      });
+      expect(site.broker.log()).toMatch(/as sb-wall-\w+ \(p5, c1/);
+      expect(await session.page.getByTestId('wall-blank').count()).toBe(0);
+      const response = await fetch(`${site.baseUrl}api/v1/walls/demo-3x1/commands`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Screen': 'console' }, body: JSON.stringify({ action: 'blank', blank: true, by: '指挥长' }) });
+      expect(response.status).toBe(200);
+      await session.page.getByTestId('wall-blank').waitFor({ timeout: 10_000 });
+      expect(wallRequests).toEqual([]);
+      expect(await session.cspViolations()).toEqual([]);
+      expect(session.externalRequests).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  }, 120_000);
 });
