@@ -55,6 +55,8 @@ export function useSceneDirection(deps: SceneDirectionDeps) {
     if (scene.highlight?.kpi) deps.chooseMetric(scene.highlight.kpi);
     sceneFilters.value = scene.filters ? { minSeverity: scene.filters.minSeverity ?? 1, sides: scene.filters.sides ?? [], towns: scene.filters.towns ?? [] } : null;
     const { playback } = deps;
+    // A replay the console started stands over the scenes' own until the console returns to live.
+    if (deps.wall?.state.value?.playback) return;
     if (scene.window) {
       // The window plays through while the scene is up; the next scene without one returns to live.
       const range = 'last' in scene.window ? scene.window.last : `${scene.window.from}~${scene.window.to}`;

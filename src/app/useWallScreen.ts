@@ -123,7 +123,15 @@ export function useWallScreen(deps: WallScreenDeps) {
         ready.value = true;
         return;
       }
-      if (config.mode === 'wall' && wall.screen !== undefined) {
+      if (config.mode === 'console') {
+        // The console reads the layout for its tours and its preview of the screens.
+        try {
+          layout.value = await loadLayout(wall.id);
+        } catch (error) {
+          layoutProblem.value = error instanceof Error ? error.message : String(error);
+          deps.recordError('wall', layoutProblem.value);
+        }
+      } else if (config.mode === 'wall' && wall.screen !== undefined) {
         try {
           const loaded = await loadLayout(wall.id);
           cell.value = parseScreenCell(loaded, wall.screen);

@@ -14,7 +14,7 @@ export type Mode = (typeof MODES)[number];
 const deckIdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'a deck id uses letters, digits, dot, dash or underscore');
 
 /** `24h`, `7d`, or a custom `from~to` window (ISO 8601). */
-const playbackWindowSchema = z.union([
+export const playbackWindowSchema = z.union([
   z.literal('24h'),
   z.literal('7d'),
   z

@@ -164,6 +164,64 @@ describe('a wall of three screens and its console', () => {
     // A wall screen cannot steer.
     const refused = await fetch(`${baseUrl}api/v1/walls/${WALL}/commands`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Screen': 'wall' }, body: JSON.stringify({ action: 'blank', blank: true }) });
     expect(refused.status).toBe(403);
+  }, 300_000);
+
+  it('replays the last 24 h on all three screens at one playhead, steered from the console, then goes back to live', async () => {
+    const { page } = console_;
+    const playheads = () => Promise.all(screens.map(({ page: screen }) => screen.evaluate(() => window.safeBorder!.playback())));
+    await press(page.getByTestId('console-replay-day'));
+    // Four pages load the same day of history at once: on a loaded 2-core machine that takes a while.
+    await expect.poll(async () => (await playheads()).every((playback) => playback.active), { timeout: 180_000 }).toBe(true);
+    // Paused, every screen stands at the very playhead the wall's state names.
+    await press(page.getByTestId('console-replay-toggle'));
+    await expect.poll(async () => ((await wallState()).playback as { playing?: boolean } | null)?.playing, { timeout: 30_000 }).toBe(false);
+    const paused = (await wallState()).playback as { atMs: number };
+    await expect.poll(async () => (await playheads()).map((playback) => playback.position), { timeout: 30_000 }).toEqual([paused.atMs, paused.atMs, paused.atMs]);
+    // An hour on, and back again: every screen moves with the console's steps.
+    const at = (ms: number) => [ms, ms, ms];
+    await press(page.getByTestId('console-replay-forward'));
+    await expect.poll(async () => (await playheads()).map((playback) => playback.position), { timeout: 30_000 }).toEqual(at(paused.atMs + 3_600_000));
+    await press(page.getByTestId('console-replay-back'));
+    await expect.poll(async () => (await playheads()).map((playback) => playback.position), { timeout: 30_000 }).toEqual(at(paused.atMs));
+    expect(await page.getByTestId('console-replay-at').innerText()).toMatch(/\d{2}:\d{2}/);
+    await press(page.getByTestId('console-replay-live'));
+    await expect.poll(async () => (await playheads()).some((playback) => playback.active), { timeout: 60_000 }).toBe(false);
+  }, 300_000);
+
+  it('switches the wall to the briefing deck as its tour, and back', async () => {
+    const { page } = console_;
+    await press(page.locator('[data-testid="console-tour"][data-id="changshan-yushan"]'));
+    for (const { page: screen } of screens) await expect.poll(() => scene(screen), { timeout: 90_000 }).toBe('overview');
+    // The briefing's slides are the scenes the console offers now.
+    await expect.poll(() => page.getByTestId('console-scene').nth(1).innerText(), { timeout: 60_000 }).toMatch(/2\./);
+    await press(page.getByTestId('console-scene').nth(3));
+    for (const { page: screen } of screens) await expect.poll(() => scene(screen), { timeout: 90_000 }).toBe('joint-watchlist');
+    await press(page.locator('[data-testid="console-tour"][data-id="wall-tour"]'));
+    await expect.poll(async () => (await wallState()).tour, { timeout: 30_000 }).toBe('wall-tour');
+  }, 300_000);
+
+  it('shows the wall on the console, the chosen screen live in its place, and at full size', async () => {
+    const { page } = console_;
+    await press(page.getByTestId('console-preview-toggle'));
+    const tiles = page.getByTestId('console-preview-screen');
+    await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(3);
+    const boxes = await tiles.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect()).map(({ x, y, width, height }) => ({ x, y, width, height })));
+    // Laid out as on the wall: side by side, the bezel's gap between, in the screens' shape.
+    expect(boxes[1]!.x).toBeGreaterThan(boxes[0]!.x + boxes[0]!.width);
+    expect(boxes[2]!.x).toBeGreaterThan(boxes[1]!.x + boxes[1]!.width);
+    expect(boxes[0]!.width / boxes[0]!.height).toBeCloseTo(SCREEN.width / SCREEN.height, 1);
+    // The chosen tile (the middle one first) is that screen itself, following the wall's state.
+    const live = page.frameLocator('[data-screen="1,0"] iframe');
+    await expect.poll(async () => (await live.locator('html').getAttribute('data-scene')) === (await scene(screens[1]!.page)), { timeout: 120_000 }).toBe(true);
+    await press(page.getByTestId('console-preview-pick').nth(2));
+    await expect.poll(() => page.locator('[data-screen="2,0"] iframe').getAttribute('src'), { timeout: 30_000 }).toContain('screen=2,0');
+    expect(await page.locator('[data-screen="1,0"] iframe').count()).toBe(0);
+    await press(page.getByTestId('console-preview-open-full'));
+    await page.getByTestId('console-preview-full').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="console-preview-full"] iframe').getAttribute('src')).toContain('screen=2,0');
+    await press(page.getByTestId('console-preview-close'));
+    await press(page.getByTestId('console-preview-toggle'));
+    await expect.poll(() => page.locator('iframe').count(), { timeout: 30_000 }).toBe(0);
     for (const session of [...screens, console_]) {
       expect(session.externalRequests).toEqual([]);
       expect(session.consoleErrors).toEqual([]);

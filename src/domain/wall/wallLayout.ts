@@ -25,6 +25,8 @@ export const wallLayoutSchema = z
     screen: z.strictObject({ width: z.number().int().min(160).max(16_384), height: z.number().int().min(90).max(16_384) }),
     /** The dark strip between two neighbouring screens' pictures, both bezels together, in the same pixels. */
     bezel: z.strictObject({ x: z.number().int().min(0).max(2000), y: z.number().int().min(0).max(2000) }).default({ x: 0, y: 0 }),
+    /** The decks its consoles offer as the wall's tour (a wall tour, a briefing's slides). */
+    tours: z.array(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'a deck id uses letters, digits, dot, dash or underscore')).min(1).max(32).default(['wall-tour']),
     /** The panels on each screen, keyed "column,row"; screens not named show the map alone. */
     panels: z.record(cellSchema, z.array(z.enum(WALL_PANELS)).max(WALL_PANELS.length)).default({}),
   })

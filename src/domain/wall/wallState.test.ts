@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyWallCommand, initialWallState, wallScene } from './wallState';
+import { applyWallCommand, initialWallState, wallCommandSchema, wallPlayhead, wallScene, wallStateSchema } from './wallState';
 import { parseScreenCell, screenPanels, screenViewport, wallLayoutSchema } from './wallLayout';
 
 const T0 = Date.parse('2026-12-07T02:00:00Z');
@@ -31,6 +31,31 @@ describe('the wall tour reckoned from its anchor', () => {
     expect(state).toMatchObject({ tour: 'changshan-yushan', anchorScene: 0, anchorMs: T0 + 9_000 });
     // A screen whose clock reading is a little behind the backend's still shows the first scene.
     expect(wallScene(state, DWELLS, T0 + 8_000).index).toBe(0);
+  });
+});
+
+describe('a replay steered on the wall', () => {
+  const window = '2026-12-06T02:00:00Z~2026-12-07T02:00:00Z';
+  const from = Date.parse('2026-12-06T02:00:00Z');
+
+  it('puts every screen at the same playhead at the same moment, moving at the speed, stopping at the end', () => {
+    let state = applyWallCommand(initialWallState('w', 'wall-tour', T0), { action: 'playback', window, at: from, speed: 60, playing: true }, 'console', T0);
+    expect(wallPlayhead(state.playback!, T0 + 10_000)).toBe(from + 600_000);
+    expect(wallPlayhead(state.playback!, T0 + 3_600_000)).toBe(Date.parse('2026-12-07T02:00:00Z'));
+    // Paused where it stood: the playhead stays there however long the wall waits.
+    state = applyWallCommand(state, { action: 'playback', window, at: wallPlayhead(state.playback!, T0 + 10_000), speed: 60, playing: false }, 'console', T0 + 10_000);
+    expect(wallPlayhead(state.playback!, T0 + 999_000)).toBe(from + 600_000);
+    // A playhead asked outside the window is put at its edge.
+    state = applyWallCommand(state, { action: 'playback', window, at: from - 5, speed: 1, playing: false }, 'console', T0);
+    expect(state.playback!.atMs).toBe(from);
+    expect(applyWallCommand(state, { action: 'live' }, 'console', T0).playback).toBeNull();
+  });
+
+  it('replays only absolute windows, at the speeds a screen offers, and reads states kept before replays', () => {
+    expect(wallCommandSchema.safeParse({ action: 'playback', window: '24h', at: from, speed: 60, playing: true }).success).toBe(false);
+    expect(wallCommandSchema.safeParse({ action: 'playback', window, at: from, speed: 7, playing: true }).success).toBe(false);
+    const { playback: _, ...older } = initialWallState('w', 'wall-tour', T0);
+    expect(wallStateSchema.parse(older).playback).toBeNull();
   });
 });
 

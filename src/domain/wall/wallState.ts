@@ -11,10 +11,28 @@ import { z } from '../z';
 import { LAYER_IDS } from '../layerIds';
 import { nameSchema } from '../entities/entityBase';
 import { deckIdSchema } from '../scenes/sceneDeck';
+import { PLAYBACK_SPEEDS, playbackWindowSchema, resolvePlaybackWindow } from '../modeConfig';
 import { startTour, tickTour } from '../scenes/tourScheduler';
 import { wallIdSchema } from './wallLayout';
 
 const sceneIndexSchema = z.number().int().min(0).max(199);
+
+/** A window of the past that every screen replays together: absolute, so "24h" means the same hours everywhere. */
+const absoluteWindowSchema = playbackWindowSchema.refine((window) => window.includes('~'), 'a wall replays an absolute window, from~to (ISO 8601), not 24h or 7d');
+const speedSchema = z.literal(PLAYBACK_SPEEDS);
+
+/**
+ * A replay on the wall, as an anchor like the tour: the playhead stood at `atMs` when the backend's
+ * clock read `anchorMs`, and moves at `speed` while `playing`.
+ */
+const wallPlaybackSchema = z.strictObject({
+  window: absoluteWindowSchema,
+  atMs: z.number().int().nonnegative(),
+  anchorMs: z.number().int().nonnegative(),
+  speed: speedSchema,
+  playing: z.boolean(),
+});
+export type WallPlayback = z.infer<typeof wallPlaybackSchema>;
 
 export const wallStateSchema = z.strictObject({
   wallId: wallIdSchema,
@@ -31,6 +49,8 @@ export const wallStateSchema = z.strictObject({
   blank: z.boolean(),
   /** The alert a console pointed the wall at, and when (each new focus flies again). */
   focus: z.strictObject({ alertId: z.string().min(1).max(128), at: z.number().int().nonnegative() }).nullable(),
+  /** A replay the console started; null: live. (States kept before replays existed read as live.) */
+  playback: wallPlaybackSchema.nullable().default(null),
   /** Who made the last change, and when (epoch ms). */
   changedBy: nameSchema,
   changedAt: z.number().int().nonnegative(),
@@ -45,12 +65,15 @@ export const wallCommandSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('layers'), layers: z.array(z.enum(LAYER_IDS)).max(LAYER_IDS.length).nullable() }),
   z.strictObject({ action: z.literal('blank'), blank: z.boolean() }),
   z.strictObject({ action: z.literal('focus'), alertId: z.string().min(1).max(128).nullable() }),
+  /** Start, move, pause or change the speed of the wall's replay: the playhead is where it is now. */
+  z.strictObject({ action: z.literal('playback'), window: absoluteWindowSchema, at: z.number().int().nonnegative(), speed: speedSchema, playing: z.boolean() }),
+  z.strictObject({ action: z.literal('live') }),
 ]);
 export type WallCommand = z.infer<typeof wallCommandSchema>;
 
 /** A wall no console has touched: the default tour from its first scene, from now. */
 export function initialWallState(wallId: string, tour: string, nowMs: number): WallState {
-  return { wallId, version: 0, tour, anchorScene: 0, anchorMs: nowMs, paused: null, layers: null, blank: false, focus: null, changedBy: 'system', changedAt: nowMs };
+  return { wallId, version: 0, tour, anchorScene: 0, anchorMs: nowMs, paused: null, layers: null, blank: false, focus: null, playback: null, changedBy: 'system', changedAt: nowMs };
 }
 
 /** The state after a console's command; every command is a new version, named after who sent it. */
@@ -72,7 +95,20 @@ export function applyWallCommand(state: WallState, command: WallCommand, by: str
       return { ...next, blank: command.blank };
     case 'focus':
       return { ...next, focus: command.alertId === null ? null : { alertId: command.alertId, at: nowMs } };
+    case 'playback': {
+      const { from, to } = resolvePlaybackWindow(command.window, nowMs);
+      return { ...next, playback: { window: command.window, atMs: Math.min(Math.max(command.at, from), to), anchorMs: nowMs, speed: command.speed, playing: command.playing } };
+    }
+    case 'live':
+      return { ...next, playback: null };
   }
+}
+
+/** Where the wall's playhead is at `nowMs` on the backend's clock: within the window, stopped at its end. */
+export function wallPlayhead(playback: WallPlayback, nowMs: number): number {
+  const { to } = resolvePlaybackWindow(playback.window, nowMs);
+  const moved = playback.playing ? Math.max(0, nowMs - playback.anchorMs) * playback.speed : 0;
+  return Math.min(playback.atMs + moved, to);
 }
 
 /**

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { computed, effectScope, nextTick, ref, shallowRef } from 'vue';
+import { type WallState, applyWallCommand, initialWallState } from '../domain/wall/wallState';
+import { useWallPlayback } from './useWallPlayback';
+
+const T0 = Date.parse('2026-12-07T02:00:00Z');
+const WINDOW = '2026-12-06T02:00:00.000Z~2026-12-07T02:00:00.000Z';
+const FROM = Date.parse('2026-12-06T02:00:00Z');
+
+/** A screen's playback as the wall drives it: what was loaded, where it was put, and live or not. */
+function fakePlayback() {
+  const loads: string[] = [];
+  const position = ref<number | null>(null);
+  const timeline = ref<string | null>(null);
+  let answer: (ok: boolean) => void = () => undefined;
+  return {
+    loads,
+    position,
+    answer: (ok: boolean) => answer(ok),
+    playback: {
+      active: computed(() => timeline.value !== null),
+      playing: ref(false),
+      load: vi.fn((window: string, at?: number) => {
+        loads.push(window);
+        return new Promise<boolean>((resolve) => {
+          answer = (ok) => {
+            if (ok) {
+              timeline.value = window;
+              position.value = at ?? null;
+            }
+            resolve(ok);
+          };
+        });
+      }),
+      seek: vi.fn((ms: number) => void (position.value = ms)),
+      setSpeed: vi.fn(),
+      pause: vi.fn(),
+      backToLive: vi.fn(() => {
+        timeline.value = null;
+        position.value = null;
+      }),
+    },
+  };
+}
+
+describe('useWallPlayback', () => {
+  beforeEach(() => vi.useFakeTimers({ now: T0 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('puts the screen at the wall playhead on the backend clock, follows the console, and returns to live', async () => {
+    const state = shallowRef<WallState | null>(initialWallState('w', 'wall-tour', T0));
+    const fake = fakePlayback();
+    const errors: unknown[] = [];
+    // The backend's clock runs 5 s ahead of this screen's.
+    const scope = effectScope();
+    scope.run(() => useWallPlayback({ state, serverNow: () => Date.now() + 5000, playback: fake.playback, recordError: (_, error) => errors.push(error) }));
+    expect(fake.loads).toEqual([]);
+
+    state.value = applyWallCommand(state.value!, { action: 'playback', window: WINDOW, at: FROM, speed: 60, playing: true }, 'console', T0);
+    await nextTick();
+    expect(fake.loads).toEqual([WINDOW]);
+    fake.answer(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    // 6 s after the anchor on the backend's clock, at 60×: six minutes into the window.
+    expect(fake.position.value).toBe(FROM + 6000 * 60);
+    expect(fake.playback.playing.value).toBe(true);
+
+    // The console pauses: the screen stays where the wall's state says, however long it waits.
+    state.value = applyWallCommand(state.value!, { action: 'playback', window: WINDOW, at: FROM + 3_600_000, speed: 60, playing: false }, 'console', Date.now() + 5000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fake.position.value).toBe(FROM + 3_600_000);
+    expect(fake.playback.playing.value).toBe(false);
+    expect(fake.loads).toHaveLength(1);
+
+    state.value = applyWallCommand(state.value!, { action: 'live' }, 'console', Date.now());
+    await nextTick();
+    expect(fake.playback.backToLive).toHaveBeenCalledTimes(1);
+    expect(fake.position.value).toBeNull();
+    expect(errors).toEqual([]);
+    scope.stop();
+  });
+
+  it('says so when the window cannot be loaded, and leaves a live screen live', async () => {
+    const state = shallowRef<WallState | null>(initialWallState('w', 'wall-tour', T0));
+    const fake = fakePlayback();
+    const errors: unknown[] = [];
+    const scope = effectScope();
+    scope.run(() => useWallPlayback({ state, serverNow: () => Date.now(), playback: fake.playback, recordError: (_, error) => errors.push(error) }));
+    state.value = applyWallCommand(state.value!, { action: 'playback', window: WINDOW, at: FROM, speed: 60, playing: true }, 'console', T0);
+    await nextTick();
+    fake.answer(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(errors).toEqual([`the wall's replay of ${WINDOW} could not be loaded on this screen`]);
+    expect(fake.playback.seek).not.toHaveBeenCalled();
+    scope.stop();
+  });
+});

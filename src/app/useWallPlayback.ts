@@ -1,0 +1,70 @@
+/**
+ * A replay steered from a wall's console: every screen loads the same window and puts its playhead
+ * where the wall's state says it is now on the backend's clock, so the screens show the same
+ * moment of the past; a return to live on the console returns every screen to live.
+ *
+ * The screen does not run its own playback clock here (two clocks would drift apart); it seeks to
+ * the wall's playhead on every tick instead.
+ */
+import { onScopeDispose, type Ref, type ShallowRef, watch } from 'vue';
+import { type WallPlayback, type WallState, wallPlayhead } from '../domain/wall/wallState';
+import type { usePlayback } from './usePlayback';
+
+type Playback = Pick<ReturnType<typeof usePlayback>, 'active' | 'load' | 'seek' | 'setSpeed' | 'pause' | 'backToLive'> & { playing: Ref<boolean> };
+
+export interface WallPlaybackDeps {
+  state: ShallowRef<WallState | null> | Ref<WallState | null>;
+  serverNow: () => number;
+  playback: Playback;
+  recordError(source: string, error: unknown): void;
+}
+
+/** How often the playhead is put where the wall's is: as often as the playback's own tick. */
+const FOLLOW_EVERY_MS = 250;
+
+export function useWallPlayback(deps: WallPlaybackDeps) {
+  /** The window this screen loaded for the wall, or null when the wall is live. */
+  let loaded: string | null = null;
+  let loading: string | null = null;
+
+  function follow(): void {
+    const replay = deps.state.value?.playback ?? null;
+    if (!replay || loaded !== replay.window || !deps.playback.active.value) return;
+    deps.playback.seek(wallPlayhead(replay, deps.serverNow()));
+  }
+
+  async function sync(replay: WallPlayback | null): Promise<void> {
+    if (replay === null) {
+      if (loaded !== null || loading !== null) {
+        loaded = loading = null;
+        deps.playback.backToLive();
+      }
+      return;
+    }
+    if (replay.window !== loaded && replay.window !== loading) {
+      loading = replay.window;
+      const ok = await deps.playback.load(replay.window, wallPlayhead(replay, deps.serverNow()), { keepOutOfUrl: true });
+      // The console moved on while the window loaded: the newer state has its own load under way.
+      if (loading !== replay.window) return;
+      loading = null;
+      if (!ok) {
+        deps.recordError('wall', `the wall's replay of ${replay.window} could not be loaded on this screen`);
+        return;
+      }
+      loaded = replay.window;
+    }
+    deps.playback.pause();
+    deps.playback.setSpeed(replay.speed);
+    // Shown as playing or paused as the wall is; the position comes from follow(), not a local clock.
+    deps.playback.playing.value = replay.playing;
+    follow();
+  }
+
+  watch(
+    () => deps.state.value?.playback ?? null,
+    (replay) => void sync(replay),
+    { immediate: true },
+  );
+  const timer = setInterval(follow, FOLLOW_EVERY_MS);
+  onScopeDispose(() => clearInterval(timer));
+}
