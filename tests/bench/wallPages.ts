@@ -38,14 +38,16 @@ export async function measureWallPages(rounds: number, build: boolean): Promise<
     for (const column of [0, 1, 2]) {
       const context = await browser.newContext({ viewport: { width: 960, height: 540 } });
       const page = await context.newPage();
-      // Every change of the scene mark, on the epoch clock every page and this process share.
+      // Every change of the scene mark, on the system clock every page and this process share (ms).
       await page.addInitScript(() => {
         const marks: Array<{ scene: string; at: number }> = [];
         (window as unknown as { sceneMarks: typeof marks }).sceneMarks = marks;
-        new MutationObserver(() => {
+        const observer = new MutationObserver(() => {
           const scene = document.documentElement.dataset.scene;
-          if (scene) marks.push({ scene, at: performance.timeOrigin + performance.now() });
-        }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-scene'] });
+          if (scene) marks.push({ scene, at: Date.now() });
+        });
+        // The document, not its root element: that does not exist yet when this runs.
+        observer.observe(document, { attributes: true, subtree: true, attributeFilter: ['data-scene'] });
       });
       await page.goto(`${origin}/?wall=${WALL}&screen=${column},0&focus=off`);
       pages.push(page);
@@ -66,12 +68,13 @@ export async function measureWallPages(rounds: number, build: boolean): Promise<
       // From the scene before, so every press is a change each page must mark.
       await command({ action: 'scene', scene: 0 });
       for (const page of pages) await page.waitForFunction(() => document.documentElement.dataset.scene === 'overview', undefined, { timeout: 60_000 });
-      const pressed = performance.timeOrigin + performance.now();
+      const pressed = Date.now();
       await command({ action: 'scene', scene: index });
       const taken: number[] = [];
       for (const page of pages) {
         await page.waitForFunction((scene) => document.documentElement.dataset.scene === scene, wanted, { timeout: 60_000 });
-        taken.push(await page.evaluate(([scene, after]) => (window as unknown as { sceneMarks: Array<{ scene: string; at: number }> }).sceneMarks.find((mark) => mark.scene === scene && mark.at >= after)!.at, [wanted, pressed] as const));
+        // The last mark of the scene: every round starts from another, so it is this round's.
+        taken.push(await page.evaluate((scene) => (window as unknown as { sceneMarks: Array<{ scene: string; at: number }> }).sceneMarks.findLast((mark) => mark.scene === scene)!.at, wanted));
       }
       delivery.push(Math.max(...taken) - pressed);
       spread.push(Math.max(...taken) - Math.min(...taken));
