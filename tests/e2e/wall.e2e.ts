@@ -108,21 +108,30 @@ describe('a wall of three screens and its console', () => {
     // And what is drawn is that picture: the border glows where the projection says, on every
     // screen it crosses, and it crosses from one screen to the next.
     // On a busy machine a screen may still be drawing its last frame: look again until it settles.
+    // Only where the globe itself is on top: the middle screen's title, and the severe-alert banner
+    // the simulator's 4级 alerts bring down on every screen, cover the line where they stand.
     let shots: PNG[] = [];
     const glowing = async () => {
       shots = await Promise.all(screens.map(async ({ page: screen }, column) => decodePng(await screen.screenshot({ path: join(outputDir, `wall-screen-${column}.png`) }))));
-      return shots.map((png, column) => {
-        const shown = projected[column]!.filter((p): p is { x: number; y: number } => p !== null && isInside(png, p.x, p.y, 6));
-        return { shown: shown.length, glowing: shown.filter((p) => anyPixelNear(png, p.x, p.y, 3, isBorderColour)).length / Math.max(1, shown.length) };
-      });
+      return Promise.all(
+        shots.map(async (png, column) => {
+          const inView = projected[column]!.filter((p): p is { x: number; y: number } => p !== null && isInside(png, p.x, p.y, 6));
+          const open = await screens[column]!.page.evaluate((points) => points.map(({ x, y }) => document.elementFromPoint(x, y)?.tagName === 'CANVAS'), inView);
+          const shown = inView.filter((_, i) => open[i]);
+          return { shown: shown.length, glowing: shown.filter((p) => anyPixelNear(png, p.x, p.y, 3, isBorderColour)).length / Math.max(1, shown.length) };
+        }),
+      );
     };
     const crossed = (screensSeen: Awaited<ReturnType<typeof glowing>>) => screensSeen.filter((screen) => screen.shown > 3);
     await expect
       .poll(async () => {
         const seen = await glowing();
-        return { screensCrossed: crossed(seen).length >= 2, allGlow: crossed(seen).every((screen) => screen.glowing > 0.8), seen };
+        const judged = { screensCrossed: crossed(seen).length >= 2, allGlow: crossed(seen).every((screen) => screen.glowing > 0.8) };
+        // The figures per screen, for whoever reads a failure.
+        if (!judged.allGlow || !judged.screensCrossed) console.log('wall glow per screen (samples clear of the HUD, share glowing):', JSON.stringify(seen));
+        return judged;
       }, { timeout: 60_000, interval: 2000 })
-      .toMatchObject({ screensCrossed: true, allGlow: true });
+      .toEqual({ screensCrossed: true, allGlow: true });
     // The stitched wall, bezels black, for a person to look at.
     const wall = new PNG({ width: 3 * SCREEN.width + 2 * BEZEL, height: SCREEN.height });
     shots.forEach((png, column) => PNG.bitblt(png, wall, 0, 0, SCREEN.width, SCREEN.height, column * (SCREEN.width + BEZEL), 0));
