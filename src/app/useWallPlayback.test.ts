@@ -90,8 +90,34 @@ describe('useWallPlayback', () => {
     await nextTick();
     fake.answer(false);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(errors).toEqual([`the wall's replay of ${WINDOW} could not be loaded on this screen`]);
+    expect(errors).toEqual([`the wall's replay of ${WINDOW} could not be loaded on this screen; trying again`]);
     expect(fake.playback.seek).not.toHaveBeenCalled();
+    // The screen's source comes up: the next attempt loads, and the screen joins the replay.
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(fake.loads).toEqual([WINDOW, WINDOW]);
+    fake.answer(true);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(fake.playback.active.value).toBe(true);
+    expect(errors).toHaveLength(1);
+    scope.stop();
+  });
+
+  it('takes the wall as it is once a slow load ends, not as it was when the load began', async () => {
+    const state = shallowRef<WallState | null>(initialWallState('w', 'wall-tour', T0));
+    const fake = fakePlayback();
+    const scope = effectScope();
+    scope.run(() => useWallPlayback({ state, serverNow: () => Date.now(), playback: fake.playback, recordError: () => undefined }));
+    state.value = applyWallCommand(state.value!, { action: 'playback', window: WINDOW, at: FROM, speed: 60, playing: true }, 'console', T0);
+    await nextTick();
+    // Paused at 3600× by the console while this screen still loads the day.
+    state.value = applyWallCommand(state.value!, { action: 'playback', window: WINDOW, at: FROM + 7_200_000, speed: 3600, playing: false }, 'console', T0 + 1000);
+    await nextTick();
+    fake.answer(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fake.loads).toEqual([WINDOW]);
+    expect(fake.playback.playing.value).toBe(false);
+    expect(fake.playback.setSpeed).toHaveBeenLastCalledWith(3600);
+    expect(fake.position.value).toBe(FROM + 7_200_000);
     scope.stop();
   });
 });
