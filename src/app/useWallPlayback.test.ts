@@ -80,6 +80,31 @@ describe('useWallPlayback', () => {
     scope.stop();
   });
 
+  it('rejoins the wall replay on the console’s next command after a severe alert took the screen live', async () => {
+    const state = shallowRef<WallState | null>(initialWallState('w', 'wall-tour', T0));
+    const fake = fakePlayback();
+    const scope = effectScope();
+    scope.run(() => useWallPlayback({ state, serverNow: () => Date.now(), playback: fake.playback, recordError: () => undefined }));
+    state.value = applyWallCommand(state.value!, { action: 'playback', window: WINDOW, at: FROM, speed: 60, playing: true }, 'console', T0);
+    await nextTick();
+    fake.answer(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    // A 4级 alert: the screen goes live to look at it; the wall's state still replays.
+    fake.playback.backToLive();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(fake.playback.active.value).toBe(false);
+    expect(fake.loads).toHaveLength(1);
+    // The console pauses the replay at an hour in: the screen loads the day again and stands there.
+    state.value = applyWallCommand(state.value!, { action: 'playback', window: WINDOW, at: FROM + 3_600_000, speed: 60, playing: false }, 'console', Date.now());
+    await nextTick();
+    expect(fake.loads).toEqual([WINDOW, WINDOW]);
+    fake.answer(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fake.playback.active.value).toBe(true);
+    expect(fake.position.value).toBe(FROM + 3_600_000);
+    scope.stop();
+  });
+
   it('says so when the window cannot be loaded, and leaves a live screen live', async () => {
     const state = shallowRef<WallState | null>(initialWallState('w', 'wall-tour', T0));
     const fake = fakePlayback();

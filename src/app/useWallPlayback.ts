@@ -50,6 +50,9 @@ export function useWallPlayback(deps: WallPlaybackDeps) {
       }
       return;
     }
+    // A severe alert took this screen back to live by itself (the wall looks at it): the console's
+    // next command brings the screen into the wall's replay again, not a replay it no longer shows.
+    if (loaded !== null && !deps.playback.active.value) loaded = null;
     if (replay.window !== loaded) {
       if (replay.window === loading) return;
       loading = replay.window;
