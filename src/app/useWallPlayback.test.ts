@@ -20,6 +20,7 @@ function fakePlayback() {
     playback: {
       active: computed(() => timeline.value !== null),
       playing: ref(false),
+      error: ref<string | null>(null),
       load: vi.fn((window: string, at?: number) => {
         loads.push(window);
         return new Promise<boolean>((resolve) => {
@@ -115,7 +116,7 @@ describe('useWallPlayback', () => {
     await nextTick();
     fake.answer(false);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(errors).toEqual([`the wall's replay of ${WINDOW} could not be loaded on this screen; trying again`]);
+    expect(errors).toEqual([`the wall's replay of ${WINDOW} could not be loaded on this screen (another load on this screen took its place); trying again`]);
     expect(fake.playback.seek).not.toHaveBeenCalled();
     // The screen's source comes up: the next attempt loads, and the screen joins the replay.
     await vi.advanceTimersByTimeAsync(2000);

@@ -10,7 +10,7 @@ import { onScopeDispose, type Ref, type ShallowRef, watch } from 'vue';
 import { type WallState, wallPlayhead } from '../domain/wall/wallState';
 import type { usePlayback } from './usePlayback';
 
-type Playback = Pick<ReturnType<typeof usePlayback>, 'active' | 'load' | 'seek' | 'setSpeed' | 'pause' | 'backToLive'> & { playing: Ref<boolean> };
+type Playback = Pick<ReturnType<typeof usePlayback>, 'active' | 'load' | 'seek' | 'setSpeed' | 'pause' | 'backToLive' | 'error'> & { playing: Ref<boolean> };
 
 export interface WallPlaybackDeps {
   state: ShallowRef<WallState | null> | Ref<WallState | null>;
@@ -61,8 +61,10 @@ export function useWallPlayback(deps: WallPlaybackDeps) {
       if (loading !== replay.window) return;
       loading = null;
       if (!ok) {
-        if (reported !== replay.window) deps.recordError('wall', `the wall's replay of ${replay.window} could not be loaded on this screen; trying again`);
-        reported = replay.window;
+        // Why, as the playback says (no reason: another load on this screen took its place).
+        const why = deps.playback.error.value ?? 'another load on this screen took its place';
+        if (reported !== `${replay.window} ${why}`) deps.recordError('wall', `the wall's replay of ${replay.window} could not be loaded on this screen (${why}); trying again`);
+        reported = `${replay.window} ${why}`;
         retry = setTimeout(() => void sync(), RETRY_MS);
         return;
       }

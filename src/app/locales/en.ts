@@ -137,6 +137,7 @@ export const en: Messages = {
     tour: { 'wall-tour': 'Wall tour', 'changshan-yushan': 'Changshan–Yushan briefing' },
     replay: 'Replay',
     replayDay: 'Replay the last 24 h',
+    replayEmpty: 'The backend holds no history for that time',
     replayLive: 'Back to live',
     replayPlay: 'Play',
     replayPause: 'Pause',

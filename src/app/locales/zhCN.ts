@@ -134,6 +134,7 @@ export const zhCN = {
     tour: { 'wall-tour': '大屏巡航', 'changshan-yushan': '常玉联防汇报' },
     replay: '历史回放',
     replayDay: '回放近24小时',
+    replayEmpty: '后端没有这段时间的历史记录',
     replayLive: '回到实时',
     replayPlay: '播放',
     replayPause: '暂停',
