@@ -190,8 +190,8 @@ describe('a wall of three screens and its console', () => {
     const { page } = console_;
     const playheads = () => Promise.all(screens.map(({ page: screen }) => screen.evaluate(() => window.safeBorder!.playback())));
     await press(page.getByTestId('console-replay-day'));
-    // Four pages load the same day of history at once: on a loaded 2-core machine that takes a while.
-    await expect.poll(async () => (await playheads()).every((playback) => playback.active), { timeout: 180_000 }).toBe(true);
+    // Four pages load the same day of history at once: on a 2-core machine under load, 2 min was seen.
+    await expect.poll(async () => (await playheads()).every((playback) => playback.active), { timeout: 300_000 }).toBe(true);
     // Paused, every screen stands at the very playhead the wall's state names.
     await press(page.getByTestId('console-replay-toggle'));
     await expect.poll(async () => ((await wallState()).playback as { playing?: boolean } | null)?.playing, { timeout: 30_000 }).toBe(false);
@@ -206,7 +206,7 @@ describe('a wall of three screens and its console', () => {
     expect(await page.getByTestId('console-replay-at').innerText()).toMatch(/\d{2}:\d{2}/);
     await press(page.getByTestId('console-replay-live'));
     await expect.poll(async () => (await playheads()).some((playback) => playback.active), { timeout: 60_000 }).toBe(false);
-  }, 300_000);
+  }, 480_000);
 
   it('switches the wall to the briefing deck as its tour, and back', async () => {
     const { page } = console_;
