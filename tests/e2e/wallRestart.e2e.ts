@@ -4,6 +4,8 @@
  * its scene while the line was down (and said so), takes the console's next command, and a screen
  * opened after the restart joins the same scene.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LAYER_IDS } from '../../src/domain/layerIds';
@@ -11,6 +13,8 @@ import { restartableSite } from './restartableSite';
 
 const WALL = 'demo-3x1';
 const SCREEN = { width: 960, height: 540 };
+const outputDir = join(import.meta.dirname, '..', 'output');
+mkdirSync(outputDir, { recursive: true });
 const START = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
 const site = restartableSite({ name: 'wall-restart', seed: 7, start: START, speed: 1, heartbeatMs: 1000 });
 const open = (query: string, size = SCREEN) => site.open(query, size);
@@ -39,6 +43,8 @@ describe('a wall whose backend is killed (SIGKILL) and started again on its data
     await site.kill(server);
     // The line is down: the screen says so in words, and keeps its scene rather than going blank.
     await expect.poll(() => screen.page.getByTestId('wall-problem').count(), { timeout: 30_000 }).toBe(1);
+    expect(await screen.page.getByTestId('wall-problem').innerText()).toMatch(/^拼接屏与后台的连接已断开/);
+    await screen.page.screenshot({ path: join(outputDir, 'wall-line-down.png') });
     expect(await scene(screen.page)).toBe('border-south');
     expect(await screen.page.getByTestId('wall-blank').count()).toBe(0);
 
