@@ -73,8 +73,12 @@ describe('a wall of screens, steered from a console', () => {
     const refused = await fetch(`${api}/walls/typo-64`);
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { message: string }).message).toMatch(/wall "typo-64" is not made: this backend has made 64 walls/);
+    // Nor from a console naming a wall no screen has opened.
+    const steered = await fetch(`${api}/walls/typo-65/commands`, { method: 'POST', body: JSON.stringify({ action: 'blank', blank: true }), headers: { 'Content-Type': 'application/json', 'X-Screen': 'console' } });
+    expect(steered.status).toBe(409);
     expect((await fetch(`${api}/walls/command-3x1`)).status).toBe(200);
     expect((await fetch(`${api}/walls/typo-3`)).status).toBe(200);
+    expect((await command({ action: 'blank', blank: true })).status).toBe(200);
   });
 
   it('takes commands from a console only, names who sent each, and keeps them across a restart', async () => {

@@ -179,12 +179,23 @@ export function createWallRoutes(options: WallRouteOptions): WallRoutes {
           }
           operator = signedIn.slice(0, 200);
         }
-        const state = await serialized(id, async () => {
-          const current = stored(id) ?? initialWallState(id, DEFAULT_TOUR, now());
-          const next = applyWallCommand(current, parsed.data, operator, now());
-          await save(next);
-          return next;
-        });
+        let state: WallState;
+        try {
+          state = await serialized(id, async () => {
+            let current = stored(id);
+            if (!current) {
+              if (++made > MAX_NEW_WALLS) throw new TooManyWalls(id);
+              current = initialWallState(id, DEFAULT_TOUR, now());
+            }
+            const next = applyWallCommand(current, parsed.data, operator, now());
+            await save(next);
+            return next;
+          });
+        } catch (error) {
+          if (!(error instanceof TooManyWalls)) throw error;
+          sendError(response, 409, 'conflict', error.message);
+          return true;
+        }
         sendJson(response, 200, { state, serverTime: now() } satisfies WallMessage);
         return true;
       }

@@ -47,7 +47,9 @@ export function useSceneDirection(deps: SceneDirectionDeps) {
 
   function apply(scene: Scene): void {
     deps.marks.scene = scene.id;
-    deps.mapView()?.flyToView(scene.camera);
+    // A held wall pointed at an alert stays on it (a screen joining it applies the scene too).
+    const held = deps.wall?.state.value;
+    if (!(held?.paused && held.focus)) deps.mapView()?.flyToView(scene.camera);
     // A console's choice of layers stands over every scene's own.
     const layers = deps.wall?.state.value?.layers ?? scene.layers;
     if (layers) deps.liveLayers.show(layers);

@@ -20,6 +20,7 @@ function fakePlayback() {
     playback: {
       active: computed(() => timeline.value !== null),
       playing: ref(false),
+      error: ref<string | null>(null),
       load: vi.fn((window: string, at?: number) => {
         loads.push(window);
         return new Promise<boolean>((resolve) => {
@@ -80,6 +81,31 @@ describe('useWallPlayback', () => {
     scope.stop();
   });
 
+  it('rejoins the wall replay on the console’s next command after a severe alert took the screen live', async () => {
+    const state = shallowRef<WallState | null>(initialWallState('w', 'wall-tour', T0));
+    const fake = fakePlayback();
+    const scope = effectScope();
+    scope.run(() => useWallPlayback({ state, serverNow: () => Date.now(), playback: fake.playback, recordError: () => undefined }));
+    state.value = applyWallCommand(state.value!, { action: 'playback', window: WINDOW, at: FROM, speed: 60, playing: true }, 'console', T0);
+    await nextTick();
+    fake.answer(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    // A 4级 alert: the screen goes live to look at it; the wall's state still replays.
+    fake.playback.backToLive();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(fake.playback.active.value).toBe(false);
+    expect(fake.loads).toHaveLength(1);
+    // The console pauses the replay at an hour in: the screen loads the day again and stands there.
+    state.value = applyWallCommand(state.value!, { action: 'playback', window: WINDOW, at: FROM + 3_600_000, speed: 60, playing: false }, 'console', Date.now());
+    await nextTick();
+    expect(fake.loads).toEqual([WINDOW, WINDOW]);
+    fake.answer(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fake.playback.active.value).toBe(true);
+    expect(fake.position.value).toBe(FROM + 3_600_000);
+    scope.stop();
+  });
+
   it('says so when the window cannot be loaded, and leaves a live screen live', async () => {
     const state = shallowRef<WallState | null>(initialWallState('w', 'wall-tour', T0));
     const fake = fakePlayback();
@@ -90,8 +116,34 @@ describe('useWallPlayback', () => {
     await nextTick();
     fake.answer(false);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(errors).toEqual([`the wall's replay of ${WINDOW} could not be loaded on this screen`]);
+    expect(errors).toEqual([`the wall's replay of ${WINDOW} could not be loaded on this screen (another load on this screen took its place); trying again`]);
     expect(fake.playback.seek).not.toHaveBeenCalled();
+    // The screen's source comes up: the next attempt loads, and the screen joins the replay.
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(fake.loads).toEqual([WINDOW, WINDOW]);
+    fake.answer(true);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(fake.playback.active.value).toBe(true);
+    expect(errors).toHaveLength(1);
+    scope.stop();
+  });
+
+  it('takes the wall as it is once a slow load ends, not as it was when the load began', async () => {
+    const state = shallowRef<WallState | null>(initialWallState('w', 'wall-tour', T0));
+    const fake = fakePlayback();
+    const scope = effectScope();
+    scope.run(() => useWallPlayback({ state, serverNow: () => Date.now(), playback: fake.playback, recordError: () => undefined }));
+    state.value = applyWallCommand(state.value!, { action: 'playback', window: WINDOW, at: FROM, speed: 60, playing: true }, 'console', T0);
+    await nextTick();
+    // Paused at 3600× by the console while this screen still loads the day.
+    state.value = applyWallCommand(state.value!, { action: 'playback', window: WINDOW, at: FROM + 7_200_000, speed: 3600, playing: false }, 'console', T0 + 1000);
+    await nextTick();
+    fake.answer(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fake.loads).toEqual([WINDOW]);
+    expect(fake.playback.playing.value).toBe(false);
+    expect(fake.playback.setSpeed).toHaveBeenLastCalledWith(3600);
+    expect(fake.position.value).toBe(FROM + 7_200_000);
     scope.stop();
   });
 });

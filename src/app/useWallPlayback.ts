@@ -7,10 +7,10 @@
  * the wall's playhead on every tick instead.
  */
 import { onScopeDispose, type Ref, type ShallowRef, watch } from 'vue';
-import { type WallPlayback, type WallState, wallPlayhead } from '../domain/wall/wallState';
+import { type WallState, wallPlayhead } from '../domain/wall/wallState';
 import type { usePlayback } from './usePlayback';
 
-type Playback = Pick<ReturnType<typeof usePlayback>, 'active' | 'load' | 'seek' | 'setSpeed' | 'pause' | 'backToLive'> & { playing: Ref<boolean> };
+type Playback = Pick<ReturnType<typeof usePlayback>, 'active' | 'load' | 'seek' | 'setSpeed' | 'pause' | 'backToLive' | 'error'> & { playing: Ref<boolean> };
 
 export interface WallPlaybackDeps {
   state: ShallowRef<WallState | null> | Ref<WallState | null>;
@@ -22,18 +22,27 @@ export interface WallPlaybackDeps {
 /** How often the playhead is put where the wall's is: as often as the playback's own tick. */
 const FOLLOW_EVERY_MS = 250;
 
+/** A screen that could not load the wall's replay (its source not up yet) asks again this often. */
+const RETRY_MS = 2000;
+
 export function useWallPlayback(deps: WallPlaybackDeps) {
   /** The window this screen loaded for the wall, or null when the wall is live. */
   let loaded: string | null = null;
   let loading: string | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  /** A window already reported as failing: retried quietly. */
+  let reported: string | null = null;
+  const current = () => deps.state.value?.playback ?? null;
 
   function follow(): void {
-    const replay = deps.state.value?.playback ?? null;
+    const replay = current();
     if (!replay || loaded !== replay.window || !deps.playback.active.value) return;
     deps.playback.seek(wallPlayhead(replay, deps.serverNow()));
   }
 
-  async function sync(replay: WallPlayback | null): Promise<void> {
+  async function sync(): Promise<void> {
+    clearTimeout(retry);
+    const replay = current();
     if (replay === null) {
       if (loaded !== null || loading !== null) {
         loaded = loading = null;
@@ -41,30 +50,40 @@ export function useWallPlayback(deps: WallPlaybackDeps) {
       }
       return;
     }
-    if (replay.window !== loaded && replay.window !== loading) {
+    // A severe alert took this screen back to live by itself (the wall looks at it): the console's
+    // next command brings the screen into the wall's replay again, not a replay it no longer shows.
+    if (loaded !== null && !deps.playback.active.value) loaded = null;
+    if (replay.window !== loaded) {
+      if (replay.window === loading) return;
       loading = replay.window;
       const ok = await deps.playback.load(replay.window, wallPlayhead(replay, deps.serverNow()), { keepOutOfUrl: true });
-      // The console moved on while the window loaded: the newer state has its own load under way.
+      // The console moved on while the window loaded: the newer state has its own sync.
       if (loading !== replay.window) return;
       loading = null;
       if (!ok) {
-        deps.recordError('wall', `the wall's replay of ${replay.window} could not be loaded on this screen`);
+        // Why, as the playback says (no reason: another load on this screen took its place).
+        const why = deps.playback.error.value ?? 'another load on this screen took its place';
+        if (reported !== `${replay.window} ${why}`) deps.recordError('wall', `the wall's replay of ${replay.window} could not be loaded on this screen (${why}); trying again`);
+        reported = `${replay.window} ${why}`;
+        retry = setTimeout(() => void sync(), RETRY_MS);
         return;
       }
       loaded = replay.window;
     }
+    // What the wall says now, not when the load began: the console may have paused meanwhile.
+    const now = current();
+    if (now === null || now.window !== loaded) return void sync();
     deps.playback.pause();
-    deps.playback.setSpeed(replay.speed);
+    deps.playback.setSpeed(now.speed);
     // Shown as playing or paused as the wall is; the position comes from follow(), not a local clock.
-    deps.playback.playing.value = replay.playing;
+    deps.playback.playing.value = now.playing;
     follow();
   }
 
-  watch(
-    () => deps.state.value?.playback ?? null,
-    (replay) => void sync(replay),
-    { immediate: true },
-  );
+  watch(current, () => void sync(), { immediate: true });
   const timer = setInterval(follow, FOLLOW_EVERY_MS);
-  onScopeDispose(() => clearInterval(timer));
+  onScopeDispose(() => {
+    clearInterval(timer);
+    clearTimeout(retry);
+  });
 }

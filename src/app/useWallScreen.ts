@@ -9,7 +9,15 @@ import type { AppConfig, MqttSourceSettings } from '../domain/appConfig';
 import { formatIssues } from '../domain/formatIssues';
 import { type WallLayout, type WallPanel, parseScreenCell, screenPanels, screenViewport, wallLayoutSchema } from '../domain/wall/wallLayout';
 import type { WallCommand, WallState } from '../domain/wall/wallState';
-import { type WallChannel, type WallChannelHandlers, openWallChannel, sendWallCommand } from '../adapters/http/openWallChannel';
+import { type WallChannel, type WallChannelHandlers, type WallLineProblem, openWallChannel, sendWallCommand } from '../adapters/http/openWallChannel';
+
+/**
+ * Why this screen cannot take its part in the wall: by kind, for the screen's own words, with the
+ * details in English as diagnostics record them. `size` carries the window's and the layout's sizes.
+ */
+export type WallProblem =
+  | { kind: 'layout' | WallLineProblem; detail: string }
+  | { kind: 'size'; detail: string; window: { width: number; height: number }; screen: { width: number; height: number } };
 
 export interface WallScreenDeps {
   config: () => AppConfig;
@@ -60,9 +68,9 @@ export function useWallScreen(deps: WallScreenDeps) {
   /** Why this screen cannot take its place in the wall (no layout, a screen outside it): stays. */
   const layoutProblem = ref<string | null>(null);
   /** The line to the backend down, or a state it cannot read: clears when a good state comes. */
-  const lineProblem = ref<string | null>(null);
-  /** Why the wall cannot be followed, in words for the HUD. */
-  const problem = computed(() => layoutProblem.value ?? sizeProblem.value ?? lineProblem.value);
+  const lineProblem = shallowRef<WallProblem | null>(null);
+  /** Why the wall cannot be followed, for the HUD. */
+  const problem = computed((): WallProblem | null => (layoutProblem.value !== null ? { kind: 'layout', detail: layoutProblem.value } : (sizeProblem.value ?? lineProblem.value)));
   /** The map views may start: the layout is in (or failed, and the page runs as a screen of its own). */
   const ready = ref(false);
   let channel: WallChannel | null = null;
@@ -80,14 +88,21 @@ export function useWallScreen(deps: WallScreenDeps) {
   const shows = (panel: WallPanel) => panels.value === null || panels.value.has(panel);
 
   /** The picture is cut for the layout's screen size: a window of another size breaks lines at the bezels. */
-  const sizeProblem = ref<string | null>(null);
+  const sizeProblem = shallowRef<WallProblem | null>(null);
   let stopWatchingSize = () => {};
   function watchWindowSize(loaded: WallLayout): void {
     const check = () => {
       const [width, height] = [window.innerWidth, window.innerHeight];
       const { width: wanted, height: wantedHeight } = loaded.screen;
       sizeProblem.value =
-        width === wanted && height === wantedHeight ? null : `wall ${loaded.id}: this window is ${width}×${height}, the layout's screens are ${wanted}×${wantedHeight}: lines will not meet across the bezels (open it full screen, or fix walls/${loaded.id}.json)`;
+        width === wanted && height === wantedHeight
+          ? null
+          : {
+              kind: 'size',
+              detail: `wall ${loaded.id}: this window is ${width}×${height}, the layout's screens are ${wanted}×${wantedHeight}: lines will not meet across the bezels (open it full screen, or fix walls/${loaded.id}.json)`,
+              window: { width, height },
+              screen: { width: wanted, height: wantedHeight },
+            };
     };
     check();
     window.addEventListener('resize', check);
@@ -145,9 +160,9 @@ export function useWallScreen(deps: WallScreenDeps) {
       ready.value = true;
       channel = await openChannel(config, wall.id, {
         state: accept,
-        problem: (text) => {
-          if (text !== null && text !== lineProblem.value) deps.recordError('wall', text);
-          lineProblem.value = text;
+        problem: (text, kind = 'unreadable') => {
+          if (text !== null && text !== lineProblem.value?.detail) deps.recordError('wall', text);
+          lineProblem.value = text === null ? null : { kind, detail: text };
         },
       });
       // Gone while the broker's client loaded: nothing is left to follow the wall for.

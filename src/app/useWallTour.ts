@@ -12,6 +12,9 @@ const DEFAULT_DWELL_SECONDS = 20;
 
 const dwellsOf = (deck: SceneDeck, dwellSeconds?: number) => deck.scenes.map((scene) => (dwellSeconds ?? scene.dwellSeconds ?? DEFAULT_DWELL_SECONDS) * 1000);
 
+/** The longest a wall screen goes without reckoning its scene again on the backend's clock. */
+const RECKON_AGAIN_MS = 5000;
+
 export function useWallTour(apply: (scene: Scene) => void) {
   const index = ref(-1);
   const count = ref(0);
@@ -65,7 +68,9 @@ export function useWallTour(apply: (scene: Scene) => void) {
       apply(scene.value);
     }
     // Woken at the scene's end on the backend's clock; early by a little, it simply sleeps again.
-    if (endsAt !== null) timer = setTimeout(followShared, Math.max(0, endsAt - serverNow()) + 1);
+    // At least every few seconds: the reading of that clock improves as samples come (a screen on
+    // the broker has none until the first clock message), and a scene must not wait on a bad one.
+    if (endsAt !== null) timer = setTimeout(followShared, Math.min(RECKON_AGAIN_MS, Math.max(0, endsAt - serverNow()) + 1));
   }
 
   return {

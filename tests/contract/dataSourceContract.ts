@@ -30,7 +30,13 @@ export interface ContractHarness {
   close(): Promise<void>;
 }
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+/**
+ * How long an outcome may take to show: generous, since only a failure waits it out, and on a busy
+ * 2-core machine (CI, four browsers drawing in software) a stream went live after 10 s.
+ */
+const SETTLE_MS = 30_000;
+
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = SETTLE_MS, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await condition()) return;
@@ -141,7 +147,7 @@ export function describeDataSourceContract(name: string, createHarness: () => Pr
       await client.start();
       await harness.produceChanges();
       const truth = await harness.truth();
-      await waitFor(() => sameState(client.versions(), truth), 10_000, 'the client to catch up');
+      await waitFor(() => sameState(client.versions(), truth), SETTLE_MS, 'the client to catch up');
       expect(client.applied.length).toBeGreaterThan(0);
       const seqs = client.applied.map((change) => change.seq);
       expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
@@ -151,13 +157,13 @@ export function describeDataSourceContract(name: string, createHarness: () => Pr
       if (!harness.dropConnections) return context.skip();
       await client.start();
       await harness.produceChanges();
-      await waitFor(async () => sameState(client.versions(), await harness.truth()), 10_000, 'the first batch');
+      await waitFor(async () => sameState(client.versions(), await harness.truth()), SETTLE_MS, 'the first batch');
       await harness.dropConnections();
       // Changes made while the client is away must arrive after it reconnects.
       await harness.produceChanges();
       await harness.produceChanges();
       const truth = await harness.truth();
-      await waitFor(() => sameState(client.versions(), truth), 15_000, 'the client to resume and catch up');
+      await waitFor(() => sameState(client.versions(), truth), SETTLE_MS, 'the client to resume and catch up');
       const seqs = client.applied.map((change) => change.seq);
       expect(new Set(seqs).size).toBe(seqs.length);
       // Every change the backend logged after the client's snapshot, once each, in order.
@@ -171,21 +177,21 @@ export function describeDataSourceContract(name: string, createHarness: () => Pr
     it('falls back to a fresh snapshot when the backend no longer keeps what the client missed', async (context) => {
       if (!harness.dropConnections || !harness.outrunLog) return context.skip();
       await client.start();
-      await waitFor(() => client.statuses.some((status) => status.state === 'live'), 10_000, 'the stream to go live');
+      await waitFor(() => client.statuses.some((status) => status.state === 'live'), SETTLE_MS, 'the stream to go live');
       await harness.dropConnections();
       await harness.outrunLog();
       const truth = await harness.truth();
-      await waitFor(() => sameState(client.versions(), truth), 15_000, 'the client to resync');
+      await waitFor(() => sameState(client.versions(), truth), SETTLE_MS, 'the client to resync');
       expect(client.resyncs).toBeGreaterThan(0);
     });
 
     it('starts over, without a stale record, when the backend restarts with another history', async (context) => {
       if (!harness.replaceHistory) return context.skip();
       await client.start();
-      await waitFor(() => client.statuses.some((status) => status.state === 'live'), 10_000, 'the stream to go live');
+      await waitFor(() => client.statuses.some((status) => status.state === 'live'), SETTLE_MS, 'the stream to go live');
       await harness.replaceHistory();
       const truth = await harness.truth();
-      await waitFor(() => sameState(client.versions(), truth), 15_000, 'the client to take the new history');
+      await waitFor(() => sameState(client.versions(), truth), SETTLE_MS, 'the client to take the new history');
       expect(client.replaces).toBeGreaterThan(0);
     });
 
@@ -193,7 +199,7 @@ export function describeDataSourceContract(name: string, createHarness: () => Pr
       await client.start();
       await harness.produceChanges();
       const truth = await harness.truth();
-      await waitFor(() => sameState(client.versions(), truth), 10_000, 'the changes');
+      await waitFor(() => sameState(client.versions(), truth), SETTLE_MS, 'the changes');
       // Replay the same changes shuffled and duplicated onto the client's first snapshot (which
       // predates them): the versions alone must bring it to the backend's state.
       expect(sameState(stateVersions(stateFrom(client.initial), KINDS), truth)).toBe(client.applied.length === 0);
@@ -241,12 +247,12 @@ export function describeDataSourceContract(name: string, createHarness: () => Pr
       if (!harness.injectMalformed) return context.skip();
       await client.start();
       // Live first: a batch sent before the stream is up would come back only as the log's valid changes.
-      await waitFor(() => client.statuses.some((status) => status.state === 'live'), 10_000, 'the stream to go live');
+      await waitFor(() => client.statuses.some((status) => status.state === 'live'), SETTLE_MS, 'the stream to go live');
       await harness.injectMalformed();
       await harness.produceChanges();
       const truth = await harness.truth();
-      await waitFor(() => sameState(client.versions(), truth), 10_000, 'the valid changes');
-      await waitFor(() => client.rejected.length >= 5, 10_000, 'the rejections');
+      await waitFor(() => sameState(client.versions(), truth), SETTLE_MS, 'the valid changes');
+      await waitFor(() => client.rejected.length >= 5, SETTLE_MS, 'the rejections');
       for (const rejection of client.rejected) expect(rejection.reason.length).toBeGreaterThan(5);
       const reasons = client.rejected.map((r) => r.reason).join('\n');
       expect(reasons).toMatch(/severity|position|longitude|latitude|title|unknown kind|seq/);

@@ -6,16 +6,10 @@
  * detail panel's audit trail lists every action with its desk. Nothing acknowledged is lost. The
  * same desks give instructions and set and lift control orders (布控) the other side and the wall see.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './launchBrowser';
-import { type DashboardSession, openDashboard } from './openDashboard';
-import { type BackendProcess, type FrontServer, freePort, startBackendProcess, startFrontServer } from './restartServer';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { restartableSite } from './restartableSite';
 
-const SEED = 20_240_430;
 /**
  * The simulated clock is the wall clock (speed 1 from now), as in `npm start`: the desks count the
  * answer time down by their own clocks, as duty screens do. What the test asserts does not depend
@@ -23,39 +17,9 @@ const SEED = 20_240_430;
  */
 const START = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
 const SUMMARY = '白色轿车 浙H·3K2**，往玉山方向';
-
-let browser: Browser;
-let front: FrontServer;
-let backendPort: number;
-const running = new Set<BackendProcess>();
-const sessions: DashboardSession[] = [];
-const dataDir = mkdtempSync(join(tmpdir(), 'safe-border-cross-border-'));
-
-async function backend(): Promise<BackendProcess> {
-  // Real time: a 15-minute answer time counts down as it would on duty.
-  const started = await startBackendProcess({ port: backendPort, seed: SEED, start: START, speed: 1, heartbeatMs: 1000, dataDir });
-  running.add(started);
-  return started;
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  backendPort = await freePort();
-  front = await startFrontServer(backendPort);
-});
-afterAll(async () => {
-  for (const started of running) await started.kill();
-  for (const session of sessions) await session.close();
-  await front?.close();
-  await browser?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function open(query: string): Promise<DashboardSession> {
-  const session = await openDashboard(browser, front.baseUrl, { width: 1280, height: 720, query });
-  sessions.push(session);
-  return session;
-}
+// Real time: a 15-minute answer time counts down as it would on duty.
+const site = restartableSite({ name: 'cross-border', seed: 20_240_430, start: START, speed: 1, heartbeatMs: 1000 });
+const { backend, open } = site;
 
 const live = (page: Page) => page.evaluate(() => window.safeBorder!.diagnostics().sources[0]!.state);
 /** The desk's row for our request, found by what was asked. */
@@ -107,8 +71,7 @@ describe('two duty desks across the border and a wall', () => {
     const id = await deskRow(changshan.page).getAttribute('data-id');
 
     // The backend dies mid-story and comes back on its database.
-    await server.kill();
-    running.delete(server);
+    await site.kill(server);
     await expect.poll(() => live(yushan.page), { timeout: 30_000 }).not.toBe('live');
     server = await backend();
     for (const { page } of [changshan, yushan, wall]) await expect.poll(() => live(page), { timeout: 60_000 }).toBe('live');
@@ -136,7 +99,7 @@ describe('two duty desks across the border and a wall', () => {
   }, 300_000);
 
   it('give a unit across the border an instruction on an alert and follow it to the unit’s feedback, each desk seeing the other’s steps', async () => {
-    const server = [...running][0] ?? (await backend());
+    const server = site.running() ?? (await backend());
     const { records } = (await server.api('/snapshot?kinds=station')) as { records: { record: Station }[] };
     const station = (prefix: string) => records.map((r) => r.record).find((s) => s.name.startsWith(prefix) && s.stationKind === 'police-station')!;
     const [qiuchuan, shuangming] = [station('球川'), station('双明')];
@@ -178,7 +141,7 @@ describe('two duty desks across the border and a wall', () => {
   }, 300_000);
 
   it('set a control order on one side that both desks and the wall list, checked on both sides, and only the setting side lifts', async () => {
-    const server = [...running][0] ?? (await backend());
+    const server = site.running() ?? (await backend());
     const { records } = (await server.api('/snapshot?kinds=station')) as { records: { record: Station }[] };
     const station = (prefix: string) => records.map((r) => r.record).find((s) => s.name.startsWith(prefix) && s.stationKind === 'police-station')!;
     const [qiuchuan, shuangming] = [station('球川'), station('双明')];

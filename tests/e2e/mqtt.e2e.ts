@@ -64,7 +64,7 @@ describe.skipIf(missing)(`live changes through a broker${missing ? ` (${missing}
     try {
       const wallRequests: string[] = [];
       session.page.on('request', (request) => {
-        if (request.url().includes('/walls/')) wallRequests.push(request.url());
+        if (request.url().includes('/api/v1/walls')) wallRequests.push(request.url());
       });
       expect(site.broker.log()).toMatch(/as sb-wall-\w+ \(p5, c1/);
       expect(await session.page.getByTestId('wall-blank').count()).toBe(0);

@@ -21,9 +21,15 @@ export interface WallChannelHandlers {
    * its version, since a backend that lost its state (a new database) counts versions again from 0.
    */
   state(state: WallState, first: boolean): void;
-  /** The line is down or a message could not be read, in words; null once it is up again. */
-  problem(text: string | null): void;
+  /**
+   * The line is down or a message could not be read, in words (for diagnostics) and by kind (for
+   * the screen's own words); null once it is up again.
+   */
+  problem(text: string | null, kind?: WallLineProblem): void;
 }
+
+/** Why a screen cannot follow its wall: the line down, a state it cannot read, none published yet. */
+export type WallLineProblem = 'down' | 'unreadable' | 'missing';
 
 /** Clock samples kept: enough to ride out one slow message, few enough to follow a changed clock. */
 const SAMPLES = 8;
@@ -80,7 +86,7 @@ export function openWallChannel(baseUrl: string, wallId: string, tour: string, h
     source.addEventListener('wall', (event) => {
       const message = readWallMessage(wallId, (event as MessageEvent<string>).data);
       if ('problem' in message) {
-        handlers.problem(message.problem);
+        handlers.problem(message.problem, 'unreadable');
         return;
       }
       clock.sample(message.serverTime);
@@ -97,7 +103,7 @@ export function openWallChannel(baseUrl: string, wallId: string, tour: string, h
       }
     });
     source.addEventListener('error', () => {
-      handlers.problem(`wall ${wallId}: the line to the backend is down; the wall goes on with its last state`);
+      handlers.problem(`wall ${wallId}: the line to the backend is down; the wall goes on with its last state`, 'down');
       if (closed || source?.readyState !== EventSource.CLOSED) return;
       // The backend's clock may differ after a restart elsewhere: sample it afresh.
       clock.reset();

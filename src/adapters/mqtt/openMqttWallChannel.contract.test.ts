@@ -86,13 +86,27 @@ describe.skipIf(missing !== undefined)('walls on the broker (a retained state pe
     expect(late.states[0]!.state.changedBy).toBe('值班长');
   });
 
-  it('reckons on the backend clock from the broker, not from the age of a retained copy', async () => {
-    await fetch(`${api}/api/v1/walls/centre-b`);
+  it('reckons on the backend clock from the broker, not from the time in a retained copy', async () => {
     // This screen's own clock runs an hour slow: only the broker's clock messages can put it right.
     const slow = () => Date.now() - 3_600_000;
     const channel = openMqttWallChannel({ url: relay.url, topicPrefix, connectTimeoutMs: 5000 }, 'centre-b', { state: () => undefined, problem: () => undefined }, slow);
     channels.push(channel);
     await expect.poll(() => Math.abs(channel.serverNow() - Date.now()), { timeout: 10_000 }).toBeLessThan(1000);
+
+    // A retained state whose time is a day ahead (kept by a broker from a backend whose clock was
+    // wrong): a screen that took its time would run the tour a day ahead.
+    const opened = (await (await fetch(`${api}/api/v1/walls/centre-d`)).json()) as { state: WallState };
+    const publisher = connect(broker.url);
+    await new Promise<void>((resolve) => publisher.once('connect', () => resolve()));
+    await publisher.publishAsync(`${topicPrefix}/walls/centre-d/state`, JSON.stringify({ state: opened.state, serverTime: Date.now() + 86_400_000 }), { qos: 1, retain: true });
+    await publisher.endAsync();
+    const states: WallState[] = [];
+    const later = openMqttWallChannel({ url: relay.url, topicPrefix, connectTimeoutMs: 5000 }, 'centre-d', { state: (state) => void states.push(state), problem: () => undefined });
+    channels.push(later);
+    await expect.poll(() => states.length, { timeout: 10_000 }).toBe(1);
+    // Clock messages keep coming; the retained copy's day-ahead time is never taken.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(Math.abs(later.serverNow() - Date.now())).toBeLessThan(1000);
   });
 
   it('reports a message that is not a wall state and keeps the state it has', async () => {

@@ -44,10 +44,10 @@ export function openMqttWallChannel(settings: MqttWallSettings, wallId: string, 
     first = true;
     clearTimeout(noStateTimer);
     client.subscribe([stateTopic, clockTopic], { qos: 1 }, (error) => {
-      if (error) handlers.problem(`wall ${wallId}: the broker refused the subscription to ${stateTopic}: ${error.message}`);
+      if (error) handlers.problem(`wall ${wallId}: the broker refused the subscription to ${stateTopic}: ${error.message}`, 'down');
     });
     noStateTimer = setTimeout(() => {
-      if (first) handlers.problem(`wall ${wallId}: the broker has no state for this wall on ${stateTopic} yet (its backend publishes it once a console or a screen has opened the wall there)`);
+      if (first) handlers.problem(`wall ${wallId}: the broker has no state for this wall on ${stateTopic} yet (its backend publishes it once a console or a screen has opened the wall there)`, 'missing');
     }, NO_STATE_AFTER_MS);
   });
   client.on('message', (topic, payload, packet) => {
@@ -63,7 +63,7 @@ export function openMqttWallChannel(settings: MqttWallSettings, wallId: string, 
     if (topic !== stateTopic) return;
     const message = readWallMessage(wallId, text);
     if ('problem' in message) {
-      handlers.problem(message.problem);
+      handlers.problem(message.problem, 'unreadable');
       return;
     }
     // A retained copy's clock is as old as the state; only a message sent just now tells the time.
@@ -74,7 +74,7 @@ export function openMqttWallChannel(settings: MqttWallSettings, wallId: string, 
   });
   client.on('close', () => {
     clock.reset();
-    handlers.problem(`wall ${wallId}: the line to the broker is down; the wall goes on with its last state`);
+    handlers.problem(`wall ${wallId}: the line to the broker is down; the wall goes on with its last state`, 'down');
   });
   // Reconnecting is mqtt.js's loop here; its errors are reported by 'close' above.
   client.on('error', () => undefined);

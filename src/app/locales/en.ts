@@ -208,6 +208,13 @@ export const en: Messages = {
   notices: {
     regionFailed: 'The region failed to load: {error}',
     configProblems: 'Configuration problems, defaults used: {problems}',
+    wall: {
+      down: 'The wall has lost its line to the backend: the screens hold their last picture and reconnect',
+      missing: 'The broker holds no state for this wall yet: waiting for its console or backend',
+      unreadable: 'The backend sent a wall state this screen cannot read: the screens hold their last picture',
+      layout: 'The wall layout cannot be used: this screen shows the picture on its own',
+      size: 'This window is {window}, the wall layout’s screens are {screen}: lines will not meet across the bezels; open it full screen',
+    },
   },
   kpi: {
     yearOnYear: 'YoY',

@@ -205,6 +205,13 @@ export const zhCN = {
   notices: {
     regionFailed: '区域数据加载失败：{error}',
     configProblems: '配置有误，已使用默认值：{problems}',
+    wall: {
+      down: '拼接屏与后台的连接已断开：各屏保持最后画面，正在重连',
+      missing: '消息服务器上尚无本拼接屏的状态：等待控制台或后台发布',
+      unreadable: '后台发来的拼接屏状态无法读取：各屏保持最后画面',
+      layout: '拼接屏布局无法使用：本屏单独显示',
+      size: '本窗口为 {window}，拼接屏布局要求 {screen}：跨屏线条会错位，请全屏打开',
+    },
   },
   kpi: {
     yearOnYear: '同比',

@@ -26,6 +26,16 @@ describe('the wall tour reckoned from its anchor', () => {
     expect(wallScene(state, DWELLS, T0 + 700_000)).toEqual({ index: 2, endsAt: T0 + 710_000 });
   });
 
+  it('takes the wall off a pointed-at alert when a scene, a tour or the resumed tour takes over', () => {
+    const pointed = applyWallCommand(applyWallCommand(initialWallState('w', 'wall-tour', T0), { action: 'pause', scene: 1 }, 'c', T0), { action: 'focus', alertId: 'a-1' }, 'c', T0 + 1);
+    expect(pointed.focus).toEqual({ alertId: 'a-1', at: T0 + 1 });
+    for (const command of [{ action: 'scene', scene: 2 }, { action: 'tour', tour: 'changshan-yushan' }, { action: 'resume' }] as const) {
+      expect(applyWallCommand(pointed, command, 'c', T0 + 2).focus).toBeNull();
+    }
+    // Blanking or changing the layers leaves it pointed.
+    expect(applyWallCommand(pointed, { action: 'blank', blank: true }, 'c', T0 + 2).focus).toEqual(pointed.focus);
+  });
+
   it('goes back to the first scene when the tour changes, and reads no scene before the anchor', () => {
     const state = applyWallCommand(initialWallState('w', 'wall-tour', T0), { action: 'tour', tour: 'changshan-yushan' }, 'console', T0 + 9_000);
     expect(state).toMatchObject({ tour: 'changshan-yushan', anchorScene: 0, anchorMs: T0 + 9_000 });

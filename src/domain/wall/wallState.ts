@@ -80,15 +80,16 @@ export function initialWallState(wallId: string, tour: string, nowMs: number): W
 export function applyWallCommand(state: WallState, command: WallCommand, by: string, nowMs: number): WallState {
   const next = { ...state, version: state.version + 1, changedBy: by, changedAt: nowMs };
   switch (command.action) {
+    // A tour, a scene or a resumed tour takes the wall off the alert it was pointed at.
     case 'tour':
-      return { ...next, tour: command.tour, anchorScene: 0, anchorMs: nowMs, paused: null };
+      return { ...next, tour: command.tour, anchorScene: 0, anchorMs: nowMs, paused: null, focus: null };
     case 'scene':
       // A picked scene starts its full dwell now; on a held tour it is the scene held.
-      return { ...next, anchorScene: command.scene, anchorMs: nowMs, paused: state.paused ? { scene: command.scene } : null };
+      return { ...next, anchorScene: command.scene, anchorMs: nowMs, paused: state.paused ? { scene: command.scene } : null, focus: null };
     case 'pause':
       return { ...next, paused: { scene: command.scene } };
     case 'resume':
-      return state.paused ? { ...next, anchorScene: state.paused.scene, anchorMs: nowMs, paused: null } : next;
+      return state.paused ? { ...next, anchorScene: state.paused.scene, anchorMs: nowMs, paused: null, focus: null } : next;
     case 'layers':
       return { ...next, layers: command.layers };
     case 'blank':
