@@ -1,8 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { Alert } from '../domain/entities/alert';
 import type { Station } from '../domain/entities/station';
-import { type DataSource, type StreamHandlers, success } from '../adapters/contract';
+import { type DataSource, type StreamHandlers, failure, success } from '../adapters/contract';
 import { registerAdapter } from '../adapters/registry';
 import { useEntityStore } from '../stores/entityStore';
 import { useSourceStore } from '../stores/sourceStore';
@@ -44,6 +44,29 @@ describe('connectDataSources', () => {
       await wait(20);
       expect(connections.acknowledgeAlert('x', 'me') !== null, `acknowledgeAlert: ${acknowledges}`).toBe(acknowledges);
       connections.stop();
+    }
+  });
+
+  it('asks a backend that did not answer its capabilities at start again, and writes back once it has, the data shown meanwhile', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeSource(true);
+      const declared = fake.source.capabilities;
+      let asked = 0;
+      // The backend is too busy to answer the first two times (a wall of pages starting at once).
+      fake.source.capabilities = async () => (++asked <= 2 ? failure('timeout', 'no answer within 15 s') : declared());
+      registerAdapter('mock', async () => fake.source);
+      const entities = useEntityStore();
+      const connections = connectDataSources([{ type: 'mock', id: 'fake', seed: 1, speed: 1 }], entities, useSourceStore(), { region: () => Promise.reject(new Error('unused')) });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(entities.raw.peek('station', 'a')).toBeDefined();
+      expect(connections.acknowledgeAlert('x', 'me')).toBeNull();
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(asked).toBe(3);
+      expect(connections.acknowledgeAlert('x', 'me')).not.toBeNull();
+      connections.stop();
+    } finally {
+      vi.useRealTimers();
     }
   });
 

@@ -9,6 +9,7 @@ import type { Alert } from '../domain/entities/alert';
 import type { EntityKind } from '../domain/entities/entityKinds';
 import {
   type AlertAcknowledger,
+  type Capabilities,
   type Change,
   type DataSource,
   type EntityRecord,
@@ -109,16 +110,31 @@ export function connectDataSources(
     const source = created.value;
     if (stopped) return source.close();
     sources.push(source);
+    const takeCapabilities = (capabilities: Capabilities) => {
+      sourceStore.update(config.id, { capabilities });
+      // Write-back only where the backend says it takes it, not merely where the adapter could send it.
+      if (capabilities.acknowledgeAlert && canAcknowledgeAlerts(source)) acknowledgers.push(source);
+      if (capabilities.history && canReadHistory(source)) historians.push(source);
+      if (capabilities.assistWorkflow === true && canRunAssistWorkflow(source)) assistDesks.push(source);
+      if (capabilities.audit === true && canReadAudit(source)) auditors.push(source);
+      if (capabilities.instructions === true && canInstruct(source)) instructors.push(source);
+      if (capabilities.handoffs === true && canHandOff(source)) handoffDesks.push(source);
+      if (capabilities.controlOrders === true && canSetControlOrders(source)) controlDesks.push(source);
+    };
     const capabilities = await source.capabilities();
-    if (capabilities.ok) sourceStore.update(config.id, { capabilities: capabilities.value });
-    // Write-back only where the backend says it takes it, not merely where the adapter could send it.
-    if (capabilities.ok && capabilities.value.acknowledgeAlert && canAcknowledgeAlerts(source)) acknowledgers.push(source);
-    if (capabilities.ok && capabilities.value.history && canReadHistory(source)) historians.push(source);
-    if (capabilities.ok && capabilities.value.assistWorkflow === true && canRunAssistWorkflow(source)) assistDesks.push(source);
-    if (capabilities.ok && capabilities.value.audit === true && canReadAudit(source)) auditors.push(source);
-    if (capabilities.ok && capabilities.value.instructions === true && canInstruct(source)) instructors.push(source);
-    if (capabilities.ok && capabilities.value.handoffs === true && canHandOff(source)) handoffDesks.push(source);
-    if (capabilities.ok && capabilities.value.controlOrders === true && canSetControlOrders(source)) controlDesks.push(source);
+    if (capabilities.ok) takeCapabilities(capabilities.value);
+    else {
+      // A backend slow or down as the page starts must not leave it without replay or write-back
+      // for good: asked again, as the snapshot is, while the data goes on without them.
+      void (async () => {
+        for (let attempt = 1; !stopped; attempt++) {
+          await wait(reconnectDelayMs(attempt));
+          if (stopped) return;
+          const again = await source.capabilities();
+          if (again.ok) return takeCapabilities(again.value);
+        }
+      })();
+    }
 
     const owned = new Map<EntityKind, Set<string>>();
     ownedBySource.set(config.id, owned);
