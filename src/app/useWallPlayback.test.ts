@@ -44,6 +44,16 @@ function fakePlayback() {
   };
 }
 
+/** A screen following a live wall on a backend whose clock is this screen's; the errors it records. */
+function followingWall() {
+  const state = shallowRef<WallState | null>(initialWallState('w', 'wall-tour', T0));
+  const fake = fakePlayback();
+  const errors: unknown[] = [];
+  const scope = effectScope();
+  scope.run(() => useWallPlayback({ state, serverNow: () => Date.now(), playback: fake.playback, recordError: (_, error) => errors.push(error) }));
+  return { state, fake, scope, errors };
+}
+
 describe('useWallPlayback', () => {
   beforeEach(() => vi.useFakeTimers({ now: T0 }));
   afterEach(() => vi.useRealTimers());
@@ -82,10 +92,7 @@ describe('useWallPlayback', () => {
   });
 
   it('rejoins the wall replay on the console’s next command after a severe alert took the screen live', async () => {
-    const state = shallowRef<WallState | null>(initialWallState('w', 'wall-tour', T0));
-    const fake = fakePlayback();
-    const scope = effectScope();
-    scope.run(() => useWallPlayback({ state, serverNow: () => Date.now(), playback: fake.playback, recordError: () => undefined }));
+    const { state, fake, scope } = followingWall();
     state.value = applyWallCommand(state.value!, { action: 'playback', window: WINDOW, at: FROM, speed: 60, playing: true }, 'console', T0);
     await nextTick();
     fake.answer(true);
@@ -107,11 +114,7 @@ describe('useWallPlayback', () => {
   });
 
   it('says so when the window cannot be loaded, and leaves a live screen live', async () => {
-    const state = shallowRef<WallState | null>(initialWallState('w', 'wall-tour', T0));
-    const fake = fakePlayback();
-    const errors: unknown[] = [];
-    const scope = effectScope();
-    scope.run(() => useWallPlayback({ state, serverNow: () => Date.now(), playback: fake.playback, recordError: (_, error) => errors.push(error) }));
+    const { state, fake, scope, errors } = followingWall();
     state.value = applyWallCommand(state.value!, { action: 'playback', window: WINDOW, at: FROM, speed: 60, playing: true }, 'console', T0);
     await nextTick();
     fake.answer(false);
@@ -129,10 +132,7 @@ describe('useWallPlayback', () => {
   });
 
   it('takes the wall as it is once a slow load ends, not as it was when the load began', async () => {
-    const state = shallowRef<WallState | null>(initialWallState('w', 'wall-tour', T0));
-    const fake = fakePlayback();
-    const scope = effectScope();
-    scope.run(() => useWallPlayback({ state, serverNow: () => Date.now(), playback: fake.playback, recordError: () => undefined }));
+    const { state, fake, scope } = followingWall();
     state.value = applyWallCommand(state.value!, { action: 'playback', window: WINDOW, at: FROM, speed: 60, playing: true }, 'console', T0);
     await nextTick();
     // Paused at 3600× by the console while this screen still loads the day.
