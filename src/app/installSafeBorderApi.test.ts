@@ -18,6 +18,7 @@ function install(view: MapViewApi | undefined) {
   installSafeBorderApi(target, {
     mapView: () => view,
     frameTimes: () => [16, 17],
+    framesRendered: () => 42,
     viewCounts: () => ({ '3d': { alerts: 1 } }),
     live: reader({ station: [{ id: 's1', version: 3 } as AnyEntity] }),
     applyChanges: (changes) => void applied.push(...changes),
@@ -35,7 +36,7 @@ describe('installSafeBorderApi', () => {
     expect(target.isDrawn('no-such-layer', 'a')).toBe(false);
     expect(drawn).toEqual([['alerts', 'a']]);
     expect(target.worldToScreen([[118, 28]])).toEqual([{ x: 1, y: 2 }]);
-    expect([target.layerUpdateTimes(), target.frameTimes(), target.viewCounts()]).toEqual([[3], [16, 17], { '3d': { alerts: 1 } }]);
+    expect([target.layerUpdateTimes(), target.frameTimes(), target.framesRendered(), target.viewCounts()]).toEqual([[3], [16, 17], 42, { '3d': { alerts: 1 } }]);
     const none = install(undefined).target;
     expect([none.worldToScreen([[118, 28], [119, 29]]), none.currentView(), none.isDrawn('alerts', 'a'), none.layerWriteTimes()]).toEqual([[null, null], null, false, []]);
   });

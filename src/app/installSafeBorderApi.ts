@@ -14,6 +14,7 @@ import type { Playback } from './usePlayback';
 export interface SafeBorderDeps {
   mapView: () => MapViewApi | undefined;
   frameTimes(): number[];
+  framesRendered(): number;
   viewCounts: SafeBorderApi['viewCounts'];
   /** The live store, whatever the screen shows. */
   live: EntityReader;
@@ -30,6 +31,8 @@ export function installSafeBorderApi(target: SafeBorderApi, deps: SafeBorderDeps
   target.currentView = () => mapView()?.currentView() ?? null;
   target.isDrawn = (layer, id) => (isLayerId(layer) ? (mapView()?.isDrawn(layer, id) ?? false) : false);
   target.frameTimes = () => deps.frameTimes();
+  target.framesRendered = () => deps.framesRendered();
+  target.whenLayersIdle = () => mapView()?.whenLayersIdle() ?? Promise.resolve({ drainedAt: performance.now() });
   target.layerUpdateTimes = () => mapView()?.layerUpdateTimes() ?? [];
   target.layerWriteTimes = () => mapView()?.layerWriteTimes() ?? [];
   target.viewCounts = () => deps.viewCounts();

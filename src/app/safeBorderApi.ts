@@ -22,6 +22,13 @@ export interface SafeBorderApi {
   ingest(changes: unknown[]): { applied: number; rejected: number };
   /** Main-thread milliseconds of the most recent frames, oldest first. */
   frameTimes(): number[];
+  /** Frames the view on screen has rendered so far: cheap, for benchmarks to poll (diagnostics() copies everything). */
+  framesRendered(): number;
+  /**
+   * Resolves once every change handed to the view's layers so far is on them (the layers apply
+   * bursts over several frames), with the time it happened (`performance.now()`).
+   */
+  whenLayersIdle(): Promise<{ drainedAt: number }>;
   /** Milliseconds recent store changes took to reach the view's layers, oldest first. */
   layerUpdateTimes(): number[];
   /** Milliseconds the view spent per frame handing batched changes to its engine (the flat map's), oldest first. */

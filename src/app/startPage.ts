@@ -60,6 +60,7 @@ export function startPage(parts: PageParts): StartedApp {
       installSafeBorderApi(window.safeBorder!, {
         mapView: views.shown,
         frameTimes: views.frameTimes,
+        framesRendered: views.framesRendered,
         viewCounts: views.counts,
         live: entityStore.raw,
         applyChanges: (changes) => entityStore.applyChanges(changes),

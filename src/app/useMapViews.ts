@@ -133,6 +133,7 @@ export function useMapViews(deps: MapViewsDeps) {
       sceneError.value = deps.translate('sceneErrors.format', { label, error: describeError(error) });
     },
     frameTimes: (): number[] => probes[view.value]?.frameTimes() ?? [],
+    framesRendered: (): number => probes[view.value]?.framesRendered() ?? 0,
     /** Records drawn per live layer by each view made so far, read at the same moment. */
     counts: () => Object.fromEntries(Object.entries(apis).map(([kind, api]) => [kind, api.layerCounts()])),
   };

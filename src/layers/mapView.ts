@@ -34,6 +34,8 @@ export interface MapViewApi {
   isDrawn(layer: LayerId, id: string): boolean;
   /** Milliseconds recent store diffs took to reach the view, oldest first. */
   layerUpdateTimes(): number[];
+  /** Resolves once every change handed to the live layers so far is on them (`performance.now()` of that moment). */
+  whenLayersIdle(): Promise<{ drainedAt: number }>;
   /**
    * Milliseconds the view spent handing batched changes to its engine, once per frame, oldest
    * first: the flat map's GeoJSON diffs. The globe writes its primitives within the diff itself,

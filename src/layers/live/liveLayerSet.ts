@@ -64,6 +64,8 @@ export interface LiveLayerSet {
   isDrawn(layer: LayerId, id: string): boolean;
   /** Milliseconds each recent store diff took to reach the sinks, oldest first (bench:render). */
   updateTimes(): number[];
+  /** Resolves once every change handed over so far is on the sinks, with `performance.now()` of that moment. */
+  whenIdle(): Promise<{ drainedAt: number }>;
   /** Marks and text sized for a new wall scale, labels in a new language: everything is re-described once. */
   restyle(style: { pixelScale: number; language: 'zh' | 'en' }): void;
   /** Stops following the store and the clock (the renderer destroys its own sinks). */
@@ -216,6 +218,8 @@ export function createLiveLayerSet(options: LiveLayerSetOptions): LiveLayerSet {
     }),
     isDrawn: (layer, id) => (layer === 'grids' ? gridAreaCount > 0 : layers[layer].has(id)),
     updateTimes: () => [...updateTimes],
+    // Diffs are applied as they come, so there is never anything left to wait for.
+    whenIdle: () => Promise.resolve({ drainedAt: performance.now() }),
     restyle(next) {
       if (next.pixelScale === pixelScale && next.language === language) return;
       pixelScale = next.pixelScale;

@@ -49,6 +49,7 @@ export interface LiveLayers {
   highlight(target: { layer: LayerId; id: string } | null): void;
   /** Milliseconds each recent store diff took to reach the primitives, oldest first (bench:render). */
   updateTimes(): number[];
+  whenIdle(): Promise<{ drainedAt: number }>;
   destroy(): void;
 }
 
@@ -178,6 +179,7 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     counts: () => layerSet.counts(),
     clusterCount: () => clusterIds.length,
     updateTimes: () => layerSet.updateTimes(),
+    whenIdle: () => layerSet.whenIdle(),
     isDrawn: (layer, id) => (layer === 'grids' ? gridAreas().count > 0 : layerSet.isDrawn(layer, id)),
     highlight(target) {
       for (const [layer, sink] of markSinks) sink.highlight?.(target && target.layer === layer ? target.id : null);
