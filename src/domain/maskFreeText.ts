@@ -7,12 +7,13 @@
  * subjects").
  *
  * @performance Runs on every text field of every record ingested. Short texts repeat (device,
- * station and village names, titles), so their masked form is remembered and a repeat costs a
- * map lookup. Text without a digit and without a role word returns after one regex test, as the
- * same string, so interned strings stay shared.
+ * station and village names, titles), so their masked form is remembered (rememberShortTexts).
+ * Text without a digit and without a role word returns after one regex test, as the same
+ * string, so interned strings stay shared.
  */
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './chineseSurnames';
 import { maskIdNumber, maskName, maskPhone, maskPlate } from './maskPersonalData';
+import { rememberShortTexts } from './rememberShortTexts';
 
 /** 18-digit (or 17 + X) ID numbers and 15-digit old ones, not part of a longer run of digits. */
 const ID_NUMBER = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
@@ -125,29 +126,8 @@ function nameAfter(text: string, numberEnd: number): Span | undefined {
   return end > 0 ? nameSpan(text, start, end) : undefined;
 }
 
-/**
- * Texts up to this long are remembered with their masked form. Longer ones (notes, summaries)
- * rarely repeat, and would make the memo hold much more memory for the same number of entries.
- */
-const MEMO_MAX_TEXT_LENGTH = 64;
-/** A few MB at most (64 two-byte characters, twice, per entry); past it the memo starts over. */
-const MEMO_MAX_ENTRIES = 20_000;
-/**
- * Short texts and their masked forms. The keys are unmasked texts, held in memory as the records
- * that carried them were: nothing reads the memo but maskFreeText, and nothing shows it.
- */
-const memo = new Map<string, string>();
-
 /** Masks the ID numbers, mobile numbers, plates and persons' names quoted anywhere in a text. */
-export function maskFreeText(text: string): string {
-  if (text.length > MEMO_MAX_TEXT_LENGTH) return scanFreeText(text);
-  const remembered = memo.get(text);
-  if (remembered !== undefined) return remembered;
-  const masked = scanFreeText(text);
-  if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
-  memo.set(text, masked);
-  return masked;
-}
+export const maskFreeText = rememberShortTexts(scanFreeText);
 
 /** maskFreeText without the memo: the scan itself, every time. */
 export function scanFreeText(text: string): string {
