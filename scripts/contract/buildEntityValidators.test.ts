@@ -14,6 +14,7 @@ import { validateRecord } from '../../src/adapters/validateRecords';
 import { BorderSimulator } from '../../src/simulator/borderSimulator';
 import { loadTestRegion } from '../../tests/contract/loadTestRegion';
 import { buildEntityValidatorsModule } from './buildEntityValidators';
+import { entityJsonSchemas } from './buildContractDocuments';
 
 const generatedDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'domain', 'generated');
 
@@ -51,6 +52,58 @@ function variants(record: Record<string, unknown>): unknown[] {
     if (nested && typeof nested === 'object' && !Array.isArray(nested)) {
       out.push({ ...record, [key]: JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(nested).slice(1)}`) });
       out.push({ ...record, [key]: { ...(nested as object), constructor: 'x', extra: 1 } });
+    }
+  }
+  return out;
+}
+
+interface StringSchema {
+  type?: string;
+  minLength?: number;
+  maxLength?: number;
+  properties?: Record<string, StringSchema>;
+  items?: StringSchema | false;
+}
+
+/** A character outside the Basic Multilingual Plane: one code point, two UTF-16 units. */
+const EMOJI = '🚓';
+
+/**
+ * Strings at and just past a field's length limits, counted in code points as the contract says:
+ * astral characters (two UTF-16 units each) make a string whose units and code points disagree,
+ * so a check that counted units, or skipped the count too eagerly, would give a different verdict.
+ */
+function lengthEdges(schema: StringSchema): { value: string; fits: boolean }[] {
+  const edges: { value: string; fits: boolean }[] = [];
+  const { minLength: min, maxLength: max } = schema;
+  if (max !== undefined) {
+    edges.push({ value: EMOJI.repeat(max), fits: true }, { value: EMOJI.repeat(max + 1), fits: false });
+    edges.push({ value: `${EMOJI.repeat(max - 1)}ab`, fits: false }, { value: `${EMOJI.repeat(max - 1)}a`, fits: true });
+    edges.push({ value: 'a'.repeat(max), fits: true }, { value: 'a'.repeat(max + 1), fits: false });
+  }
+  if (min !== undefined) {
+    edges.push({ value: EMOJI.repeat(min), fits: true }, { value: 'a'.repeat(min), fits: true });
+    if (min > 0) edges.push({ value: `${EMOJI.repeat(min - 1)}`, fits: false });
+    // A lone surrogate is one code point too.
+    edges.push({ value: '\ud83d'.repeat(min), fits: true });
+  }
+  return edges;
+}
+
+/** Each string field of the record with a length limit, at each of its edges (nested objects and the first element of arrays too). */
+function lengthVariants(record: unknown, schema: StringSchema): { path: string; value: unknown; fits: boolean }[] {
+  if (Array.isArray(record)) {
+    if (record.length === 0 || !schema.items) return [];
+    return lengthVariants(record[0], schema.items).map(({ path, value, fits }) => ({ path: `[0]${path}`, value: [value, ...record.slice(1)], fits }));
+  }
+  if (typeof record !== 'object' || record === null || !schema.properties) return [];
+  const out: { path: string; value: unknown; fits: boolean }[] = [];
+  for (const [key, field] of Object.entries(schema.properties)) {
+    const current = (record as Record<string, unknown>)[key];
+    if (field.type === 'string' && typeof current === 'string') {
+      for (const edge of lengthEdges(field)) out.push({ path: `.${key}`, value: { ...record, [key]: edge.value }, fits: edge.fits });
+    } else if (current !== undefined) {
+      for (const inner of lengthVariants(current, field)) out.push({ path: `.${key}${inner.path}`, value: { ...record, [key]: inner.value }, fits: inner.fits });
     }
   }
   return out;
@@ -120,5 +173,23 @@ describe('the compiled entity validators', () => {
     // Only hostile `__proto__` keys inside maps take the slow path (zod drops them, ajv refuses).
     expect(fallbacks).toBeLessThan(checked * 0.02);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('count string lengths in code points as zod does, at and just past every limit', () => {
+    const schemas = entityJsonSchemas() as unknown as Record<EntityKind, StringSchema>;
+    let checked = 0;
+    for (const { kind, record } of corpus) {
+      for (const { path, value, fits } of lengthVariants(record, schemas[kind])) {
+        const zod = ENTITY_SCHEMAS[kind].safeParse(structuredClone(value));
+        const fast = fastVerdict(kind, value);
+        const label = `${kind} ${String(record.id)} ${path} = ${JSON.stringify(value).slice(0, 120)}`;
+        expect(zod.success, label).toBe(fits);
+        expect(fast.ok, label).toBe(fits);
+        if (fast.ok) expect(fast.value, label).toEqual(zod.data);
+        expect(validateRecord(kind, structuredClone(value), { source: 'test', crs: 'wgs84' }).ok, label).toBe(fits);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });

@@ -59,11 +59,6 @@ const COMPILED: Record<EntityKind, (data: unknown) => boolean> = compiledValidat
 /** One pool for the page: every adapter's records share their repeated strings. */
 const sharedPool = createStringPool();
 
-function accept(kind: EntityKind, record: AnyEntity, crs: CrsId): { ok: true; value: EntityRecord } {
-  poolRepeatedFields(kind, record, sharedPool);
-  return { ok: true, value: { kind, record: convert(kind, record, crs) } };
-}
-
 /**
  * The fast path: the compiled structural check (which strips unknown keys in place, as zod
  * does), then the cross-field rules, then what zod's transforms would add. Only records it
@@ -71,24 +66,47 @@ function accept(kind: EntityKind, record: AnyEntity, crs: CrsId): { ok: true; va
  */
 function acceptFast(kind: EntityKind, raw: unknown): AnyEntity | undefined {
   if (!COMPILED[kind](raw)) return undefined;
-  for (const rule of ENTITY_RULES[kind]) if (!rule.holds(raw as never)) return undefined;
+  const rules = ENTITY_RULES[kind];
+  for (let index = 0; index < rules.length; index++) if (!rules[index]!.holds(raw as never)) return undefined;
   const finalize = ENTITY_FINALIZERS[kind];
   return finalize ? finalize(raw as never) : (raw as AnyEntity);
 }
+
+/**
+ * The record ready to store, or undefined with its rejection pushed onto `rejected`. Batches
+ * call this directly: at 100k records a second, a result object per record is garbage the
+ * collector pauses for.
+ */
+function acceptRecord(kind: EntityKind, raw: unknown, context: ValidationContext, rejected: Rejection[]): AnyEntity | undefined {
+  let record = acceptFast(kind, raw);
+  if (!record) {
+    const parsed = ENTITY_SCHEMAS[kind].safeParse(raw);
+    if (!parsed.success) {
+      rejected.push({ source: context.source, kind, id: idOf(raw), reason: reasonOf(kind, parsed.error) });
+      return undefined;
+    }
+    record = parsed.data;
+  }
+  poolRepeatedFields(kind, record, sharedPool);
+  return convert(kind, record, context.crs);
+}
+
+const unknownKind = (kind: unknown, raw: unknown, context: ValidationContext): Rejection => ({
+  source: context.source,
+  kind: null,
+  id: idOf(raw),
+  reason: `unknown kind ${JSON.stringify(kind)?.slice(0, 40)}`,
+});
 
 export function validateRecord(
   kind: unknown,
   raw: unknown,
   context: ValidationContext,
 ): { ok: true; value: EntityRecord } | { ok: false; rejection: Rejection } {
-  if (!isEntityKind(kind)) {
-    return { ok: false, rejection: { source: context.source, kind: null, id: idOf(raw), reason: `unknown kind ${JSON.stringify(kind)?.slice(0, 40)}` } };
-  }
-  const accepted = acceptFast(kind, raw);
-  if (accepted) return accept(kind, accepted, context.crs);
-  const parsed = ENTITY_SCHEMAS[kind].safeParse(raw);
-  if (!parsed.success) return { ok: false, rejection: { source: context.source, kind, id: idOf(raw), reason: reasonOf(kind, parsed.error) } };
-  return accept(kind, parsed.data, context.crs);
+  if (!isEntityKind(kind)) return { ok: false, rejection: unknownKind(kind, raw, context) };
+  const rejected: Rejection[] = [];
+  const record = acceptRecord(kind, raw, context, rejected);
+  return record ? { ok: true, value: { kind, record } } : { ok: false, rejection: rejected[0]! };
 }
 
 /** Validates a list of `{ kind, record }` entries (a snapshot). */
@@ -96,10 +114,13 @@ export function validateRecords(entries: readonly unknown[], context: Validation
   const records: EntityRecord[] = [];
   const rejected: Rejection[] = [];
   for (const entry of entries) {
-    const { kind, record } = (typeof entry === 'object' && entry !== null ? entry : {}) as { kind?: unknown; record?: unknown };
-    const result = validateRecord(kind, record, context);
-    if (result.ok) records.push(result.value);
-    else rejected.push(result.rejection);
+    const { kind, record: raw } = (typeof entry === 'object' && entry !== null ? entry : {}) as { kind?: unknown; record?: unknown };
+    if (!isEntityKind(kind)) {
+      rejected.push(unknownKind(kind, raw, context));
+      continue;
+    }
+    const record = acceptRecord(kind, raw, context, rejected);
+    if (record) records.push({ kind, record });
   }
   return { records, rejected };
 }
@@ -133,9 +154,13 @@ export function validateChanges(entries: readonly unknown[], context: Validation
       reject(isEntityKind(kind) ? kind : null, null, `change: op must be "upsert" or "delete"`);
       continue;
     }
-    const result = validateRecord(kind, (entry as { record?: unknown }).record, context);
-    if (result.ok) changes.push({ seq, kind: result.value.kind, op: 'upsert', record: result.value.record });
-    else rejected.push(result.rejection);
+    const raw = (entry as { record?: unknown }).record;
+    if (!isEntityKind(kind)) {
+      rejected.push(unknownKind(kind, raw, context));
+      continue;
+    }
+    const record = acceptRecord(kind, raw, context, rejected);
+    if (record) changes.push({ seq, kind, op: 'upsert', record });
   }
   return { changes, rejected };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileTextMasker } from './compileTextMasker';
+import { maskName } from './maskPersonalData';
 import { idSchema, provinceIdSchema, timestampSchema } from './entities/entityBase';
 import { z } from './z';
 
@@ -61,5 +62,14 @@ describe('compileTextMasker', () => {
     const record = { id: 'x', at: '2026-11-23T10:00:00Z', side: 'zj', state: 'open', remark: '', crew: [{ callSign: '巡1', joinedAt: '2026-11-23T10:00:00Z' }], count: 1 };
     expect((byField(record, (value) => (seen.push(value), value)) as typeof record).crew[0]!.callSign).toBe('**');
     expect(seen).toEqual(['**']);
+  });
+
+  it('masks a named field the same in every version of a record, as its masker does fresh', () => {
+    const byField = compileTextMasker(schema, { 'crew.callSign': maskName });
+    const names = ['王小明', '欧阳春生', '李四', '王小明', '欧阳春生', '李四'];
+    for (const name of names) {
+      const record = { id: 'x', at: '2026-11-23T10:00:00Z', side: 'zj', state: 'open', remark: '', crew: [{ callSign: name, joinedAt: '2026-11-23T10:00:00Z' }], count: 1 };
+      expect((byField(record, identity) as typeof record).crew[0]!.callSign).toBe(maskName(name));
+    }
   });
 });

@@ -12,6 +12,7 @@
  */
 import { KEY_STRING_SCHEMAS } from './entities/entityBase';
 import { maskFreeText } from './maskFreeText';
+import { rememberShortTexts } from './rememberShortTexts';
 import type { z } from './z';
 
 /** Shares one copy of a repeated value; masking makes many equal strings (浙H·1****, 张*). */
@@ -34,6 +35,8 @@ interface SchemaDefinition {
   items?: z.ZodType[];
   valueType?: z.ZodType;
 }
+
+const FIELD_MEMO_ENTRIES = 4096;
 
 const definitionOf = (schema: z.ZodType) => schema._zod.def as unknown as SchemaDefinition;
 
@@ -83,7 +86,12 @@ function objectMasker(fields: readonly (readonly [string, TextMasker])[]): TextM
 
 function compile(schema: z.ZodType, path: string, fieldMaskers: FieldMaskers): TextMasker | undefined {
   const own = fieldMaskers[path];
-  if (own) return (value, intern) => (typeof value === 'string' ? intern(own(value)) : value);
+  if (own) {
+    // Each version of a record repeats its subject, reporter or workers; fewer entries than free
+    // text, as there is one memo per such field.
+    const remembered = rememberShortTexts(own, FIELD_MEMO_ENTRIES);
+    return (value, intern) => (typeof value === 'string' ? intern(remembered(value)) : value);
+  }
   const definition = definitionOf(schema);
   switch (definition.type) {
     case 'string':

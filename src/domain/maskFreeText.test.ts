@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskFreeText } from './maskFreeText';
+import { maskFreeText, scanFreeText } from './maskFreeText';
 
 describe('maskFreeText: numbers and plates wherever they stand', () => {
   it.each([
@@ -76,5 +76,41 @@ describe('maskFreeText: names of the persons a record is about', () => {
   it('masks what it masked before the same way: masking twice changes nothing more', () => {
     const once = maskFreeText('卡口 抓拍赣E·A1234 车主王小明 13812345678 协查 李四 330822199001011234');
     expect(maskFreeText(once)).toBe(once);
+  });
+});
+
+describe('maskFreeText: short texts remembered', () => {
+  // Personal data of every kind the scan masks, in the short texts the memo keeps.
+  const names = ['王小明', '欧阳春生', '张伟', '陈秀英'];
+  const numbers = ['330822199001011234', '13812345678', '138-1234-5678', '浙H·12345', '赣E·A1234', '330822********1234', '138****5678'];
+  const texts = [
+    ...names.flatMap((name) => numbers.flatMap((number) => [`车主${name} ${number}`, `${name}身份证${number}`, `${number}（${name}）`, `协查 ${name}`, `值班民警${name}`])),
+    '视频点位12',
+    '白石边界警务融治工作站',
+    '',
+  ];
+
+  it('gives exactly what a fresh scan gives, the first time, again, and for an equal text made anew', () => {
+    for (const text of texts) {
+      const fresh = scanFreeText(text);
+      expect(maskFreeText(text), text).toBe(fresh);
+      expect(maskFreeText(text), text).toBe(fresh);
+      expect(maskFreeText(`${text} `.slice(0, -1)), text).toBe(fresh);
+    }
+    // The corpus has teeth: most of it holds something to mask.
+    expect(texts.filter((text) => scanFreeText(text) !== text).length).toBeGreaterThan(texts.length / 2);
+  });
+
+  it('still masks the same once more distinct texts than it holds have passed', () => {
+    for (const text of texts) maskFreeText(text);
+    for (let index = 0; index < 25_000; index++) expect(maskFreeText(`巡逻${index}`)).toBe(`巡逻${index}`);
+    for (const text of texts) expect(maskFreeText(text), text).toBe(scanFreeText(text));
+  });
+
+  it('masks a long text whole, past what it remembers', () => {
+    const long = `${'联合巡逻，'.repeat(12)}车主王小明 13812345678`;
+    expect(long.length).toBeGreaterThan(64);
+    expect(maskFreeText(long)).toBe(scanFreeText(long));
+    expect(maskFreeText(long)).toContain('王** 138****5678');
   });
 });

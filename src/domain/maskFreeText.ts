@@ -6,12 +6,14 @@
  * persons in records, not the police working them (docs: ARCHITECTURE.md, "Officers versus
  * subjects").
  *
- * @performance Runs on every text field of every record ingested. Text without a digit and
- * without a role word (station, grid and village names, most titles) returns after one regex
- * test, as the same string, so interned strings stay shared.
+ * @performance Runs on every text field of every record ingested. Short texts repeat (device,
+ * station and village names, titles), so their masked form is remembered (rememberShortTexts).
+ * Text without a digit and without a role word returns after one regex test, as the same
+ * string, so interned strings stay shared.
  */
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './chineseSurnames';
 import { maskIdNumber, maskName, maskPhone, maskPlate } from './maskPersonalData';
+import { rememberShortTexts } from './rememberShortTexts';
 
 /** 18-digit (or 17 + X) ID numbers and 15-digit old ones, not part of a longer run of digits. */
 const ID_NUMBER = /(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
@@ -125,7 +127,10 @@ function nameAfter(text: string, numberEnd: number): Span | undefined {
 }
 
 /** Masks the ID numbers, mobile numbers, plates and persons' names quoted anywhere in a text. */
-export function maskFreeText(text: string): string {
+export const maskFreeText = rememberShortTexts(scanFreeText);
+
+/** maskFreeText without the memo: the scan itself, every time. */
+export function scanFreeText(text: string): string {
   if (!WORTH_SCANNING.test(text)) return text;
   const numbers: Span[] = [];
   for (const match of text.matchAll(ID_NUMBER)) numbers.push({ start: match.index, end: match.index + match[0].length, replacement: maskIdNumber(match[0]) });

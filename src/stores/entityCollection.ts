@@ -28,13 +28,18 @@ export class EntityCollection<T extends Versioned> {
     return this.items.values();
   }
 
-  upsert(record: T): UpsertOutcome {
+  /**
+   * Keeps the record if it is newer than the one held and than any delete. `prepare` (the
+   * privacy mask) runs only on a record kept, so a redelivered or stale one costs a lookup, not
+   * a scan of its text; it must keep the record's id and version.
+   */
+  upsert(record: T, prepare?: (record: T) => T): UpsertOutcome {
     const current = this.items.get(record.id);
     if (current && current.version >= record.version) return 'ignored';
     const tombstone = this.tombstones.get(record.id);
     if (tombstone && tombstone.version >= record.version) return 'ignored';
-    this.tombstones.delete(record.id);
-    this.items.set(record.id, record);
+    if (tombstone) this.tombstones.delete(record.id);
+    this.items.set(record.id, prepare ? prepare(record) : record);
     return current ? 'updated' : 'added';
   }
 
@@ -42,10 +47,10 @@ export class EntityCollection<T extends Versioned> {
    * Takes the record whatever the versions say: its source restarted, so the version held and
    * the version coming belong to different histories.
    */
-  put(record: T): Exclude<UpsertOutcome, 'ignored'> {
+  put(record: T, prepare?: (record: T) => T): Exclude<UpsertOutcome, 'ignored'> {
     const held = this.items.has(record.id);
     this.tombstones.delete(record.id);
-    this.items.set(record.id, record);
+    this.items.set(record.id, prepare ? prepare(record) : record);
     return held ? 'updated' : 'added';
   }
 

@@ -120,4 +120,18 @@ describe('EntityState', () => {
     state.apply([upsert(2, { ...alert('a', 2), subject })], 0);
     expect(state.collection('alert').get('a')!.subject.idNumber).toBe('330822199001011234');
   });
+
+  it('masks only the records it keeps: a redelivered, stale or deleted version is turned away unmasked', () => {
+    const prepared: string[] = [];
+    const state = new EntityState((kind, record) => {
+      prepared.push(`${record.id}@${record.version}`);
+      return maskRecordForDisplay(kind, record);
+    });
+    state.apply([upsert(1, alert('a', 2)), upsert(2, alert('a', 2)), upsert(3, alert('a', 1)), upsert(4, alert('b', 1)), remove(5, 'b', 3), upsert(6, alert('b', 2))], 0);
+    state.replace([{ kind: 'alert', record: alert('a', 2) }, { kind: 'alert', record: alert('a', 3) }], new Map(), 0);
+    expect(prepared).toEqual(['a@2', 'b@1', 'a@3']);
+    // A restarted source's snapshot is kept whatever its versions, so each of its records is masked.
+    state.replace([{ kind: 'alert', record: alert('a', 1) }], new Map(), 0, true);
+    expect(prepared).toEqual(['a@2', 'b@1', 'a@3', 'a@1']);
+  });
 });

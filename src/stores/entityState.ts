@@ -42,12 +42,19 @@ export type PrepareRecord = (kind: EntityKind, record: AnyEntity) => AnyEntity;
 
 export class EntityState {
   private readonly collections = new Map<EntityKind, EntityCollection<AnyEntity>>(ENTITY_KINDS.map((kind) => [kind, new EntityCollection()]));
+  /** `prepare` bound to each kind once, not a closure per record. */
+  private preparers = new Map<EntityKind, (record: AnyEntity) => AnyEntity>();
 
-  /** Every record that enters, by change or by snapshot, passes through `prepare` first. */
-  constructor(private prepare: PrepareRecord = (_kind, record) => record) {}
+  /**
+   * Every record kept, by change or by snapshot, passes through `prepare` first; records the
+   * versions turn away are never prepared.
+   */
+  constructor(prepare: PrepareRecord = (_kind, record) => record) {
+    this.setPrepare(prepare);
+  }
 
   setPrepare(prepare: PrepareRecord): void {
-    this.prepare = prepare;
+    this.preparers = new Map(ENTITY_KINDS.map((kind) => [kind, (record: AnyEntity) => prepare(kind, record)]));
   }
 
   collection<K extends EntityKind>(kind: K): EntityCollection<EntityByKind[K]> {
@@ -64,7 +71,7 @@ export class EntityState {
     for (const change of changes) {
       const collection = this.collections.get(change.kind)!;
       if (change.op === 'upsert') {
-        const outcome = collection.upsert(this.prepare(change.kind, change.record));
+        const outcome = collection.upsert(change.record, this.preparers.get(change.kind));
         if (outcome !== 'ignored') of(change.kind)[outcome].push(change.record.id);
       } else if (collection.remove(change.id, change.version, nowMs)) {
         of(change.kind).removed.push(change.id);
@@ -91,8 +98,8 @@ export class EntityState {
     for (const { kind, record } of records) {
       (present.get(kind) ?? present.set(kind, new Set()).get(kind)!).add(record.id);
       const collection = this.collections.get(kind)!;
-      const prepared = this.prepare(kind, record);
-      const outcome = force ? collection.put(prepared) : collection.upsert(prepared);
+      const prepare = this.preparers.get(kind);
+      const outcome = force ? collection.put(record, prepare) : collection.upsert(record, prepare);
       if (outcome !== 'ignored') (diff[kind] ??= emptyDiff())[outcome].push(record.id);
     }
     for (const [kind, ids] of previouslyOwned) {

@@ -3,10 +3,12 @@
  * path, as a stream delivers them: each 1k-record batch arrives as the JSON text of one stream
  * message, is decoded (JSON.parse, timed separately: it is the browser's, not ours), then
  * validated with CRS handling and applied to the Pinia entity store (timed against the targets).
- * Prints a table and JSON. Targets on the 2-core CI machine: at least 100k records/s, and a
- * 1k-record batch in at most 8 ms at p99 (half a 60 Hz frame).
+ * Prints a table on stderr and one JSON line on stdout (benchReport.ts). Targets on the 2-core CI
+ * machine: at least 100k records/s, and a 1k-record batch in at most 8 ms at p99 (half a 60 Hz
+ * frame).
  */
-import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { Console } from 'node:console';
+import { PerformanceObserver, type PerformanceEntry, constants } from 'node:perf_hooks';
 import { createPinia, setActivePinia } from 'pinia';
 import { decodeStreamMessage } from '../../src/adapters/stream/streamMessage';
 import { validateChanges } from '../../src/adapters/validateRecords';
@@ -14,6 +16,9 @@ import type { WireChange } from '../../src/domain/wire';
 import { useEntityStore } from '../../src/stores/entityStore';
 import { BorderSimulator } from '../../src/simulator/borderSimulator';
 import { loadTestRegion } from '../contract/loadTestRegion';
+import { atLeast, atMost, percentile, startBenchReport } from './benchReport';
+
+const report = startBenchReport('ingest');
 
 const TOTAL = 100_000;
 const BATCH = 1_000;
@@ -43,21 +48,24 @@ function mixedChanges(): WireChange[] {
   return keyed.map(({ change }, index) => ({ ...change, seq: index + 1 }));
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+/**
+ * The batches as the wire carries them. Only their text is kept: the 100k source objects are let
+ * go before the run, so the collector marks what a wall holds (the store), not the fixture.
+ */
+function wireMessages(): { messages: string[]; records: number; mix: Record<string, string> } {
+  const changes = mixedChanges();
+  const mix = Object.fromEntries(
+    [...changes.reduce((counts, c) => counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1), new Map<string, number>())].map(([kind, n]) => [kind, `${((n / changes.length) * 100).toFixed(1)}%`]),
+  );
+  const messages: string[] = [];
+  for (let i = 0; i < changes.length; i += BATCH) {
+    const batch = changes.slice(i, i + BATCH);
+    messages.push(JSON.stringify({ seq: batch[batch.length - 1]!.seq, changes: batch }));
+  }
+  return { messages, records: changes.length, mix };
 }
 
-const changes = mixedChanges();
-const mix = Object.fromEntries(
-  [...changes.reduce((counts, c) => counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1), new Map<string, number>())].map(([kind, n]) => [kind, `${((n / changes.length) * 100).toFixed(1)}%`]),
-);
-
-/** The batches as the wire carries them. */
-const messages: string[] = [];
-for (let i = 0; i < changes.length; i += BATCH) {
-  const batch = changes.slice(i, i + BATCH);
-  messages.push(JSON.stringify({ seq: batch[batch.length - 1]!.seq, changes: batch }));
-}
+const { messages, records, mix } = wireMessages();
 
 function decode(text: string): unknown[] {
   const message = decodeStreamMessage('changes', text);
@@ -104,34 +112,58 @@ gcObserver.disconnect();
 const gcInBatch = batchWindows.map(([start, end]) =>
   gcPauses.reduce((sum, gc) => sum + Math.max(0, Math.min(end, gc.startTime + gc.duration) - Math.max(start, gc.startTime)), 0),
 );
+/** How many collections of each kind fell (at least partly) inside a timed batch: the p99's suspects. */
+const gcKinds: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'markCompact',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incrementalMarking',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakCallbacks',
+};
+const gcInsideBatches: Record<string, { count: number; ms: number; longestMs: number }> = {};
+for (const gc of gcPauses) {
+  if (!batchWindows.some(([start, end]) => gc.startTime < end && gc.startTime + gc.duration > start)) continue;
+  const kind = gcKinds[(gc as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other';
+  const entry = (gcInsideBatches[kind] ??= { count: 0, ms: 0, longestMs: 0 });
+  entry.count += 1;
+  entry.ms = +(entry.ms + gc.duration).toFixed(1);
+  entry.longestMs = +Math.max(entry.longestMs, gc.duration).toFixed(1);
+}
 const ownMs = batchMs.map((ms, i) => Math.max(0, ms - gcInBatch[i]!));
-const ownSorted = [...ownMs].sort((a, b) => a - b);
-const sorted = [...batchMs].sort((a, b) => a - b);
-const result = {
-  records: changes.length,
+const spread = (values: number[]) => ({ p50: +percentile(values, 50).toFixed(2), p95: +percentile(values, 95).toFixed(2), p99: +percentile(values, 99).toFixed(2) });
+const stored = Object.values(store.counts).reduce((a, b) => a + b, 0);
+const figures = {
+  records,
   rejected,
-  stored: Object.values(store.counts).reduce((a, b) => a + b, 0),
-  recordsPerSecond: Math.round((changes.length / totalMs) * 1000),
-  withJsonDecodeRecordsPerSecond: Math.round((changes.length / (totalMs + decodeMs)) * 1000),
-  averageRecordBytes: Math.round(messages.reduce((sum, text) => sum + text.length, 0) / changes.length),
-  batchOf1kMs: { p50: +percentile(sorted, 50).toFixed(2), p95: +percentile(sorted, 95).toFixed(2), p99: +percentile(sorted, 99).toFixed(2), max: +sorted[sorted.length - 1]!.toFixed(2) },
+  stored,
+  recordsPerSecond: Math.round((records / totalMs) * 1000),
+  withJsonDecodeRecordsPerSecond: Math.round((records / (totalMs + decodeMs)) * 1000),
+  averageRecordBytes: Math.round(messages.reduce((sum, text) => sum + text.length, 0) / records),
+  batchOf1kMs: { ...spread(batchMs), max: +Math.max(...batchMs).toFixed(2) },
   /** The same batches without the garbage collector's pauses inside them. */
-  batchOf1kWithoutGcMs: { p50: +percentile(ownSorted, 50).toFixed(2), p95: +percentile(ownSorted, 95).toFixed(2), p99: +percentile(ownSorted, 99).toFixed(2) },
+  batchOf1kWithoutGcMs: spread(ownMs),
   gcPauseMsDuringBatches: +gcInBatch.reduce((a, b) => a + b, 0).toFixed(1),
-  targets: { recordsPerSecond: 100_000, batchOf1kP99Ms: 8 },
+  gcInsideBatches,
+  heapUsedMbAfter: Math.round(process.memoryUsage().heapUsed / 1e6),
   mix,
 };
-const met = { throughput: result.recordsPerSecond >= 100_000, batch: result.batchOf1kMs.p99 <= 8 };
+const targets = {
+  recordsPerSecond: atLeast(figures.recordsPerSecond, 100_000, '/s'),
+  batchOf1kP99Ms: atMost(figures.batchOf1kMs.p99, 8, 'ms'),
+  recordsStored: atLeast(stored, records),
+};
 
-console.log('\ningest benchmark: decode + validate + normalize + store, 1k-record stream messages\n');
-console.table({
-  'records/s': { measured: result.recordsPerSecond, target: '≥ 100000', met: met.throughput },
-  '1k batch p50 (ms)': { measured: result.batchOf1kMs.p50, target: '', met: '' },
-  '1k batch p95 (ms)': { measured: result.batchOf1kMs.p95, target: '', met: '' },
-  '1k batch p99 (ms)': { measured: result.batchOf1kMs.p99, target: '≤ 8', met: met.batch },
-  '1k batch p99 without GC pauses (ms)': { measured: result.batchOf1kWithoutGcMs.p99, target: '(information)', met: '' },
-  'GC pauses inside batches (ms)': { measured: result.gcPauseMsDuringBatches, target: '(information)', met: '' },
-  'records stored': { measured: result.stored, target: String(result.records), met: result.stored === result.records },
-  'records/s incl. JSON.parse': { measured: result.withJsonDecodeRecordsPerSecond, target: '(information)', met: '' },
+const table = new Console(process.stderr);
+console.error('\ningest benchmark: decode + validate + normalize + store, 1k-record stream messages\n');
+table.table({
+  'records/s': { measured: figures.recordsPerSecond, target: '≥ 100000', met: targets.recordsPerSecond.met },
+  '1k batch p50 (ms)': { measured: figures.batchOf1kMs.p50, target: '', met: '' },
+  '1k batch p95 (ms)': { measured: figures.batchOf1kMs.p95, target: '', met: '' },
+  '1k batch p99 (ms)': { measured: figures.batchOf1kMs.p99, target: '≤ 8', met: targets.batchOf1kP99Ms.met },
+  '1k batch p99 without GC pauses (ms)': { measured: figures.batchOf1kWithoutGcMs.p99, target: '(information)', met: '' },
+  'GC pauses inside batches (ms)': { measured: figures.gcPauseMsDuringBatches, target: '(information)', met: '' },
+  'records stored': { measured: stored, target: String(records), met: targets.recordsStored.met },
+  'records/s incl. JSON.parse': { measured: figures.withJsonDecodeRecordsPerSecond, target: '(information)', met: '' },
 });
-console.log(JSON.stringify({ benchmark: 'ingest', ...result, met }, null, 2));
+console.error('collections inside batches (count, ms, longest ms):');
+table.table(gcInsideBatches);
+report.finish(figures, targets);
