@@ -9,13 +9,14 @@ import { liveTheme } from '../../layers/live/liveTheme';
 import type { Animator } from './animator';
 import { drawIcon } from '../../canvas/drawIcon';
 import type { KeyedSink } from './pointSink';
+import { holdBufferUsage } from './holdBufferUsage';
 import { registerPickLayer } from './pickTargets';
 import type { LiveStage } from './liveStage';
 
 const scratch = new Cartesian3();
 
 export function createIconSink(stage: LiveStage, layerId: string, animator: Animator): KeyedSink<IconGraphic> {
-  const collection = stage.primitives.add(new BillboardCollection({ scene: stage.scene })) as BillboardCollection;
+  const collection = stage.primitives.add(holdBufferUsage(new BillboardCollection({ scene: stage.scene }))) as BillboardCollection;
   registerPickLayer(collection, layerId);
   stage.declutter?.addIcons(collection);
   const byId = new Map<string, { billboard: Billboard; iconKey: string }>();
@@ -35,7 +36,11 @@ export function createIconSink(stage: LiveStage, layerId: string, animator: Anim
         byId.set(id, entry);
       }
       const { billboard } = entry;
-      billboard.position = Cartesian3.fromDegrees(graphic.position[0], graphic.position[1], graphic.position[2], undefined, scratch);
+      const position = Cartesian3.fromDegrees(graphic.position[0], graphic.position[1], graphic.position[2], undefined, scratch);
+      // Names keep clear of icons, so they are placed again only when an icon came, went, moved
+      // or changed look (its size is in the key): events updated in place ask nothing of it.
+      const moved = entry.iconKey !== graphic.icon.key || !Cartesian3.equals(billboard.position, position);
+      billboard.position = position;
       if (entry.iconKey !== graphic.icon.key) {
         // A callback, not a canvas: the atlas calls it only for a key it does not hold yet, and
         // drops the canvas once copied. Keeping canvases here held one DOM node per icon look
@@ -45,7 +50,7 @@ export function createIconSink(stage: LiveStage, layerId: string, animator: Anim
         entry.iconKey = graphic.icon.key;
       }
       animator.pulseBillboard(billboard, graphic.pulse);
-      stage.declutter?.markDirty();
+      if (moved) stage.declutter?.markDirty();
     },
     remove(id) {
       const entry = byId.get(id);

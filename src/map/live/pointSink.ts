@@ -8,6 +8,7 @@ import type { PartSink } from '../../layers/live/liveLayer';
 import type { PointGraphic } from '../../layers/live/graphics';
 import type { Animator } from './animator';
 import { cachedColor } from './colorCache';
+import { holdBufferUsage } from './holdBufferUsage';
 import { registerPickLayer } from './pickTargets';
 import type { LiveStage } from './liveStage';
 
@@ -21,7 +22,7 @@ export interface KeyedSink<G> extends PartSink<G> {
 const scratch = new Cartesian3();
 
 export function createPointSink(stage: LiveStage, layerId: string, animator: Animator): KeyedSink<PointGraphic> {
-  const collection = stage.primitives.add(new PointPrimitiveCollection()) as PointPrimitiveCollection;
+  const collection = stage.primitives.add(holdBufferUsage(new PointPrimitiveCollection())) as PointPrimitiveCollection;
   registerPickLayer(collection, layerId);
   const byId = new Map<string, PointPrimitive>();
   const spare: PointPrimitive[] = [];
