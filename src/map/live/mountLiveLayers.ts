@@ -89,6 +89,15 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     }, 300);
   }
 
+  // Changes are drawn a few milliseconds a frame, early in Cesium's frame (preUpdate runs on every
+  // tick of its loop, before it decides whether to render), so the frame that draws them shows them.
+  let drainDue: (() => void) | undefined;
+  const removePreUpdate = scene.preUpdate.addEventListener(() => {
+    const drain = drainDue;
+    drainDue = undefined;
+    drain?.();
+  });
+
   const layerSet = createLiveLayerSet({
     region: options.region,
     entities,
@@ -101,6 +110,12 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
       icon: (layer) => mark(layer, createIconSink(stage, layer, animator)),
       line: (layer) => keep(createLineSink(stage, layer, animator)),
       label: (layer) => keep(createLabelSink(stage, layer)),
+    },
+    frames: {
+      request(drain) {
+        drainDue = drain;
+        scene.requestRender();
+      },
     },
     onGridAreas: (areas) => gridAreas().update(areas),
     onChange({ marks }) {
@@ -188,6 +203,7 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     restyle: (next) => layerSet.restyle(next),
     destroy() {
       layerSet.destroy();
+      removePreUpdate();
       removeCameraListener();
       clearTimeout(clusterTimer);
       animator.destroy();
