@@ -68,6 +68,12 @@ export interface LayerFrames {
   request(drain: () => void): void;
   /** The clock a frame's work is timed with (tests pin it); `performance.now` by default. */
   clock?: () => number;
+  /**
+   * How long the renderer's last frame took, where it knows: a frame that takes seconds (a
+   * software renderer, an 8K wall on a weak GPU) may take a share of that for the layers too,
+   * rather than string a burst out over several such frames.
+   */
+  lastFrameMs?: () => number;
 }
 
 export interface LiveLayerSet {
@@ -92,7 +98,7 @@ type AnyLayer = LiveLayer<{ id: string }>;
 const UPDATE_TIMES_KEPT = 600;
 /** Layer work a frame may take while changes wait (the issue's target: ≤ 4 ms at p95). */
 const FRAME_BUDGET_MS = 3;
-/** …and more once changes have waited long: this share of the time the oldest has waited. */
+/** …and more once changes have waited long, or frames are slow: this share of the wait, or of the last frame. */
 const CATCH_UP_SHARE = 0.2;
 /** Kinds in the order they are drawn: stations first, as lines of the others end at them. */
 const DRAW_ORDER: readonly EntityKind[] = ['station', 'alert', 'gridEvent', 'assistRequest', 'patrolTrack'];
@@ -213,7 +219,8 @@ export function createLiveLayerSet(options: LiveLayerSetOptions): LiveLayerSet {
     }
     if (drainRequested) return;
     drainRequested = true;
-    options.frames.request(() => drain(queue.budget(FRAME_BUDGET_MS, CATCH_UP_SHARE)));
+    const frames = options.frames;
+    frames.request(() => drain(Math.max(queue.budget(FRAME_BUDGET_MS, CATCH_UP_SHARE), (frames.lastFrameMs?.() ?? 0) * CATCH_UP_SHARE)));
   }
 
   /** Every record of a kind again: those in the store, and those drawn that it no longer holds. */

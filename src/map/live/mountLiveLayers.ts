@@ -97,6 +97,10 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     drainDue = undefined;
     drain?.();
   });
+  let renderStarted = 0;
+  let lastFrameMs = 0;
+  const removePreRender = scene.preRender.addEventListener(() => (renderStarted = performance.now()));
+  const removePostRender = scene.postRender.addEventListener(() => (lastFrameMs = performance.now() - renderStarted));
 
   const layerSet = createLiveLayerSet({
     region: options.region,
@@ -116,6 +120,7 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
         drainDue = drain;
         scene.requestRender();
       },
+      lastFrameMs: () => lastFrameMs,
     },
     onGridAreas: (areas) => gridAreas().update(areas),
     onChange({ marks }) {
@@ -204,6 +209,8 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     destroy() {
       layerSet.destroy();
       removePreUpdate();
+      removePreRender();
+      removePostRender();
       removeCameraListener();
       clearTimeout(clusterTimer);
       animator.destroy();
