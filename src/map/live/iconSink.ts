@@ -1,6 +1,6 @@
 /**
- * Icon markers of one layer as billboards in one collection. Each distinct icon is drawn once and
- * stored once in the collection's texture atlas (keyed by the icon's key), however many
+ * Icon markers of one layer as billboards in sharded collections. Each distinct icon is drawn once
+ * per shard and stored in that shard's texture atlas (keyed by the icon's key), however many
  * billboards show it. Removed billboards are hidden and reused, as in pointSink.
  */
 import { type Billboard, BillboardCollection, Cartesian3 } from '@cesium/engine';
@@ -10,15 +10,18 @@ import type { Animator } from './animator';
 import { drawIcon } from '../../canvas/drawIcon';
 import type { KeyedSink } from './pointSink';
 import { holdBufferUsage } from './holdBufferUsage';
-import { registerPickLayer } from './pickTargets';
+import { ShardedCollection } from './shardedCollection';
 import type { LiveStage } from './liveStage';
 
 const scratch = new Cartesian3();
 
 export function createIconSink(stage: LiveStage, layerId: string, animator: Animator): KeyedSink<IconGraphic> {
-  const collection = stage.primitives.add(holdBufferUsage(new BillboardCollection({ scene: stage.scene }))) as BillboardCollection;
-  registerPickLayer(collection, layerId);
-  stage.declutter?.addIcons(collection);
+  const collection = new ShardedCollection(
+    stage.primitives,
+    layerId,
+    () => holdBufferUsage(new BillboardCollection({ scene: stage.scene })),
+    (shard) => stage.declutter?.addIcons(shard),
+  );
   const byId = new Map<string, { billboard: Billboard; iconKey: string }>();
   const spare: Billboard[] = [];
   let highlighted: Billboard | undefined;
@@ -68,12 +71,12 @@ export function createIconSink(stage: LiveStage, layerId: string, animator: Anim
       if (highlighted) highlighted.scale = 1.35;
     },
     setVisible(visible) {
-      collection.show = visible;
+      collection.setVisible(visible);
       stage.declutter?.markDirty();
     },
     destroy() {
-      stage.declutter?.remove(collection);
-      stage.primitives.remove(collection);
+      for (const shard of collection.collections) stage.declutter?.remove(shard);
+      collection.removeFrom(stage.primitives);
     },
   };
 }
