@@ -3,6 +3,7 @@
  * a gesture, so it is armed by the officer's first click anywhere (never assumed), and it can be
  * muted. The tone is synthesised (Web Audio), so there is no file to ship or fetch.
  */
+import { isoMs } from '../domain/isoMs';
 import { onScopeDispose, ref } from 'vue';
 import type { Alert } from '../domain/entities/alert';
 import type { EntityReader } from '../stores/entityStore';
@@ -54,7 +55,7 @@ export function useAlertChime(entities: () => EntityReader, enabled: () => boole
       for (const id of added) {
         const alert = reader.peek('alert', id);
         if (!alert || alert.severity < 3 || alert.status !== 'new' || !enabled() || !wanted(alert)) continue;
-        if (nowMs() - Date.parse(alert.hit.at) > FRESH_MS) continue;
+        if (nowMs() - isoMs(alert.hit.at) > FRESH_MS) continue;
         loudest = Math.max(loudest, alert.severity);
       }
       if (loudest === 0 || nowMs() - lastAt < QUIET_MS) return;

@@ -5,6 +5,7 @@
  * there first). A new request for this side chimes; one that runs past its answer time chimes
  * again. Walls and briefings never get here: the desk exists on a duty screen with a station.
  */
+import { isoMs } from '../domain/isoMs';
 import { computed, onScopeDispose, ref } from 'vue';
 import type { AssistStep, AssistStepInput, RaiseAssistInput } from '../adapters/contract';
 import type { EntityReader } from '../stores/entityStore';
@@ -63,7 +64,7 @@ export function useAssistDesk(deps: AssistDeskDeps) {
     let ring = false;
     for (const id of diff.assistRequest?.added ?? []) {
       const request = deps.live.peek('assistRequest', id);
-      if (request && request.toSide === own && request.status === 'open' && nowMs - Date.parse(request.requestedAt) < FRESH_MS) ring = true;
+      if (request && request.toSide === own && request.status === 'open' && nowMs - isoMs(request.requestedAt) < FRESH_MS) ring = true;
     }
     if (ring) {
       chimes.value += 1;

@@ -1,7 +1,8 @@
 /**
  * The flat map's sinks: each layer's parts as features of one GeoJSON source per part, keyed by
  * record id and updated in place. A burst of changes is written to maplibre once per animation
- * frame, not once per record (its worker re-tiles a source on every write), and as a diff of the
+ * frame at most, and no more often than every MIN_WRITE_GAP_MS, not once per record (its worker
+ * re-tiles a source on every write), and as a diff of the
  * features that changed (`updateData`), not the whole source: 1 % of 100k records changing each
  * second sends 1k features to the worker, not 100k.
  *
@@ -57,6 +58,9 @@ export interface FeatureWriter {
 const CLUSTER_OPTIONS = { cluster: true, clusterMaxZoom: 10, clusterRadius: 36, clusterMinPoints: 3 } as const;
 const UNCLUSTERED: FilterSpecification = ['!', ['has', 'point_count']];
 
+/** The least time between two writes to maplibre (a write per frame during a burst would re-tile each frame). */
+const MIN_WRITE_GAP_MS = 120;
+
 const collection = (features: Iterable<Feature>): FeatureCollection => ({ type: 'FeatureCollection', features: [...features] });
 
 export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, textFont: string[] = FLAT_TEXT_FONT): FlatSinks {
@@ -71,6 +75,8 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
   const rewrite = new Set<string>();
   const features = new Map<string, Map<string, Feature>>();
   let frame: number | undefined;
+  let writeDelay: ReturnType<typeof setTimeout> | undefined;
+  let lastWrite = Number.NEGATIVE_INFINITY;
 
   const writeTimes: number[] = [];
 
@@ -92,7 +98,8 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
     pending.clear();
     rewrite.clear();
     requestRepaint();
-    writeTimes.push(performance.now() - started);
+    lastWrite = performance.now();
+    writeTimes.push(lastWrite - started);
     if (writeTimes.length > 600) writeTimes.shift();
   }
 
@@ -101,7 +108,16 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
     if (!changes) pending.set(sourceId, (changes = new Map()));
     if (featureId === null) rewrite.add(sourceId);
     else changes.set(featureId, feature);
-    frame ??= requestAnimationFrame(flush);
+    if (frame !== undefined || writeDelay !== undefined) return;
+    // Each write re-tiles the source in maplibre's worker (all of it, for clustered sources), and
+    // the layers hand a burst over a few frames: writes at most every MIN_WRITE_GAP_MS gather them.
+    const wait = lastWrite + MIN_WRITE_GAP_MS - performance.now();
+    if (wait <= 0) frame = requestAnimationFrame(flush);
+    else
+      writeDelay = setTimeout(() => {
+        writeDelay = undefined;
+        frame = requestAnimationFrame(flush);
+      }, wait);
   }
 
   /** Adds a layer above every layer of its rank and below the first of a higher one. */
@@ -268,6 +284,7 @@ export function createFlatSinks(map: MaplibreMap, requestRepaint: () => void, te
     source,
     destroy() {
       if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(writeDelay);
     },
   };
 }

@@ -165,7 +165,8 @@ describe('2D view', () => {
       expect(new URL(page.url()).searchParams.get('view')).toBe('2d');
       expect(await page.evaluate(() => (window.safeBorder!.diagnostics().renderer as { view?: string } | null)?.view)).toBe('2d');
       await page.waitForFunction(() => document.querySelector('[data-testid="globe"]')?.checkVisibility() === false);
-      expect(await drawnBy('2d')).toEqual(flat);
+      // The layers draw the store again a few milliseconds a frame: every record within a few frames.
+      await expect.poll(() => drawnBy('2d'), { timeout: 30_000 }).toEqual(flat);
       expect(await drawnBy('3d')).toEqual({});
       // And back: the flat map looks where the globe did.
       const lookingBack = (await page.evaluate(() => window.safeBorder!.currentView()))!;

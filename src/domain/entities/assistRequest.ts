@@ -2,6 +2,7 @@
  * 协查请求: one station asks a station across the border to stop or find someone or something,
  * with a service-level time; the 15-minute interception of a fleeing car is the model case.
  */
+import { isoMs } from '../isoMs';
 import { z } from '../z';
 import { entityBaseShape, idSchema, nameSchema, provinceIdSchema, textSchema, timestampSchema } from './entityBase';
 import { type EntityRule, withRules } from './entityRules';
@@ -49,5 +50,5 @@ export type AssistRequest = z.infer<typeof assistRequestSchema>;
 /** Minutes left for the other side to answer (negative once overdue); null once answered. */
 export function assistMinutesLeft(request: Pick<AssistRequest, 'requestedAt' | 'slaMinutes' | 'status'>, now: Date): number | null {
   if (request.status !== 'open') return null;
-  return (Date.parse(request.requestedAt) + request.slaMinutes * 60_000 - now.getTime()) / 60_000;
+  return (isoMs(request.requestedAt) + request.slaMinutes * 60_000 - now.getTime()) / 60_000;
 }

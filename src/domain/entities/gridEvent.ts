@@ -4,6 +4,7 @@
  * each stage timed and owned by one side, and handed across the border (交办) when the other
  * side must act.
  */
+import { isoMs } from '../isoMs';
 import { z } from '../z';
 import { entityBaseShape, idSchema, nameSchema, provinceIdSchema, textSchema, timestampSchema } from './entityBase';
 import { GRID_EVENT_CATEGORY_IDS, GRID_EVENT_SUBCATEGORY_CODES } from './gridEventCategories';
@@ -57,5 +58,10 @@ export const gridEventSchema = withRules(gridEventShape, gridEventRules);
 export type GridEvent = z.infer<typeof gridEventSchema>;
 
 export function isGridEventOverdue(event: Pick<GridEvent, 'stage' | 'dueAt'>, now: Date): boolean {
-  return event.stage !== 'closed' && Date.parse(event.dueAt) < now.getTime();
+  return isGridEventOverdueAt(event, now.getTime());
+}
+
+/** The same, at epoch milliseconds: the layers ask for every event on every change. */
+export function isGridEventOverdueAt(event: Pick<GridEvent, 'stage' | 'dueAt'>, nowMs: number): boolean {
+  return event.stage !== 'closed' && isoMs(event.dueAt) < nowMs;
 }

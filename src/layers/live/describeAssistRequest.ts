@@ -3,6 +3,7 @@
  * a band flowing along while the request is open and its SLA countdown at the top of the arc;
  * overdue arcs turn red. Accepted requests fade to amber; settled or declined ones leave the map.
  */
+import { isoMs } from '../../domain/isoMs';
 import { assistMinutesLeft, type AssistRequest } from '../../domain/entities/assistRequest';
 import { arcPositions } from './arcPositions';
 import type { GraphicParts } from './graphics';
@@ -41,7 +42,7 @@ export function describeAssistRequest(request: AssistRequest, context: LiveConte
 /** An open request's countdown label changes every minute, on the minute of its deadline. */
 export function assistNextChangeAt(request: AssistRequest, context: LiveContext): number | undefined {
   if (request.status !== 'open') return undefined;
-  const deadline = Date.parse(request.requestedAt) + request.slaMinutes * 60_000;
+  const deadline = isoMs(request.requestedAt) + request.slaMinutes * 60_000;
   const intoMinute = (((context.now - deadline) % 60_000) + 60_000) % 60_000;
   // On a minute boundary the label turns one millisecond later, not a minute later.
   return context.now - intoMinute + (intoMinute === 0 ? 1 : 60_001);

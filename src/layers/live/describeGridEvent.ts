@@ -4,10 +4,11 @@
  * Closed events stay, dimmed, until they age out. An open event handed across the border (跨省交办)
  * also draws an arc from where it is to the side now handling it, named at the top.
  */
-import { GRID_EVENT_STAGES, isGridEventOverdue, type GridEvent } from '../../domain/entities/gridEvent';
+import { isoMs } from '../../domain/isoMs';
+import { GRID_EVENT_STAGES, isGridEventOverdueAt, type GridEvent } from '../../domain/entities/gridEvent';
 import { arcPositions } from './arcPositions';
 import type { ThemeColor } from '../region/regionTheme';
-import type { GraphicParts } from './graphics';
+import type { GraphicParts, IconSpec } from './graphics';
 import type { HandoffReceiver } from './handoffReceiver';
 import { type LiveContext, fontOf } from './liveContext';
 import { liveTheme } from './liveTheme';
@@ -34,37 +35,48 @@ function describeHandoff(event: GridEvent, context: LiveContext, receiver: Hando
   };
 }
 
-export function describeGridEvent(event: GridEvent, context: LiveContext, receiver?: HandoffReceiver): GraphicParts {
-  const overdue = isGridEventOverdue(event, new Date(context.now));
-  const closed = event.stage === 'closed';
-  const stageIndex = GRID_EVENT_STAGES.indexOf(event.stage);
-  const size = Math.round((overdue ? 24 : 18) * context.pixelScale);
-  const color = liveTheme.categories[event.category];
-  return {
-    icon: {
-      position: [event.position[0], event.position[1], liveTheme.heightMeters],
-      pulse: false,
-      icon: {
-        key: `event:${event.category}:${stageIndex}:${overdue ? 'overdue' : 'ok'}:${size}`,
-        sizePixels: size,
-        glyph: '',
-        background: { ...color, alpha: closed ? 0.35 : 0.95 },
-        foreground: liveTheme.white,
-        progress: { steps: GRID_EVENT_STAGES.length - 1, done: stageIndex, color: closed ? { css: '#ffffff', alpha: 0.4 } : liveTheme.white },
-        ...(overdue ? { ring: { color: liveTheme.overdue, widthPixels: Math.max(2, Math.round(3 * context.pixelScale)) } } : {}),
-        shape: 'circle',
-      },
-    },
-    ...describeHandoff(event, context, receiver),
-  };
+/**
+ * An event's look depends on a few values only, so the 40k grid events share a few hundred specs:
+ * built once each, instead of a key string, colours and a progress object per event per change.
+ */
+const iconSpecs = new Map<string, Map<number, IconSpec>>();
+
+function iconSpecOf(category: GridEvent['category'], stageIndex: number, overdue: boolean, size: number, ringWidth: number): IconSpec {
+  let byLook = iconSpecs.get(category);
+  if (!byLook) iconSpecs.set(category, (byLook = new Map()));
+  const look = ((size * 64 + ringWidth) * 16 + stageIndex) * 2 + (overdue ? 1 : 0);
+  let spec = byLook.get(look);
+  if (!spec) {
+    const closed = GRID_EVENT_STAGES[stageIndex] === 'closed';
+    const color = liveTheme.categories[category];
+    spec = Object.freeze({
+      key: `event:${category}:${stageIndex}:${overdue ? 'overdue' : 'ok'}:${size}`,
+      sizePixels: size,
+      glyph: '',
+      background: { ...color, alpha: closed ? 0.35 : 0.95 },
+      foreground: liveTheme.white,
+      progress: { steps: GRID_EVENT_STAGES.length - 1, done: stageIndex, color: closed ? { css: '#ffffff', alpha: 0.4 } : liveTheme.white },
+      ...(overdue ? { ring: { color: liveTheme.overdue, widthPixels: ringWidth } } : {}),
+      shape: 'circle' as const,
+    });
+    byLook.set(look, spec);
+  }
+  return spec;
 }
 
-/**
- * An open event changes look once, by the clock alone: just after it falls due (overdue is
- * strictly later than due, so a redraw at the due millisecond itself would still draw it on time).
- */
+export function describeGridEvent(event: GridEvent, context: LiveContext, receiver?: HandoffReceiver): GraphicParts {
+  const overdue = isGridEventOverdueAt(event, context.now);
+  const stageIndex = GRID_EVENT_STAGES.indexOf(event.stage);
+  const size = Math.round((overdue ? 24 : 18) * context.pixelScale);
+  const icon = iconSpecOf(event.category, stageIndex, overdue, size, Math.max(2, Math.round(3 * context.pixelScale)));
+  const parts: GraphicParts = { icon: { position: [event.position[0], event.position[1], liveTheme.heightMeters], pulse: false, icon } };
+  // Only events handed across the border and still open draw a line and a name.
+  if (event.handoffs.length > 0 && event.stage !== 'closed') Object.assign(parts, describeHandoff(event, context, receiver));
+  return parts;
+}
+
 export function gridEventNextChangeAt(event: GridEvent, context: LiveContext): number | undefined {
   if (event.stage === 'closed') return undefined;
-  const due = Date.parse(event.dueAt);
+  const due = isoMs(event.dueAt);
   return due >= context.now ? due + 1 : undefined;
 }

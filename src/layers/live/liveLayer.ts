@@ -59,6 +59,11 @@ export class LiveLayer<R extends { id: string }> {
     return this.drawn.has(id);
   }
 
+  /** The ids of the records drawn. */
+  ids(): IterableIterator<string> {
+    return this.drawn.keys();
+  }
+
   get isVisible(): boolean {
     return this.visible;
   }
@@ -120,16 +125,6 @@ export class LiveLayer<R extends { id: string }> {
       else this.remove(id);
     }
     return ready.length;
-  }
-
-  /** Re-describes everything (the wall's scale or language changed, or a record it depends on did). */
-  refreshAll(records: Iterable<R>, context: LiveContext): void {
-    const seen = new Set<string>();
-    for (const record of records) {
-      seen.add(record.id);
-      this.upsert(record, context);
-    }
-    for (const id of [...this.drawn.keys()]) if (!seen.has(id)) this.remove(id);
   }
 
   setVisible(visible: boolean): void {

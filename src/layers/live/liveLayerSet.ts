@@ -18,6 +18,7 @@ import { createHandoffReceiver } from './handoffReceiver';
 import { describePatrolTrack } from './describePatrolTrack';
 import { describeCheckpoint, describeStation } from './describeStation';
 import type { IconGraphic, LabelGraphic, LineGraphic, PointGraphic } from './graphics';
+import { ApplyQueue } from './applyQueue';
 import { LiveLayer, type PartSink } from './liveLayer';
 import type { LiveContext } from './liveContext';
 import { createStationPlaces } from './stationPlaces';
@@ -54,6 +55,25 @@ export interface LiveLayerSetOptions {
   onGridAreas(areas: ReadonlyMap<string, GridArea>): void;
   /** What is drawn changed: a frame is due. `marks` when alerts or events came, went or moved (clusters). */
   onChange(what: { marks: boolean }): void;
+  /**
+   * The renderer's frames, to draw changes a few milliseconds a frame. Without it every change is
+   * drawn at once, within the store's change (unit tests, tools).
+   */
+  frames?: LayerFrames;
+}
+
+/** A renderer's frame loop as the layer set uses it. */
+export interface LayerFrames {
+  /** Calls `drain` once, early in an upcoming frame (before it renders); asked again while work remains. */
+  request(drain: () => void): void;
+  /** The clock a frame's work is timed with (tests pin it); `performance.now` by default. */
+  clock?: () => number;
+  /**
+   * How long the renderer's last frame took, where it knows: a frame that takes seconds (a
+   * software renderer, an 8K wall on a weak GPU) may take a share of that for the layers too,
+   * rather than string a burst out over several such frames.
+   */
+  lastFrameMs?: () => number;
 }
 
 export interface LiveLayerSet {
@@ -62,7 +82,7 @@ export interface LiveLayerSet {
   /** Records drawn, by layer (grids: the areas last handed to the renderer). */
   counts(): Record<LayerId, number>;
   isDrawn(layer: LayerId, id: string): boolean;
-  /** Milliseconds each recent store diff took to reach the sinks, oldest first (bench:render). */
+  /** Milliseconds of layer work in each recent frame that drew changes (or each change, without frames), oldest first (bench:render). */
   updateTimes(): number[];
   /** Resolves once every change handed over so far is on the sinks, with `performance.now()` of that moment. */
   whenIdle(): Promise<{ drainedAt: number }>;
@@ -76,6 +96,12 @@ type AnyLayer = LiveLayer<{ id: string }>;
 
 /** How many recent diff timings are kept for benchmarks. */
 const UPDATE_TIMES_KEPT = 600;
+/** Layer work a frame may take while changes wait (the issue's target: ≤ 4 ms at p95). */
+const FRAME_BUDGET_MS = 3;
+/** …and more once changes have waited long, or frames are slow: this share of the wait, or of the last frame. */
+const CATCH_UP_SHARE = 0.2;
+/** Kinds in the order they are drawn: stations first, as lines of the others end at them. */
+const DRAW_ORDER: readonly EntityKind[] = ['station', 'alert', 'gridEvent', 'assistRequest', 'patrolTrack'];
 
 export function createLiveLayerSet(options: LiveLayerSetOptions): LiveLayerSet {
   const { region, entities, sinks } = options;
@@ -141,55 +167,99 @@ export function createLiveLayerSet(options: LiveLayerSetOptions): LiveLayerSet {
     options.onGridAreas(areas);
   }
 
-  function applyDiff(diff: StateDiff): void {
-    const started = performance.now();
-    applyDiffToLayers(diff);
-    updateTimes.push(performance.now() - started);
+  // What waits to be drawn, applied in `drain`: by each frame's budget with `options.frames`, at once without.
+  let drawContext = context();
+  let marksChanged = false;
+  let gridsChanged = false;
+  let drainedAt = 0;
+  let idleWaiters: ((idle: { drainedAt: number }) => void)[] = [];
+  let drainRequested = false;
+  let stopped = false;
+  const workClock = options.frames?.clock ?? (() => performance.now());
+  const queue = new ApplyQueue<EntityKind>(DRAW_ORDER, (kind, id) => {
+    const record = entities.peek(kind, id);
+    const list = kindLayers[kind];
+    if (!list) return;
+    for (let i = 0; i < list.length; i++) {
+      if (record) list[i]!.upsert(record, drawContext);
+      else list[i]!.remove(id);
+    }
+  }, workClock);
+
+  function drain(budgetMs: number): void {
+    drainRequested = false;
+    // A frame asked for before the view took the layers down.
+    if (stopped) return;
+    const started = workClock();
+    drawContext = context();
+    queue.drain(budgetMs);
+    // Grid areas follow their open events' count: once the events are drawn, not at every frame of it.
+    if (queue.size === 0 && gridsChanged) {
+      gridsChanged = false;
+      updateGridAreas();
+    }
+    updateTimes.push(workClock() - started);
     if (updateTimes.length > UPDATE_TIMES_KEPT) updateTimes.shift();
+    options.onChange({ marks: marksChanged });
+    marksChanged = false;
+    if (queue.size > 0) {
+      schedule();
+      return;
+    }
+    drainedAt = workClock();
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve({ drainedAt });
   }
 
-  function applyDiffToLayers(diff: StateDiff): void {
-    const now = context();
+  function schedule(): void {
+    if (!options.frames) {
+      drain(Number.POSITIVE_INFINITY);
+      return;
+    }
+    if (drainRequested) return;
+    drainRequested = true;
+    const frames = options.frames;
+    frames.request(() => drain(Math.max(queue.budget(FRAME_BUDGET_MS, CATCH_UP_SHARE), (frames.lastFrameMs?.() ?? 0) * CATCH_UP_SHARE)));
+  }
+
+  /** Every record of a kind again: those in the store, and those drawn that it no longer holds. */
+  function queueKind(kind: EntityKind): void {
+    for (const record of entities.each(kind)) queue.add(kind, record.id);
+    for (const layer of kindLayers[kind] ?? []) for (const id of layer.ids()) queue.add(kind, id);
+  }
+
+  function applyDiff(diff: StateDiff): void {
+    const now = clock();
     for (const [kind, change] of Object.entries(diff) as [EntityKind, NonNullable<StateDiff[EntityKind]>][]) {
       if (kind === 'alert' && initialised) {
+        // At once, not when drawn: the camera may set off for a new alert while the burst is drawn.
         for (const id of change.added) {
-          firstSeen.set(id, now.now);
+          firstSeen.set(id, now);
           const alert = entities.peek('alert', id);
           if (alert) options.onNewAlert?.(alert);
         }
       }
-      // Plain indexed loops: a 10k-item burst runs this body 10k times per layer, and spreading
-      // the id lists into a new array or iterating with iterators showed in its profile.
-      for (const layer of kindLayers[kind] ?? []) {
-        for (const ids of [change.added, change.updated]) {
-          for (let i = 0; i < ids.length; i++) {
-            const record = entities.peek(kind, ids[i]!);
-            if (record) layer.upsert(record, now);
-          }
-        }
-        for (const id of change.removed) layer.remove(id);
+      if (kindLayers[kind]) {
+        // Plain indexed loops: a 10k-item burst runs these 10k times.
+        for (const ids of [change.added, change.updated, change.removed]) for (let i = 0; i < ids.length; i++) queue.add(kind, ids[i]!);
       }
       if (kind === 'alert') for (const id of change.removed) firstSeen.delete(id);
     }
     // Alert lines and assistance arcs end at stations: redraw them when a station comes, goes or
     // moves, not when only its officers on duty or checkpoint tally change (most station updates).
-    if (diff.station && stationPlaces.moved(diff.station)) {
-      layers.alerts.refreshAll(entities.each('alert'), now);
-      layers.assists.refreshAll(entities.each('assistRequest'), now);
-      layers.gridEvents.refreshAll(entities.each('gridEvent'), now);
-    }
-    if (diff.gridEvent || diff.grid) updateGridAreas();
-    options.onChange({ marks: Boolean(diff.alert || diff.gridEvent) });
+    if (diff.station && stationPlaces.moved(diff.station)) for (const kind of ['alert', 'assistRequest', 'gridEvent'] as const) queueKind(kind);
+    if (diff.gridEvent || diff.grid) gridsChanged = true;
+    if (diff.alert || diff.gridEvent) marksChanged = true;
+    if (queue.size > 0 || gridsChanged) schedule();
   }
 
   function redrawAll(): void {
-    const now = context();
     stationPlaces.seed(entities.each('station'));
-    for (const [kind, list] of Object.entries(kindLayers) as [EntityKind, AnyLayer[]][]) {
-      for (const layer of list) layer.refreshAll(entities.each(kind) as IterableIterator<{ id: string }>, now);
-    }
-    updateGridAreas();
-    options.onChange({ marks: true });
+    for (const kind of DRAW_ORDER) queueKind(kind);
+    gridsChanged = true;
+    marksChanged = true;
+    schedule();
   }
 
   redrawAll();
@@ -218,8 +288,7 @@ export function createLiveLayerSet(options: LiveLayerSetOptions): LiveLayerSet {
     }),
     isDrawn: (layer, id) => (layer === 'grids' ? gridAreaCount > 0 : layers[layer].has(id)),
     updateTimes: () => [...updateTimes],
-    // Diffs are applied as they come, so there is never anything left to wait for.
-    whenIdle: () => Promise.resolve({ drainedAt: performance.now() }),
+    whenIdle: () => (queue.size === 0 && !drainRequested ? Promise.resolve({ drainedAt }) : new Promise((resolve) => idleWaiters.push(resolve))),
     restyle(next) {
       if (next.pixelScale === pixelScale && next.language === language) return;
       pixelScale = next.pixelScale;
@@ -227,6 +296,7 @@ export function createLiveLayerSet(options: LiveLayerSetOptions): LiveLayerSet {
       redrawAll();
     },
     destroy() {
+      stopped = true;
       stopDiffs();
       clearInterval(ticker);
     },

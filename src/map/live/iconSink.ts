@@ -1,6 +1,6 @@
 /**
- * Icon markers of one layer as billboards in one collection. Each distinct icon is drawn once and
- * stored once in the collection's texture atlas (keyed by the icon's key), however many
+ * Icon markers of one layer as billboards in sharded collections. Each distinct icon is drawn once
+ * per shard and stored in that shard's texture atlas (keyed by the icon's key), however many
  * billboards show it. Removed billboards are hidden and reused, as in pointSink.
  */
 import { type Billboard, BillboardCollection, Cartesian3 } from '@cesium/engine';
@@ -9,15 +9,19 @@ import { liveTheme } from '../../layers/live/liveTheme';
 import type { Animator } from './animator';
 import { drawIcon } from '../../canvas/drawIcon';
 import type { KeyedSink } from './pointSink';
-import { registerPickLayer } from './pickTargets';
+import { holdBufferUsage } from './holdBufferUsage';
+import { ShardedCollection } from './shardedCollection';
 import type { LiveStage } from './liveStage';
 
 const scratch = new Cartesian3();
 
 export function createIconSink(stage: LiveStage, layerId: string, animator: Animator): KeyedSink<IconGraphic> {
-  const collection = stage.primitives.add(new BillboardCollection({ scene: stage.scene })) as BillboardCollection;
-  registerPickLayer(collection, layerId);
-  stage.declutter?.addIcons(collection);
+  const collection = new ShardedCollection(
+    stage.primitives,
+    layerId,
+    () => holdBufferUsage(new BillboardCollection({ scene: stage.scene })),
+    (shard) => stage.declutter?.addIcons(shard),
+  );
   const byId = new Map<string, { billboard: Billboard; iconKey: string }>();
   const spare: Billboard[] = [];
   let highlighted: Billboard | undefined;
@@ -35,7 +39,11 @@ export function createIconSink(stage: LiveStage, layerId: string, animator: Anim
         byId.set(id, entry);
       }
       const { billboard } = entry;
-      billboard.position = Cartesian3.fromDegrees(graphic.position[0], graphic.position[1], graphic.position[2], undefined, scratch);
+      const position = Cartesian3.fromDegrees(graphic.position[0], graphic.position[1], graphic.position[2], undefined, scratch);
+      // Names keep clear of icons, so they are placed again only when an icon came, went, moved
+      // or changed look (its size is in the key): events updated in place ask nothing of it.
+      const moved = entry.iconKey !== graphic.icon.key || !Cartesian3.equals(billboard.position, position);
+      billboard.position = position;
       if (entry.iconKey !== graphic.icon.key) {
         // A callback, not a canvas: the atlas calls it only for a key it does not hold yet, and
         // drops the canvas once copied. Keeping canvases here held one DOM node per icon look
@@ -45,7 +53,7 @@ export function createIconSink(stage: LiveStage, layerId: string, animator: Anim
         entry.iconKey = graphic.icon.key;
       }
       animator.pulseBillboard(billboard, graphic.pulse);
-      stage.declutter?.markDirty();
+      if (moved) stage.declutter?.markDirty();
     },
     remove(id) {
       const entry = byId.get(id);
@@ -63,12 +71,12 @@ export function createIconSink(stage: LiveStage, layerId: string, animator: Anim
       if (highlighted) highlighted.scale = 1.35;
     },
     setVisible(visible) {
-      collection.show = visible;
+      collection.setVisible(visible);
       stage.declutter?.markDirty();
     },
     destroy() {
-      stage.declutter?.remove(collection);
-      stage.primitives.remove(collection);
+      for (const shard of collection.collections) stage.declutter?.remove(shard);
+      collection.removeFrom(stage.primitives);
     },
   };
 }

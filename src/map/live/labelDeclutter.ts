@@ -111,7 +111,8 @@ export function createLabelDeclutter(scene: Scene, blocked: () => ScreenRect[]):
         boxes.push({ id, x: point.x, y: point.y, ...size, liftPixels: -(base.get(label)!.y), priority: source.priority(label), keep: source.keep(label) });
       }
     });
-    const placements = declutterLabels(boxes, iconRects(width, height), blocked());
+    // No name on screen, nothing to keep clear of: projecting 40k icons would be wasted.
+    const placements = declutterLabels(boxes, boxes.length === 0 ? [] : iconRects(width, height), blocked());
     const shown: PlacedLabel[] = [];
     for (const box of boxes) {
       const { label, text } = byId.get(box.id)!;

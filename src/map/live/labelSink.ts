@@ -12,6 +12,7 @@ import {
 import type { LabelGraphic } from '../../layers/live/graphics';
 import { cachedColor } from './colorCache';
 import type { KeyedSink } from './pointSink';
+import { holdBufferUsage } from './holdBufferUsage';
 import { registerPickLayer } from './pickTargets';
 import type { LiveStage } from './liveStage';
 
@@ -27,7 +28,7 @@ const OUTLINE = { css: '#02060d', alpha: 0.9 };
 const PRIORITY: Record<string, number | undefined> = { stations: 50, checkpoints: 50, assists: 45, gridEvents: 42, patrols: 40, grids: 30 };
 
 export function createLabelSink(stage: LiveStage, layerId: string): KeyedSink<LabelGraphic> {
-  const collection = stage.primitives.add(new LabelCollection({ scene: stage.scene })) as LabelCollection;
+  const collection = stage.primitives.add(holdBufferUsage(new LabelCollection({ scene: stage.scene }))) as LabelCollection;
   registerPickLayer(collection, layerId);
   const priority = PRIORITY[layerId];
   const declutter = priority === undefined ? undefined : stage.declutter;

@@ -89,6 +89,19 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     }, 300);
   }
 
+  // Changes are drawn a few milliseconds a frame, early in Cesium's frame (preUpdate runs on every
+  // tick of its loop, before it decides whether to render), so the frame that draws them shows them.
+  let drainDue: (() => void) | undefined;
+  const removePreUpdate = scene.preUpdate.addEventListener(() => {
+    const drain = drainDue;
+    drainDue = undefined;
+    drain?.();
+  });
+  let renderStarted = 0;
+  let lastFrameMs = 0;
+  const removePreRender = scene.preRender.addEventListener(() => (renderStarted = performance.now()));
+  const removePostRender = scene.postRender.addEventListener(() => (lastFrameMs = performance.now() - renderStarted));
+
   const layerSet = createLiveLayerSet({
     region: options.region,
     entities,
@@ -101,6 +114,13 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
       icon: (layer) => mark(layer, createIconSink(stage, layer, animator)),
       line: (layer) => keep(createLineSink(stage, layer, animator)),
       label: (layer) => keep(createLabelSink(stage, layer)),
+    },
+    frames: {
+      request(drain) {
+        drainDue = drain;
+        scene.requestRender();
+      },
+      lastFrameMs: () => lastFrameMs,
     },
     onGridAreas: (areas) => gridAreas().update(areas),
     onChange({ marks }) {
@@ -188,6 +208,9 @@ export function mountLiveLayers(options: LiveLayersOptions): LiveLayers {
     restyle: (next) => layerSet.restyle(next),
     destroy() {
       layerSet.destroy();
+      removePreUpdate();
+      removePreRender();
+      removePostRender();
       removeCameraListener();
       clearTimeout(clusterTimer);
       animator.destroy();

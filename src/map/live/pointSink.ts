@@ -1,6 +1,6 @@
 /**
- * Point markers of one layer in one PointPrimitiveCollection, keyed by record id and updated in
- * place. Removed points are hidden and reused rather than removed: removing from a collection
+ * Point markers of one layer in sharded PointPrimitiveCollections, keyed by record id and updated
+ * in place. Removed points are hidden and reused rather than removed: removing from a collection
  * rebuilds its whole vertex array on the next frame, which at 100k points costs a frame or more.
  */
 import { Cartesian3, type PointPrimitive, PointPrimitiveCollection } from '@cesium/engine';
@@ -8,7 +8,8 @@ import type { PartSink } from '../../layers/live/liveLayer';
 import type { PointGraphic } from '../../layers/live/graphics';
 import type { Animator } from './animator';
 import { cachedColor } from './colorCache';
-import { registerPickLayer } from './pickTargets';
+import { holdBufferUsage } from './holdBufferUsage';
+import { ShardedCollection } from './shardedCollection';
 import type { LiveStage } from './liveStage';
 
 export interface KeyedSink<G> extends PartSink<G> {
@@ -21,8 +22,7 @@ export interface KeyedSink<G> extends PartSink<G> {
 const scratch = new Cartesian3();
 
 export function createPointSink(stage: LiveStage, layerId: string, animator: Animator): KeyedSink<PointGraphic> {
-  const collection = stage.primitives.add(new PointPrimitiveCollection()) as PointPrimitiveCollection;
-  registerPickLayer(collection, layerId);
+  const collection = new ShardedCollection(stage.primitives, layerId, () => holdBufferUsage(new PointPrimitiveCollection()));
   const byId = new Map<string, PointPrimitive>();
   const spare: PointPrimitive[] = [];
   let highlighted: { point: PointPrimitive; width: number } | undefined;
@@ -64,10 +64,10 @@ export function createPointSink(stage: LiveStage, layerId: string, animator: Ani
       }
     },
     setVisible(visible) {
-      collection.show = visible;
+      collection.setVisible(visible);
     },
     destroy() {
-      stage.primitives.remove(collection);
+      collection.removeFrom(stage.primitives);
     },
   };
 }

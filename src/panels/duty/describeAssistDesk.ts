@@ -4,6 +4,7 @@
  * side's answer and whether it ran past it. Requests waiting on this desk come first, the most
  * urgent on top; then its own requests in flight; then the last few settled.
  */
+import { isoMs } from '../../domain/isoMs';
 import { type AssistRequest, assistMinutesLeft } from '../../domain/entities/assistRequest';
 import type { AssistStep } from '../../adapters/contract';
 
@@ -65,7 +66,7 @@ export function describeAssistDesk(requests: Iterable<AssistRequest>, side: stri
       position: request.position,
     };
     if (request.status === 'completed' || request.status === 'declined') {
-      settled.push({ ...row, settledAt: Date.parse(request.completedAt ?? request.respondedAt ?? request.updatedAt) });
+      settled.push({ ...row, settledAt: isoMs(request.completedAt ?? request.respondedAt ?? request.updatedAt) });
     } else if (direction === 'incoming') waiting.push(row);
     else mine.push(row);
   }

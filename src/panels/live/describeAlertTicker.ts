@@ -5,6 +5,7 @@
  * Each item is coloured by severity and names the subject (a plate or a name, already masked on
  * its way into the store unless a duty screen may show it), where it hit and the two sides.
  */
+import { isoMs } from '../../domain/isoMs';
 import type { Alert } from '../../domain/entities/alert';
 
 export interface TickerItem {
@@ -49,7 +50,7 @@ export function describeAlertTicker(alerts: Iterable<Alert>, limit = TICKER_LENG
   // One pass keeping the first `limit`: a year of alerts is not sorted to show thirty.
   const first: Entry[] = [];
   for (const alert of alerts) {
-    const entry = { alert, at: Date.parse(alert.hit.at), waiting: !isAcknowledged(alert) };
+    const entry = { alert, at: isoMs(alert.hit.at), waiting: !isAcknowledged(alert) };
     if (first.length === limit && before(entry, first[limit - 1]!) >= 0) continue;
     let index = first.length;
     while (index > 0 && before(entry, first[index - 1]!) < 0) index -= 1;

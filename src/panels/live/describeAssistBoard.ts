@@ -5,6 +5,7 @@
  * settled ones with their outcome and how long they took, so the board tells how requests end
  * (a fleeing car intercepted 15 minutes after the request) and is never an empty panel.
  */
+import { isoMs } from '../../domain/isoMs';
 import { type AssistRequest, assistMinutesLeft } from '../../domain/entities/assistRequest';
 
 interface AssistRowBase {
@@ -51,20 +52,20 @@ export function describeAssistBoard(requests: Iterable<AssistRequest>, stationNa
       position: request.position,
     };
     const left = assistMinutesLeft(request, now);
-    const minutesSince = Math.max(0, Math.floor((now.getTime() - Date.parse(request.requestedAt)) / 60_000));
+    const minutesSince = Math.max(0, Math.floor((now.getTime() - isoMs(request.requestedAt)) / 60_000));
     if (left !== null) {
       open.push({ ...base, kind: 'open', accepted: false, minutesSince, minutesLeft: left >= 0 ? Math.floor(left) : -Math.ceil(-left), overdue: left < 0 });
     } else if (request.status === 'responded') {
       open.push({ ...base, kind: 'open', accepted: true, minutesSince, minutesLeft: Number.POSITIVE_INFINITY, overdue: false });
     } else if (request.status === 'declined' && request.respondedAt) {
-      const respondedAt = Date.parse(request.respondedAt);
+      const respondedAt = isoMs(request.respondedAt);
       if (respondedAt > now.getTime()) continue;
-      settled.push({ ...base, kind: 'settled', outcome: 'declined', minutesTaken: Math.round((respondedAt - Date.parse(request.requestedAt)) / 60_000), completedAt: respondedAt });
+      settled.push({ ...base, kind: 'settled', outcome: 'declined', minutesTaken: Math.round((respondedAt - isoMs(request.requestedAt)) / 60_000), completedAt: respondedAt });
     } else if (request.status === 'completed' && request.completedAt && request.outcome) {
-      const completedAt = Date.parse(request.completedAt);
+      const completedAt = isoMs(request.completedAt);
       // A record from a playback or a skewed source may say it was completed after "now": not yet.
       if (completedAt > now.getTime()) continue;
-      const minutesTaken = Math.round((completedAt - Date.parse(request.requestedAt)) / 60_000);
+      const minutesTaken = Math.round((completedAt - isoMs(request.requestedAt)) / 60_000);
       settled.push({ ...base, kind: 'settled', outcome: request.outcome, minutesTaken, completedAt });
     }
   }

@@ -6,6 +6,7 @@
  * and hit sides, so the table holds whether or not a backend links alerts to orders. An order past
  * its expiry is not in force, whether or not its backend has marked it expired yet.
  */
+import { isoMs } from '../../domain/isoMs';
 import type { Alert } from '../../domain/entities/alert';
 import type { ControlOrder } from '../../domain/entities/controlOrder';
 
@@ -58,7 +59,7 @@ interface Linked {
 
 /** Latest activity: the last hit (the order's own, or the latest alert naming it), else the setting. */
 function latestOf(order: ControlOrder, linked: Linked | undefined): number {
-  return Math.max(order.lastHitAt ? Date.parse(order.lastHitAt) : 0, linked?.lastAt ?? 0, Date.parse(order.setAt));
+  return Math.max(order.lastHitAt ? isoMs(order.lastHitAt) : 0, linked?.lastAt ?? 0, isoMs(order.setAt));
 }
 
 export function describeControlOrders(orders: Iterable<ControlOrder>, alerts: Iterable<Alert>, sides: readonly string[], now: Date, limit = 20): ControlOrderBoard {
@@ -67,7 +68,7 @@ export function describeControlOrders(orders: Iterable<ControlOrder>, alerts: It
   const tally = (side: string) => tallies.get(side) ?? tallies.set(side, { side, active: 0, setToday: 0, hitsHome: 0, hitsAcross: 0 }).get(side)!;
   const linked = new Map<string, Linked>();
   for (const alert of alerts) {
-    const at = Date.parse(alert.hit.at);
+    const at = isoMs(alert.hit.at);
     if (alert.controlOrderId !== undefined) {
       const known = linked.get(alert.controlOrderId);
       linked.set(alert.controlOrderId, { count: (known?.count ?? 0) + 1, lastAt: Math.max(known?.lastAt ?? 0, at) });
@@ -79,9 +80,9 @@ export function describeControlOrders(orders: Iterable<ControlOrder>, alerts: It
   }
   const rows: (ControlOrderRow & { latest: number })[] = [];
   for (const order of orders) {
-    const setAt = Date.parse(order.setAt);
+    const setAt = isoMs(order.setAt);
     if (setAt >= since && setAt <= now.getTime()) tally(order.province).setToday += 1;
-    if (order.status !== 'active' || (order.expiresAt !== undefined && Date.parse(order.expiresAt) <= now.getTime())) continue;
+    if (order.status !== 'active' || (order.expiresAt !== undefined && isoMs(order.expiresAt) <= now.getTime())) continue;
     const link = linked.get(order.id);
     tally(order.province).active += 1;
     rows.push({
