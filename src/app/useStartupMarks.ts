@@ -4,7 +4,7 @@
  * `data-hud="data"` on <html>, set once Vue has rendered the panels from the snapshot (nextTick)
  * and the browser is about to paint them (the next animation frame).
  */
-import { nextTick } from 'vue';
+import { nextTick, ref } from 'vue';
 import type { EntityReader } from '../stores/entityStore';
 import { markStartup } from '../domain/startupMarks';
 
@@ -18,6 +18,7 @@ export interface StartupMarksDeps {
 
 export function useStartupMarks(deps: StartupMarksDeps) {
   const frame = deps.frame ?? ((run: () => void) => void requestAnimationFrame(run));
+  const hudPainted = ref(false);
   const stop = deps.live.onDiff((diff) => {
     if (!Object.values(diff).some((change) => change.added.length + change.updated.length > 0)) return;
     stop();
@@ -26,10 +27,13 @@ export function useStartupMarks(deps: StartupMarksDeps) {
       frame(() => {
         deps.marks.hud = 'data';
         markStartup('hud');
+        hudPainted.value = true;
       }),
     );
   });
   return {
+    /** The HUD's panels have painted the first snapshot's data. */
+    hudPainted,
     /** The page is ready (`data-ready="true"` just set). */
     ready: () => markStartup('ready'),
   };
