@@ -4,8 +4,9 @@
  * are read once, when the page is both ready and showing its data: an init script resolves a
  * promise from a MutationObserver on <html>'s `data-ready` and `data-hud`, so nothing polls the
  * page while it starts. Prints "where each second goes" (each mark's median time and the step
- * before it, and when the files it waited on arrived) and the JavaScript the first screen loads,
- * gzip-compressed as a server would send it (the app's chunks and Cesium's workers).
+ * before it, when the files it waited on arrived, and how much of it was WebGL shader compiling)
+ * and the JavaScript the first screen loads, gzip-compressed as a server would send it (the app's
+ * chunks and Cesium's workers).
  * Targets on this machine: the first meaningful screen (the HUD's panels painted with the
  * snapshot's data, `data-hud="data"`) within 1.5 s, data-ready within 3 s, first-screen
  * JavaScript at most 1.4 MB gzip.
@@ -52,6 +53,8 @@ interface Started {
   hudMs: number;
   marks: Record<string, number>;
   fetches: Record<string, number>;
+  /** WebGL programs linked before ready, and the main thread's time in compiling and linking them. */
+  shaders: { programs: number; ms: number };
 }
 
 /**
@@ -59,6 +62,24 @@ interface Started {
  * `data-ready="true"` and `data-hud="data"`, with the start-up marks and the fetches as they were.
  */
 function watchStartup(args: { prefix: string; fetches: Record<string, string> }): void {
+  // Shader compiling is most of a software GPU's start: the calls that compile, link or wait for
+  // either are timed (a timestamp each side, about a hundred calls a start).
+  const shaders = { programs: 0, ms: 0 };
+  for (const context of [WebGLRenderingContext, WebGL2RenderingContext]) {
+    const proto = context.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const name of ['compileShader', 'linkProgram', 'getShaderParameter', 'getProgramParameter', 'getShaderInfoLog', 'getProgramInfoLog']) {
+      const original = proto[name]!;
+      proto[name] = function (this: unknown, ...callArgs: unknown[]) {
+        const start = performance.now();
+        try {
+          return original.apply(this, callArgs);
+        } finally {
+          shaders.ms += performance.now() - start;
+          if (name === 'linkProgram') shaders.programs += 1;
+        }
+      };
+    }
+  }
   (window as unknown as { __startup: Promise<Started> }).__startup = new Promise((done) => {
     let readyMs = 0;
     let hudMs = 0;
@@ -75,7 +96,7 @@ function watchStartup(args: { prefix: string; fetches: Record<string, string> })
         const path = new URL(entry.name).pathname;
         for (const [name, pattern] of Object.entries(args.fetches)) if (!(name in fetches) && new RegExp(pattern).test(path)) fetches[name] = entry.responseEnd;
       }
-      done({ readyMs, hudMs, marks, fetches });
+      done({ readyMs, hudMs, marks, fetches, shaders: { ...shaders } });
     });
     // The script runs before <html> exists: the document is watched, <html> included once it comes.
     observer.observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready', 'data-hud'] });
@@ -128,6 +149,8 @@ Where each second goes (median of ${RUNS} cold starts, from navigation):
 | moment | at | since the one before |
 |---|---|---|
 ${rows.join('\n')}
+
+Of that, the main thread compiled and linked ${median(runs.map((r) => r.shaders.programs))} WebGL programs before ready, in ${ms(median(runs.map((r) => r.shaders.ms)))} ms (median).
 `);
 
 const hudMs = ms(median(runs.map((r) => r.hudMs)));
@@ -138,11 +161,13 @@ report.finish(
     runs: RUNS,
     firstMeaningfulMs: hudMs,
     readyMs,
+    shaderPrograms: median(runs.map((r) => r.shaders.programs)),
+    shaderMs: ms(median(runs.map((r) => r.shaders.ms))),
     firstFrameMs: ms(median(runs.flatMap((r) => ('first-frame' in r.marks ? [r.marks['first-frame']!] : [])))),
     marks: Object.fromEntries(moments.map((moment) => [moment.name, Math.round(moment.at)])),
     jsFiles: median(runs.map((r) => r.jsFiles)),
     jsGzipMb,
-    detail: runs.map((r) => ({ hudMs: Math.round(r.hudMs), readyMs: Math.round(r.readyMs), marks: Object.fromEntries(Object.entries(r.marks).map(([name, at]) => [name, Math.round(at)])) })),
+    detail: runs.map((r) => ({ hudMs: Math.round(r.hudMs), readyMs: Math.round(r.readyMs), shaderMs: Math.round(r.shaders.ms), marks: Object.fromEntries(Object.entries(r.marks).map(([name, at]) => [name, Math.round(at)])) })),
   },
   {
     firstMeaningfulMs: atMost(hudMs, 1500, 'ms'),
