@@ -15,6 +15,7 @@ import { installSafeBorderApi } from './installSafeBorderApi';
 import { loadAppConfig } from './loadAppConfig';
 import { type StartedApp, startApp } from './startApp';
 import { startData } from './startData';
+import { markStartup } from '../domain/startupMarks';
 import type { useLiveLayerControls } from './useLiveLayerControls';
 import type { useMapViews } from './useMapViews';
 import type { Playback } from './usePlayback';
@@ -70,8 +71,12 @@ export function startPage(parts: PageParts): StartedApp {
       parts.liveLayers.initialise(config.layers);
       parts.configLoaded.value = true;
       diagnostics.setRegion(config.region);
+      markStartup('config');
     },
-    loadRegion: (id) => regionStore.load(id),
+    loadRegion: (id) =>
+      regionStore.load(id).then(() => {
+        if (regionStore.pack) markStartup('region');
+      }),
     regionPack: () => regionStore.pack,
     regionError: () => regionStore.error,
     startData,
