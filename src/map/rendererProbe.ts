@@ -4,11 +4,12 @@
  * GPU, WebGL 2 or not) are read once when the probe is made; only cheap values (sizes, flags the
  * app sets) are read on each call, so a benchmark or console asking often does not stall frames.
  */
-export interface RendererFacts {
+// A type, not an interface: diagnostics take plain records, and only a type alias fits one.
+export type RendererFacts = {
   webgl: string;
   renderer: string;
   webgl2: boolean;
-}
+};
 
 export function rendererProbe<Live extends object>(gl: WebGLRenderingContext, live: () => Live): () => RendererFacts & Live {
   const debugInfo = gl.getExtension('WEBGL_debug_renderer_info');
