@@ -151,6 +151,8 @@ async function onPage(browser: Browser, label: string, url: string, surface: Ben
   const bench = await openBenchPage(browser, url, surface);
   try {
     const figures = await measure(label, bench, options);
+    // Each page's figures as soon as they exist: a long run (--items 1000000) that fails later keeps them.
+    console.error(`${label}: ${JSON.stringify(figures)}`);
     return { figures, externalRequests: bench.externalRequests.length, cspViolations: await bench.cspViolations() };
   } finally {
     await bench.close();
