@@ -9,6 +9,8 @@ const config: KnipConfig = {
     'tests/bench/*.bench.ts',
     // Loaded by tests/bench/entityBaseline.html, a page render.bench.ts builds with Vite: no import names it.
     'tests/bench/entityBaseline.ts',
+    // Loaded by tests/bench/deckPeer.html, the deck.gl page render.bench.ts builds beside it.
+    'tests/bench/deckPeer.ts',
     // Spawned by server/store/changeStore.kill.test.ts as a child process to kill.
     'tests/contract/writeStoreUntilKilled.ts',
     // Declares `window.safeBorder` for the type checker (tsconfig.node.json includes it): it is read, never imported.

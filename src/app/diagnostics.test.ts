@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../domain/describeError';
+import { rendererProbe } from '../map/rendererProbe';
 import { DiagnosticsHub, MAX_DIAGNOSTIC_ERRORS } from './diagnostics';
 
 describe('DiagnosticsHub', () => {
@@ -23,6 +24,29 @@ describe('DiagnosticsHub', () => {
       entities: {},
     });
     expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
+  });
+
+  it('asks the GPU for the renderer facts once, however often diagnostics are read', () => {
+    // gl.getParameter is a synchronous GPU round trip: a console or benchmark reading diagnostics
+    // every frame must not add one per read. Sizes stay live (a wall resized shows its new size).
+    let gpuReads = 0;
+    const gl = {
+      VERSION: 0x1f02,
+      RENDERER: 0x1f01,
+      drawingBufferWidth: 1280,
+      drawingBufferHeight: 720,
+      getExtension: () => ({ UNMASKED_RENDERER_WEBGL: 0x9246 }),
+      getParameter: (name: number) => {
+        gpuReads += 1;
+        return name === 0x1f02 ? 'WebGL 2.0' : 'SwiftShader';
+      },
+    } as unknown as WebGLRenderingContext;
+    const hub = new DiagnosticsHub();
+    hub.setRendererProbe(rendererProbe(gl, () => ({ drawingBuffer: { width: gl.drawingBufferWidth, height: gl.drawingBufferHeight } })), () => 0);
+    for (let i = 0; i < 99; i++) hub.snapshot();
+    (gl as { drawingBufferWidth: number }).drawingBufferWidth = 3840;
+    expect(hub.snapshot().renderer).toEqual({ webgl: 'WebGL 2.0', renderer: 'SwiftShader', webgl2: false, drawingBuffer: { width: 3840, height: 720 } });
+    expect(gpuReads).toBe(2);
   });
 
   it('hands out copies, so a caller cannot change the hub through a snapshot', () => {

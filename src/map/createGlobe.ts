@@ -13,11 +13,9 @@ import { CesiumWidget, Color, EllipsoidTerrainProvider, Ion, type Scene } from '
 import type { AppConfig } from '../domain/appConfig';
 import { darkRegionTheme } from '../layers/region/regionTheme';
 import { createBasemapLayers } from './createBasemapLayers';
+import { type RendererFacts, rendererProbe } from './rendererProbe';
 
-interface RendererInfo {
-  webgl: string;
-  renderer: string;
-  webgl2: boolean;
+interface RendererInfo extends RendererFacts {
   drawingBuffer: { width: number; height: number };
   canvasCss: { width: number; height: number };
   devicePixelRatio: number;
@@ -113,7 +111,14 @@ export function createGlobe(container: HTMLElement, options: GlobeOptions): Glob
 
   // The same context Cesium created (getContext returns the existing one for the same type).
   const gl = (widget.canvas.getContext('webgl2') ?? widget.canvas.getContext('webgl')) as WebGLRenderingContext;
-  const debugInfo = gl.getExtension('WEBGL_debug_renderer_info');
+  const rendererInfo = rendererProbe(gl, () => ({
+    drawingBuffer: { width: gl.drawingBufferWidth, height: gl.drawingBufferHeight },
+    canvasCss: { width: widget.canvas.clientWidth, height: widget.canvas.clientHeight },
+    devicePixelRatio: window.devicePixelRatio,
+    requestRenderMode: scene.requestRenderMode,
+    msaaSamples: scene.msaaSamples,
+    globeTilesLoaded: scene.globe.tilesLoaded,
+  }));
   scene.requestRender();
 
   return {
@@ -121,17 +126,7 @@ export function createGlobe(container: HTMLElement, options: GlobeOptions): Glob
     scene,
     framesRendered: () => frames,
     frameTimes: () => [...frameTimes],
-    rendererInfo: () => ({
-      webgl: String(gl.getParameter(gl.VERSION)),
-      renderer: String(debugInfo ? gl.getParameter(debugInfo.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)),
-      webgl2: typeof WebGL2RenderingContext !== 'undefined' && gl instanceof WebGL2RenderingContext,
-      drawingBuffer: { width: gl.drawingBufferWidth, height: gl.drawingBufferHeight },
-      canvasCss: { width: widget.canvas.clientWidth, height: widget.canvas.clientHeight },
-      devicePixelRatio: window.devicePixelRatio,
-      requestRenderMode: scene.requestRenderMode,
-      msaaSamples: scene.msaaSamples,
-      globeTilesLoaded: scene.globe.tilesLoaded,
-    }),
+    rendererInfo,
     destroy: () => widget.destroy(),
   };
 }

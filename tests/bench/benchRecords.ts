@@ -1,12 +1,14 @@
 /**
- * The records bench:render feeds the app and the Entity baseline (wire changes, as a backend
- * sends them): 60k alerts and 40k grid events over the border area, deterministic so every run
- * draws the same scene.
+ * The records bench:render feeds the app and its peers (wire changes, as a backend sends them):
+ * by default 100k items, 60 % alerts and 40 % grid events over the border area, deterministic so
+ * every run draws the same scene.
  */
 
-export const ALERTS = 60_000;
-export const EVENTS = 40_000;
+export const DEFAULT_ITEMS = 100_000;
 export const BATCH = 10_000;
+
+/** How many of `items` are alerts; the rest are grid events. */
+const alertsOf = (items: number) => Math.round(items * 0.6);
 
 /** Deterministic positions over the Changshan–Yushan area. */
 function spread(i: number): [number, number] {
@@ -68,15 +70,20 @@ function eventRecord(i: number, version: number): Record<string, unknown> {
 
 const wire = (records: Record<string, unknown>[], kind: string, seq0: number) => records.map((record, i) => ({ seq: seq0 + i, kind, op: 'upsert', record }));
 
-export function batches(version: number, count = ALERTS + EVENTS, offset = 0): { wire: unknown[] }[] {
+/**
+ * The changes of `count` items from `offset` on (wrapping around the scene's `items`), at
+ * `version`, in wire batches of at most BATCH.
+ */
+export function batches(items: number, version: number, count = items, offset = 0): { wire: unknown[] }[] {
+  const alertCount = alertsOf(items);
   const out: { wire: unknown[] }[] = [];
   for (let start = 0; start < count; start += BATCH) {
     const alerts: Record<string, unknown>[] = [];
     const events: Record<string, unknown>[] = [];
     for (let i = start; i < Math.min(count, start + BATCH); i++) {
-      const n = (offset + i) % (ALERTS + EVENTS);
-      if (n < ALERTS) alerts.push(alertRecord(n, version));
-      else events.push(eventRecord(n - ALERTS, version));
+      const n = (offset + i) % items;
+      if (n < alertCount) alerts.push(alertRecord(n, version));
+      else events.push(eventRecord(n - alertCount, version));
     }
     out.push({ wire: [...wire(alerts, 'alert', 1), ...wire(events, 'gridEvent', 1)] });
   }
