@@ -36,7 +36,7 @@ interface SchemaDefinition {
   valueType?: z.ZodType;
 }
 
-const FIELD_MEMO_ENTRIES = 4096;
+const FIELD_MEMO_ENTRIES = 1024;
 
 const definitionOf = (schema: z.ZodType) => schema._zod.def as unknown as SchemaDefinition;
 
