@@ -152,6 +152,8 @@ describe('2D view', () => {
       expect(new URL(page.url()).searchParams.get('view')).toBeNull();
       await page.waitForFunction(() => (window.safeBorder!.diagnostics().renderer as { view?: string } | null)?.view === '3d', undefined, { timeout: 60_000 });
       await page.waitForFunction(() => (window.safeBorder!.viewCounts()['3d']?.stations ?? 0) > 0, undefined, { timeout: 90_000 });
+      // The new globe draws the store a few milliseconds a frame, stations first: every layer within a few frames.
+      await expect.poll(() => drawnBy('3d'), { timeout: 60_000 }).toEqual(flat);
       const globe = await drawnBy('3d');
       // The globe opens looking where the flat map did, at its own oblique angle.
       await expect.poll(async () => Math.round((await page.evaluate(() => window.safeBorder!.currentView()))?.pitch ?? 0), { timeout: 20_000 }).toBe(-55);

@@ -298,6 +298,15 @@ describe('picking on a 4K wall', () => {
         }, { timeout: 60_000, interval: 1000 })
         .toBe(true);
       const { station, x, y } = await isolatedStation(session, 3840);
+      // Layers draw a few milliseconds a frame: the station is on the globe, and a frame shows it, before the click.
+      await session.page.waitForFunction((id) => window.safeBorder!.isDrawn('stations', id), station.id, { timeout: 60_000 });
+      await session.page.evaluate(async () => {
+        await window.safeBorder!.whenLayersIdle();
+        // An idle globe renders nothing (requestRenderMode): a frame after the drain, or 5 s of none.
+        const drawn = window.safeBorder!.framesRendered();
+        const until = performance.now() + 5000;
+        while (window.safeBorder!.framesRendered() <= drawn && performance.now() < until) await new Promise((next) => requestAnimationFrame(next));
+      });
       await session.page.mouse.click(x, y);
       await expect(session.page.getByTestId('detail-title').innerText({ timeout: 15_000 })).resolves.toBe(station.name);
       const snapshot = await diagnostics(session);
